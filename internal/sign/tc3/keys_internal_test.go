@@ -1,0 +1,54 @@
+package tc3
+
+import (
+	"encoding/hex"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The derived keys of spec §5.3 / §5.4 are asserted one step at a time so a
+// regression points at the step that broke.
+func TestDeriveKeysSpecVectors(t *testing.T) {
+	tests := []struct {
+		name                                     string
+		service                                  string
+		secretDate, secretService, secretSigning string
+	}{
+		{"§5.3 trocket", "trocket",
+			"343bd79ad22231159d865a0f67d621259bb77d15d786dbd775ca92c97b62507d",
+			"eb2f5f0b078a14784824c98793a0f1f49fcffd3bf299505489a45181b2e3fed4",
+			"15cae6496070e46d366cc42312bfa2e0b199fa24d2674aac272777c67bc1c969"},
+		{"§5.4 127", "127",
+			"343bd79ad22231159d865a0f67d621259bb77d15d786dbd775ca92c97b62507d",
+			"7b61076602bc5a59081d6466623737dedacd2a353995d5b879a17f12bc018f25",
+			"264099f56da8b49ad382fc183fe6a6105d0dddffc13b8864c9bcf9d2d91b625c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, s, k := deriveKeys("mqmock-secret-key", "2023-11-14", tt.service)
+			assert.Equal(t, tt.secretDate, hex.EncodeToString(d))
+			assert.Equal(t, tt.secretService, hex.EncodeToString(s))
+			assert.Equal(t, tt.secretSigning, hex.EncodeToString(k))
+		})
+	}
+}
+
+func TestStripPort(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"127.0.0.1:9102", "127.0.0.1"},
+		{"127.0.0.1", "127.0.0.1"},
+		{"localhost:9102", "localhost"},
+		{"example.com:", "example.com"},
+		{"[::1]:9102", "[::1]"},
+		{"[::1]", "[::1]"},
+		{"::1", "::1"},
+		{"host:http", "host:http"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, stripPort(tt.in))
+		})
+	}
+}
