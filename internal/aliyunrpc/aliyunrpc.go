@@ -1,0 +1,328 @@
+// Package aliyunrpc is the Alibaba Cloud RPC ("POP") protocol with signature
+// v1, as the official SDKs speak it: GET or POST, parameters in the query
+// string and/or a form body, HMAC-SHA1 over every parameter (empty ones
+// included), answers as flat JSON with string-only error fields. Both Alibaba
+// products of the emulator use it; each supplies its catalogue rows.
+package aliyunrpc
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
+	"github.com/mqmock/mqmock/internal/wire"
+)
+
+// Errors are the catalogue rows the protocol layer answers with. Each product
+// points them at its own catalogue (MQTT answers an unknown action with its
+// seed's ApiNotSupport, ONS with the gateway's InvalidAction.NotFound).
+type Errors struct {
+	Internal             *apierr.Def // panics, non-catalogue errors
+	UnknownAction        *apierr.Def
+	BadVersion           *apierr.Def
+	MissingParameter     *apierr.Def // family: Missing%s
+	Malformed            *apierr.Def // undecodable form, body too large
+	UnsupportedMethod    *apierr.Def
+	SignatureMismatch    *apierr.Def
+	IncompleteSignature  *apierr.Def
+	TimestampMissing     *apierr.Def
+	TimestampFormat      *apierr.Def
+	TimestampExpired     *apierr.Def
+	NonceUsed            *apierr.Def
+	KeyNotFound          *apierr.Def
+	KeyInactive          *apierr.Def
+	BadSignatureMethod   *apierr.Def
+	MissingSecurityToken *apierr.Def
+	BadSecurityToken     *apierr.Def
+}
+
+// Config describes one product.
+type Config struct {
+	Vendor    string // "ons" or "mqtt"
+	Product   string // "Ons", "OnsMqtt" (for Recommend links)
+	Version   string // the one API version served on this port
+	HostID    string // echoed as HostId, e.g. "ons.cn-hangzhou.aliyuncs.com"
+	Catalogue *apierr.Catalogue
+	Errors    Errors
+	Actions   *pipeline.Table
+	Accounts  *account.Registry
+	Verify    bool
+	// Now is the real-time source for signature freshness (time.Now when nil):
+	// the SDKs sign with the machine's clock, never the virtual one.
+	Now func() time.Time
+}
+
+// Window is the accepted distance between a request's Timestamp and now.
+const Window = 15 * time.Minute
+
+// MaxBody bounds a form body.
+const MaxBody = 1 << 20
+
+// Frontend implements pipeline.Frontend for one product.
+type Frontend struct {
+	cfg    Config
+	nonces *nonceCache
+}
+
+// New makes the frontend.
+func New(cfg Config) *Frontend {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Frontend{cfg: cfg, nonces: newNonceCache()}
+}
+
+// Vendor implements pipeline.Frontend.
+func (f *Frontend) Vendor() string { return f.cfg.Vendor }
+
+// Catalogue implements pipeline.Frontend.
+func (f *Frontend) Catalogue() *apierr.Catalogue { return f.cfg.Catalogue }
+
+// Internal implements pipeline.Frontend.
+func (f *Frontend) Internal() *apierr.Def { return f.cfg.Errors.Internal }
+
+// NewRequestID makes an upper-case UUID, as Alibaba's gateways do.
+func (f *Frontend) NewRequestID() string { return strings.ToUpper(uuid.NewString()) }
+
+// ResetNonces forgets every nonce seen (control API reset).
+func (f *Frontend) ResetNonces() { f.nonces.reset() }
+
+// Decode implements pipeline.Frontend: query and form body merged (the body
+// wins, as in the Go SDK's signer), every key and value kept, empty ones too.
+func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
+	e := f.cfg.Errors
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		return e.UnsupportedMethod.New()
+	}
+	body, err := pipeline.ReadBody(r, MaxBody)
+	if errors.Is(err, pipeline.ErrBodyTooLarge) {
+		return e.Malformed.New("body").WithDetail(" (request body larger than 1 MB)")
+	} else if err != nil {
+		return e.Malformed.New("body")
+	}
+	call.Body = body
+	pairs, err := wire.ParsePairs(r.URL.RawQuery)
+	if err != nil {
+		return e.Malformed.New("query")
+	}
+	if r.Method == http.MethodPost && len(body) > 0 {
+		bp, err := wire.ParsePairs(string(body))
+		if err != nil {
+			return e.Malformed.New("body")
+		}
+		pairs = append(pairs, bp...)
+	}
+	call.Pairs = pairs
+	for _, p := range pairs {
+		call.Params[p.Key] = p.Value // later (body) values win
+	}
+	call.Action = call.Params["Action"]
+	call.Version = call.Params["Version"]
+	call.Region = call.Params["RegionId"]
+	if call.Action == "" {
+		return e.MissingParameter.New("Action")
+	}
+	if call.Version == "" {
+		return e.MissingParameter.New("Version")
+	}
+	if call.Version != f.cfg.Version {
+		return e.BadVersion.New()
+	}
+	return nil
+}
+
+// Verify implements pipeline.Frontend in the order of aliyun-rpc.md §6.
+func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
+	e := f.cfg.Errors
+	p := call.Params
+	keyID, ok := p["AccessKeyId"]
+	call.CredentialID = keyID
+	if !f.cfg.Verify {
+		call.Account = f.accountOrDefault(keyID)
+		return nil
+	}
+	if !ok || keyID == "" {
+		return e.MissingParameter.New("AccessKeyId")
+	}
+	acct, ok := f.cfg.Accounts.ByAccessKeyID(keyID)
+	if !ok {
+		return e.KeyNotFound.New()
+	}
+	ts, ok := p["Timestamp"]
+	if !ok || ts == "" {
+		return e.TimestampMissing.New()
+	}
+	t, err := parseTimestamp(ts)
+	if err != nil {
+		return e.TimestampFormat.New()
+	}
+	if d := f.cfg.Now().Sub(t); d > Window || d < -Window {
+		return e.TimestampExpired.New()
+	}
+	if m := p["SignatureMethod"]; m != "HMAC-SHA1" {
+		if m == "" {
+			return e.IncompleteSignature.New()
+		}
+		return e.BadSignatureMethod.New()
+	}
+	sig, ok := p["Signature"]
+	if !ok || sig == "" || p["SignatureVersion"] != "1.0" {
+		return e.IncompleteSignature.New()
+	}
+	signed := make(map[string]string, len(p))
+	for k, v := range p {
+		if k != "Signature" {
+			signed[k] = v
+		}
+	}
+	good, sts := aliyunsign.Verify(acct.Alibaba.AccessKeySecret, call.Method, signed, sig)
+	if !good {
+		// The real gateway appends its string to sign; the Go SDK compares it
+		// with its own to tell a wrong secret from a signing bug.
+		return e.SignatureMismatch.New().WithDetail(" server string to sign is:" + sts)
+	}
+	nonce := p["SignatureNonce"]
+	if nonce == "" {
+		return e.MissingParameter.New("SignatureNonce")
+	}
+	if !f.nonces.add(keyID, nonce, f.cfg.Now()) {
+		return e.NonceUsed.New()
+	}
+	if acct.Alibaba.Disabled {
+		return e.KeyInactive.New()
+	}
+	if want := acct.Alibaba.SecurityToken; want != "" {
+		got, sent := p["SecurityToken"]
+		if !sent {
+			return e.MissingSecurityToken.New()
+		}
+		if got != want {
+			return e.BadSecurityToken.New()
+		}
+	} else if tok, sent := p["SecurityToken"]; sent && tok != "" {
+		// A token for a key that has none configured cannot be checked.
+		return e.BadSecurityToken.New()
+	}
+	call.Account = acct
+	return nil
+}
+
+func (f *Frontend) accountOrDefault(keyID string) *account.Account {
+	if a, ok := f.cfg.Accounts.ByAccessKeyID(keyID); ok {
+		return a
+	}
+	if all := f.cfg.Accounts.All(); len(all) > 0 {
+		return all[0]
+	}
+	return nil
+}
+
+func parseTimestamp(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02T15:04:05Z", time.RFC3339, "2006-01-02T15:04:05.000Z"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, errors.New("bad timestamp")
+}
+
+// Route implements pipeline.Frontend.
+func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
+	h, ok := f.cfg.Actions.Lookup(call.Action)
+	if !ok {
+		return nil, f.cfg.Errors.UnknownAction.New()
+	}
+	return h, nil
+}
+
+// Write implements pipeline.Frontend: 200 with the action's fields and
+// RequestId, or the documented status with string-only error fields (a
+// number in any of them makes the Go SDK panic).
+func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any, aerr *apierr.Error) {
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	if aerr == nil {
+		fields, err := pipeline.ObjectBody(result)
+		if err != nil {
+			aerr = f.cfg.Errors.Internal.New()
+		} else {
+			w.WriteHeader(http.StatusOK)
+			out := make([]byte, 0, len(fields)+64)
+			out = append(out, `{"RequestId":`...)
+			out = appendJSONString(out, call.RequestID)
+			if len(fields) > 0 {
+				out = append(out, ',')
+				out = append(out, fields...)
+			}
+			out = append(out, '}')
+			_, _ = w.Write(out)
+			return
+		}
+	}
+	env := errorEnvelope{
+		RequestID: call.RequestID,
+		HostID:    f.cfg.HostID,
+		Code:      aerr.Code(),
+		Message:   aerr.Message(),
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + aerr.Code() + "&product=" + f.cfg.Product + "&requestId=" + call.RequestID,
+	}
+	b, _ := json.Marshal(env)
+	w.WriteHeader(aerr.Def.Status)
+	_, _ = w.Write(b)
+}
+
+type errorEnvelope struct {
+	RequestID string `json:"RequestId"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+}
+
+func appendJSONString(dst []byte, s string) []byte {
+	b, _ := json.Marshal(s)
+	return append(dst, b...)
+}
+
+// nonceCache remembers nonces per AccessKeyId for the freshness window: a
+// nonce older than the window can no longer pass the timestamp check anyway.
+type nonceCache struct {
+	mu    sync.Mutex
+	seen  map[string]time.Time
+	prune time.Time
+}
+
+func newNonceCache() *nonceCache { return &nonceCache{seen: map[string]time.Time{}} }
+
+func (c *nonceCache) add(keyID, nonce string, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if now.Sub(c.prune) > time.Minute {
+		for k, t := range c.seen {
+			if now.Sub(t) > 2*Window {
+				delete(c.seen, k)
+			}
+		}
+		c.prune = now
+	}
+	k := keyID + "\x00" + nonce
+	if _, dup := c.seen[k]; dup {
+		return false
+	}
+	c.seen[k] = now
+	return true
+}
+
+func (c *nonceCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.seen)
+}

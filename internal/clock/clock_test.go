@@ -1,0 +1,101 @@
+package clock
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fakeReal is a real-time source frozen unless the test moves it, so the
+// tests below never depend on the machine's scheduler.
+type fakeReal struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (f *fakeReal) now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.t }
+
+func TestAdvanceSetReset(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	real := &fakeReal{t: base}
+	c := New(WithRealTime(real.now))
+	defer c.Close()
+
+	assert.Equal(t, base, c.Now())
+	c.Advance(31 * time.Second)
+	assert.Equal(t, base.Add(31*time.Second), c.Now())
+	assert.Equal(t, 31*time.Second, c.Offset())
+
+	target := time.Date(2030, 6, 1, 12, 0, 0, 0, time.UTC)
+	c.Set(target)
+	assert.Equal(t, target, c.Now())
+
+	c.Reset()
+	assert.Equal(t, base, c.Now())
+	assert.Zero(t, c.Offset())
+}
+
+func TestTimersFireOnAdvanceInDeadlineOrder(t *testing.T) {
+	real := &fakeReal{t: time.Unix(1_700_000_000, 0)}
+	c := New(WithRealTime(real.now))
+	defer c.Close()
+
+	var got []string
+	c.AfterFunc(20*time.Second, func() { got = append(got, "b") })
+	c.AfterFunc(10*time.Second, func() { got = append(got, "a") })
+	late := c.AfterFunc(time.Hour, func() { got = append(got, "never") })
+
+	c.Advance(9 * time.Second)
+	assert.Empty(t, got, "nothing is due before its deadline")
+	c.Advance(11 * time.Second)
+	assert.Equal(t, []string{"a", "b"}, got)
+
+	assert.True(t, late.Stop())
+	c.Advance(2 * time.Hour)
+	assert.Equal(t, []string{"a", "b"}, got, "a stopped timer never fires")
+	assert.False(t, late.Stop())
+}
+
+func TestTimerAlreadyDueFiresImmediately(t *testing.T) {
+	c := New()
+	defer c.Close()
+	fired := false
+	c.At(c.Now().Add(-time.Second), func() { fired = true })
+	assert.True(t, fired)
+}
+
+func TestTimerFiresOnRealTime(t *testing.T) {
+	c := New()
+	defer c.Close()
+	done := make(chan struct{})
+	c.AfterFunc(time.Millisecond, func() { close(done) })
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a timer must fire when real time reaches its virtual deadline")
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	c := New()
+	defer c.Close()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	n := 0
+	for i := 0; i < 50; i++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			c.AfterFunc(time.Second, func() { mu.Lock(); n++; mu.Unlock() })
+		}()
+		go func() { defer wg.Done(); _ = c.Now() }()
+	}
+	wg.Wait()
+	c.Advance(2 * time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	require.Equal(t, 50, n)
+}

@@ -1,0 +1,378 @@
+// Package config loads mqmock's configuration: built-in defaults, then an
+// optional YAML file, then MQMOCK_* environment variables, through one viper
+// instance per load. Unknown keys and bad values are errors that name the key,
+// so a typo never silently falls back to a default.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/viper"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	CMQ      Vendor    `mapstructure:"cmq"`
+	TDMQ     Vendor    `mapstructure:"tdmq"`
+	ONS      Vendor    `mapstructure:"ons"`
+	MQTT     Vendor    `mapstructure:"mqtt"`
+	Auth     Auth      `mapstructure:"auth"`
+	Log      Log       `mapstructure:"log"`
+	Journal  Journal   `mapstructure:"journal"`
+	Limits   Limits    `mapstructure:"limits"`
+	Accounts []Account `mapstructure:"accounts"`
+	// Scenarios are fault scenario files loaded at start (also --scenario).
+	Scenarios []string `mapstructure:"scenarios"`
+}
+
+// Vendor is one vendor's section: where it listens, plus options the vendor
+// package itself decodes and validates.
+type Vendor struct {
+	Listen  string         `mapstructure:"listen"`
+	Options map[string]any `mapstructure:",remain"`
+}
+
+// Auth configures request authentication.
+type Auth struct {
+	Verify bool `mapstructure:"verify"`
+}
+
+// Log configures the structured log.
+type Log struct {
+	Level  string `mapstructure:"level"`  // debug, info, warn, error
+	Format string `mapstructure:"format"` // text, json
+}
+
+// Journal configures the call journal.
+type Journal struct {
+	Size int `mapstructure:"size"`
+}
+
+// Limits configures documented limits that are off by default.
+type Limits struct {
+	RateLimits bool `mapstructure:"rateLimits"`
+}
+
+// Account is one configured account (see account.Account).
+type Account struct {
+	Name          string         `mapstructure:"name"`
+	Tencent       Tencent        `mapstructure:"tencent"`
+	Alibaba       Alibaba        `mapstructure:"alibaba"`
+	MQTTInstances []MQTTInstance `mapstructure:"mqttInstances"`
+	ONSInstances  []ONSInstance  `mapstructure:"onsInstances"`
+	Flags         Flags          `mapstructure:"flags"`
+}
+
+// Tencent credentials.
+type Tencent struct {
+	SecretID  string `mapstructure:"secretId"`
+	SecretKey string `mapstructure:"secretKey"`
+	AppID     uint64 `mapstructure:"appId"`
+	Token     string `mapstructure:"token"`
+	Disabled  bool   `mapstructure:"disabled"`
+}
+
+// Alibaba credentials.
+type Alibaba struct {
+	AccessKeyID     string `mapstructure:"accessKeyId"`
+	AccessKeySecret string `mapstructure:"accessKeySecret"`
+	SecurityToken   string `mapstructure:"securityToken"`
+	UID             string `mapstructure:"uid"`
+	Disabled        bool   `mapstructure:"disabled"`
+}
+
+// MQTTInstance is a configured MQTT instance.
+type MQTTInstance struct {
+	ID                string   `mapstructure:"id"`
+	IndependentNaming bool     `mapstructure:"independentNaming"`
+	ParentTopics      []string `mapstructure:"parentTopics"`
+}
+
+// ONSInstance is a configured ONS instance.
+type ONSInstance struct {
+	ID                string `mapstructure:"id"`
+	Name              string `mapstructure:"name"`
+	IndependentNaming bool   `mapstructure:"independentNaming"`
+}
+
+// Flags are account states no request can produce.
+type Flags struct {
+	ChargeOverdue      bool `mapstructure:"chargeOverdue"`
+	AssistantAccount   bool `mapstructure:"assistantAccount"`
+	NoCAMAuthorization bool `mapstructure:"noCamAuthorization"`
+}
+
+// Default listen addresses (design.md).
+const (
+	DefaultCMQ  = "127.0.0.1:9101"
+	DefaultTDMQ = "127.0.0.1:9102"
+	DefaultONS  = "127.0.0.1:9103"
+	DefaultMQTT = "127.0.0.1:9104"
+)
+
+// defaults are every scalar key with its built-in value; they also tell viper
+// which MQMOCK_* variables exist.
+var defaults = map[string]any{
+	"cmq.listen":        DefaultCMQ,
+	"tdmq.listen":       DefaultTDMQ,
+	"ons.listen":        DefaultONS,
+	"mqtt.listen":       DefaultMQTT,
+	"auth.verify":       true,
+	"log.level":         "info",
+	"log.format":        "text",
+	"journal.size":      1000,
+	"limits.ratelimits": false,
+}
+
+// Default is the configuration with no file and no environment.
+func Default() Config {
+	c, err := Load("", nil)
+	if err != nil {
+		panic(err) // the built-ins are valid; a test pins it
+	}
+	return c
+}
+
+// Load reads the optional file at path, then the MQMOCK_* variables of env
+// (os.Environ() form; nil means none), over the built-in defaults.
+func Load(path string, env []string) (Config, error) {
+	v := viper.New()
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			return Config{}, fmt.Errorf("config file %s: %w", path, unwrapPathError(err))
+		}
+		v.SetConfigFile(path)
+		if ext := strings.ToLower(strings.TrimPrefix(extOf(path), ".")); ext != "yaml" && ext != "yml" && ext != "json" {
+			v.SetConfigType("yaml")
+		}
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("config file %s: %v", path, oneLine(err))
+		}
+	}
+	for _, kv := range env {
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok || !strings.HasPrefix(name, "MQMOCK_") {
+			continue
+		}
+		key, known := envKey(name)
+		if !known {
+			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(envNames(), ", "))
+		}
+		v.Set(key, val)
+	}
+	if err := checkKeys(v.AllSettings(), reflect.TypeOf(Config{}), ""); err != nil {
+		return Config{}, err
+	}
+	var c Config
+	dec := func(dc *mapstructure.DecoderConfig) {
+		dc.WeaklyTypedInput = true
+		dc.ErrorUnused = false // checkKeys already named any unknown key
+	}
+	if err := v.Unmarshal(&c, dec); err != nil {
+		return Config{}, fmt.Errorf("config: %v", oneLine(err))
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+func extOf(p string) string {
+	if i := strings.LastIndex(p, "."); i >= 0 && !strings.Contains(p[i:], "/") {
+		return p[i:]
+	}
+	return ""
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// envKey maps MQMOCK_CMQ_LISTEN to cmq.listen.
+func envKey(name string) (string, bool) {
+	want := strings.ToLower(strings.TrimPrefix(name, "MQMOCK_"))
+	for k := range defaults {
+		if strings.ReplaceAll(k, ".", "_") == want {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+func envNames() []string {
+	var out []string
+	for k := range defaults {
+		out = append(out, "MQMOCK_"+strings.ToUpper(strings.ReplaceAll(k, ".", "_")))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkKeys walks the settings against the struct's mapstructure tags (viper
+// lower-cases keys, so the comparison is case-insensitive) and names the first
+// unknown key. Vendor sections keep their extra keys for the vendor to check.
+func checkKeys(raw any, t reflect.Type, path string) error {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return checkKeys(raw, t.Elem(), path)
+	case reflect.Slice:
+		list, ok := raw.([]any)
+		if !ok {
+			return nil // a scalar where a list belongs: the decoder reports it
+		}
+		for i, e := range list {
+			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		m, ok := raw.(map[string]any)
+		if !ok {
+			return nil
+		}
+		fields := map[string]reflect.StructField{}
+		remain := false
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("mapstructure")
+			if strings.Contains(tag, ",remain") {
+				remain = true
+				continue
+			}
+			fields[strings.ToLower(tag)] = f
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			f, ok := fields[strings.ToLower(k)]
+			if !ok {
+				if remain {
+					continue
+				}
+				return fmt.Errorf("config: unknown key %q", join(path, k))
+			}
+			if err := checkKeys(m[k], f.Type, join(path, k)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+// Validate checks values that decode but make no sense.
+func (c Config) Validate() error {
+	for _, l := range []struct{ key, addr string }{
+		{"cmq.listen", c.CMQ.Listen}, {"tdmq.listen", c.TDMQ.Listen}, {"ons.listen", c.ONS.Listen}, {"mqtt.listen", c.MQTT.Listen},
+	} {
+		if err := validListen(l.addr); err != nil {
+			return fmt.Errorf("config key %s: %v", l.key, err)
+		}
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("config key log.level: %q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	switch strings.ToLower(c.Log.Format) {
+	case "text", "json":
+	default:
+		return fmt.Errorf("config key log.format: %q is not one of text, json", c.Log.Format)
+	}
+	if c.Journal.Size < 1 || c.Journal.Size > 1_000_000 {
+		return fmt.Errorf("config key journal.size: %d is not between 1 and 1000000", c.Journal.Size)
+	}
+	if _, err := account.NewRegistry(c.AccountList()); err != nil {
+		return fmt.Errorf("config key %v", err)
+	}
+	return nil
+}
+
+func validListen(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%q is not host:port", addr)
+	}
+	if host != "" && net.ParseIP(host) == nil && host != "localhost" {
+		return fmt.Errorf("%q: host must be an IP address or localhost", addr)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%q: port %s is out of range 0-65535", addr, port)
+	}
+	return nil
+}
+
+// AccountList returns the configured accounts, or the built-in ones when the
+// configuration declares none.
+func (c Config) AccountList() []account.Account {
+	if len(c.Accounts) == 0 {
+		return account.Defaults()
+	}
+	out := make([]account.Account, len(c.Accounts))
+	for i, a := range c.Accounts {
+		acct := account.Account{
+			Name:    a.Name,
+			Tencent: account.Tencent{SecretID: a.Tencent.SecretID, SecretKey: a.Tencent.SecretKey, AppID: a.Tencent.AppID, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled},
+			Alibaba: account.Alibaba{AccessKeyID: a.Alibaba.AccessKeyID, AccessKeySecret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, UID: a.Alibaba.UID, Disabled: a.Alibaba.Disabled},
+			Flags:   account.Flags{ChargeOverdue: a.Flags.ChargeOverdue, AssistantAccount: a.Flags.AssistantAccount, NoCAMAuthorization: a.Flags.NoCAMAuthorization},
+		}
+		for _, m := range a.MQTTInstances {
+			acct.MQTTInstances = append(acct.MQTTInstances, account.MQTTInstance{ID: m.ID, IndependentNaming: m.IndependentNaming, ParentTopics: m.ParentTopics})
+		}
+		for _, o := range a.ONSInstances {
+			acct.ONSInstances = append(acct.ONSInstances, account.ONSInstance{ID: o.ID, Name: o.Name, IndependentNaming: o.IndependentNaming})
+		}
+		out[i] = acct
+	}
+	return out
+}
+
+// DecodeOptions decodes a vendor's options into dst (a pointer to a struct
+// with mapstructure tags, pre-filled with defaults), refusing unknown keys and
+// naming them with the vendor's prefix. Durations accept "30s" strings.
+func DecodeOptions(vendor string, opts map[string]any, dst any) error {
+	if err := checkKeys(opts, reflect.TypeOf(dst), vendor); err != nil {
+		return err
+	}
+	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
+		Result:           dst,
+		WeaklyTypedInput: true,
+		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
+	})
+	if err != nil {
+		return err
+	}
+	if err := dec.Decode(opts); err != nil {
+		return fmt.Errorf("config section %s: %v", vendor, oneLine(err))
+	}
+	return nil
+}

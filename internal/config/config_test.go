@@ -1,0 +1,118 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaultsMatchTheDesign(t *testing.T) {
+	c := Default()
+	assert.Equal(t, "127.0.0.1:9101", c.CMQ.Listen)
+	assert.Equal(t, "127.0.0.1:9102", c.TDMQ.Listen)
+	assert.Equal(t, "127.0.0.1:9103", c.ONS.Listen)
+	assert.Equal(t, "127.0.0.1:9104", c.MQTT.Listen)
+	assert.True(t, c.Auth.Verify)
+	accts := c.AccountList()
+	require.Len(t, accts, 2)
+	assert.Equal(t, "AKIDmqmock00000000000000000000000001", accts[0].Tencent.SecretID)
+}
+
+func writeFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, []byte(body), 0o600))
+	return p
+}
+
+func TestFileAndEnvironmentOverride(t *testing.T) {
+	p := writeFile(t, "mqmock.yaml", `
+cmq: {listen: 0.0.0.0:19101}
+auth: {verify: false}
+tdmq: {listen: 127.0.0.1:19102, readyAfter: 10s}
+accounts:
+  - name: team-a
+    tencent: {secretId: AKIDteama, secretKey: k, appId: 1250000003}
+    alibaba: {accessKeyId: LTAIteama, accessKeySecret: s}
+    mqttInstances: [{id: post-cn-teama0001, independentNaming: true, parentTopics: [orders]}]
+    flags: {chargeOverdue: true}
+`)
+	c, err := Load(p, []string{"MQMOCK_ONS_LISTEN=127.0.0.1:19103", "PATH=/bin", "MQMOCK_LOG_LEVEL=debug"})
+	require.NoError(t, err)
+	assert.Equal(t, "0.0.0.0:19101", c.CMQ.Listen)
+	assert.Equal(t, "127.0.0.1:19103", c.ONS.Listen)
+	assert.Equal(t, "127.0.0.1:9104", c.MQTT.Listen, "untouched keys keep their defaults")
+	assert.False(t, c.Auth.Verify)
+	assert.Equal(t, "debug", c.Log.Level)
+	assert.Equal(t, map[string]any{"readyafter": "10s"}, c.TDMQ.Options, "vendor options are left to the vendor")
+	accts := c.AccountList()
+	require.Len(t, accts, 1)
+	assert.Equal(t, "team-a", accts[0].Name)
+	assert.Equal(t, uint64(1250000003), accts[0].Tencent.AppID)
+	assert.True(t, accts[0].MQTTInstances[0].IndependentNaming)
+	assert.Equal(t, []string{"orders"}, accts[0].MQTTInstances[0].ParentTopics)
+	assert.True(t, accts[0].Flags.ChargeOverdue)
+}
+
+func TestBadConfigurationNamesTheKey(t *testing.T) {
+	cases := []struct {
+		name, file string
+		env        []string
+		want       string
+	}{
+		{"unknown top-level key", "lisen: 1\n", nil, `unknown key "lisen"`},
+		{"unknown nested key", "auth: {verfy: false}\n", nil, `unknown key "auth.verfy"`},
+		{"unknown account key", "accounts: [{name: a, tencent: {secretKy: x}}]\n", nil, `unknown key "accounts[0].tencent.secretky"`},
+		{"port out of range", "cmq: {listen: 127.0.0.1:70000}\n", nil, "cmq.listen"},
+		{"not host:port", "ons: {listen: nowhere}\n", nil, "ons.listen"},
+		{"bad level", "log: {level: loud}\n", nil, "log.level"},
+		{"bad bool", "auth: {verify: maybe}\n", nil, "verify"},
+		{"duplicate account", "accounts: [{name: a}, {name: a}]\n", nil, "accounts[1].name"},
+		{"unknown env", "", []string{"MQMOCK_CMQ_LISTN=x"}, "MQMOCK_CMQ_LISTN"},
+		{"bad env port", "", []string{"MQMOCK_MQTT_LISTEN=127.0.0.1:-1"}, "mqtt.listen"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := ""
+			if tc.file != "" {
+				p = writeFile(t, "c.yaml", tc.file)
+			}
+			_, err := Load(p, tc.env)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.NotContains(t, err.Error(), "\n", "one clear line")
+		})
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "missing.yaml"), nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "missing.yaml")
+	p := writeFile(t, "broken.yaml", "cmq: [\n")
+	_, err = Load(p, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "broken.yaml")
+	assert.NotContains(t, err.Error(), "\n")
+}
+
+func TestDecodeOptions(t *testing.T) {
+	type opts struct {
+		ReadyAfter time.Duration `mapstructure:"readyAfter"`
+		MaxTopics  int           `mapstructure:"maxTopics"`
+	}
+	o := opts{MaxTopics: 1000}
+	require.NoError(t, DecodeOptions("tdmq", map[string]any{"readyafter": "10s"}, &o))
+	assert.Equal(t, 10*time.Second, o.ReadyAfter)
+	assert.Equal(t, 1000, o.MaxTopics, "defaults survive")
+	err := DecodeOptions("tdmq", map[string]any{"readyafer": "10s"}, &o)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `unknown key "tdmq.readyafer"`)
+	err = DecodeOptions("tdmq", map[string]any{"readyafter": "soon"}, &o)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "tdmq")
+}

@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+)
+
+// Frontend is everything a vendor contributes to the pipeline.
+type Frontend interface {
+	// Vendor names the vendor ("cmq", ...), as used in config, journal and scenarios.
+	Vendor() string
+	// Catalogue is the vendor's error catalogue.
+	Catalogue() *apierr.Catalogue
+	// NewRequestID makes a request id in the vendor's format.
+	NewRequestID() string
+	// Decode reads the request into call (action, version, parameters...).
+	Decode(r *http.Request, call *Call) error
+	// Verify authenticates the call and sets call.Account.
+	Verify(r *http.Request, call *Call) error
+	// Route finds the handler for the call's action (and version).
+	Route(call *Call) (Handler, error)
+	// Write renders a result or a catalogue error; it is the only writer of
+	// vendor responses.
+	Write(w http.ResponseWriter, call *Call, result any, err *apierr.Error)
+	// Internal is the vendor's internal-error row, used for panics and for
+	// handler errors that are not catalogue errors.
+	Internal() *apierr.Def
+}
+
+// ErrBodyTooLarge is returned by ReadBody when the body exceeds the limit.
+var ErrBodyTooLarge = errors.New("request body too large")
+
+// ReadBody reads at most max bytes of the request body; a longer body gives
+// ErrBodyTooLarge (the decoder maps it to its vendor's size error).
+func ReadBody(r *http.Request, max int64) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	if r.ContentLength > max {
+		return nil, ErrBodyTooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, ErrBodyTooLarge
+	}
+	return b, nil
+}

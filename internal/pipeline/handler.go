@@ -1,0 +1,246 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/journal"
+)
+
+// Observer is told the outcome of every call (coverage counting).
+type Observer func(call *Call, err *apierr.Error)
+
+// Hooks are the emulator-wide services the pipeline reports to. Every field
+// is optional.
+type Hooks struct {
+	Clock   *clock.Clock
+	Journal *journal.Journal
+	Logger  *slog.Logger
+	// Faults returns the active fault hook (it may change at runtime).
+	Faults  func() FaultHook
+	Observe Observer
+	// Hold bounds timeout faults (MaxHold when zero).
+	Hold time.Duration
+}
+
+// New returns the http.Handler that serves one vendor through the pipeline.
+func New(f Frontend, h Hooks) http.Handler {
+	if h.Clock == nil {
+		h.Clock = clock.New()
+	}
+	if h.Logger == nil {
+		h.Logger = slog.New(slog.DiscardHandler)
+	}
+	if h.Hold == 0 {
+		h.Hold = MaxHold
+	}
+	return &handler{f: f, h: h}
+}
+
+type handler struct {
+	f Frontend
+	h Hooks
+}
+
+// statusWriter remembers whether anything was written, so recovery knows
+// whether an envelope can still be sent.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection for drop faults.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	w := &statusWriter{ResponseWriter: rw}
+	call := &Call{
+		Vendor:    h.f.Vendor(),
+		Service:   h.f.Vendor(),
+		RequestID: h.f.NewRequestID(),
+		Method:    r.Method,
+		Host:      r.Host,
+		Path:      r.URL.Path,
+		Header:    r.Header,
+		Remote:    r.RemoteAddr,
+		Received:  h.h.Clock.Now(),
+		Params:    map[string]string{},
+	}
+	var (
+		outErr *apierr.Error
+		fault  string
+	)
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			h.h.Logger.Error("panic serving call", "vendor", call.Vendor, "action", call.Action, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			outErr = h.f.Internal().New()
+			if w.status == 0 {
+				h.f.Write(w, call, nil, outErr)
+			}
+		}
+		h.finish(call, w.status, outErr, fault, time.Since(start))
+	}()
+
+	result, err, effect := h.serve(r, call)
+	if effect != nil {
+		fault = effect.Rule
+		if h.applyTransport(w, r, effect) {
+			return
+		}
+	}
+	if err != nil {
+		outErr = h.asCatalogue(call, err)
+		if effect != nil && effect.Err != nil {
+			outErr.Fault = effect.Rule
+		}
+		h.f.Write(w, call, nil, outErr)
+		return
+	}
+	h.f.Write(w, call, result, nil)
+}
+
+// serve runs decode → verify → faults → dispatch. A fault effect that answers
+// with something other than the action's result is returned for ServeHTTP.
+func (h *handler) serve(r *http.Request, call *Call) (any, error, *Effect) {
+	if err := h.f.Decode(r, call); err != nil {
+		return nil, err, nil
+	}
+	if err := h.f.Verify(r, call); err != nil {
+		return nil, err, nil
+	}
+	var effect *Effect
+	if h.h.Faults != nil {
+		if hook := h.h.Faults(); hook != nil {
+			effect = hook.Apply(call)
+		}
+	}
+	if effect != nil {
+		if effect.Delay > 0 && !sleep(r.Context(), effect.Delay) {
+			// The client gave up while we waited: nothing left to answer.
+			return nil, nil, &Effect{Rule: effect.Rule, Drop: true}
+		}
+		if effect.Err != nil {
+			return nil, effect.Err, effect
+		}
+		if effect.Raw != nil || effect.Drop || effect.Reset || effect.Timeout {
+			return nil, nil, effect
+		}
+	}
+	handle, err := h.f.Route(call)
+	if err != nil {
+		return nil, err, effect
+	}
+	res, err := handle(call)
+	return res, err, effect
+}
+
+// applyTransport carries out effects that bypass the envelope writer. It
+// reports whether the response has been dealt with.
+func (h *handler) applyTransport(w *statusWriter, r *http.Request, e *Effect) bool {
+	switch {
+	case e.Raw != nil:
+		if e.Raw.ContentType != "" {
+			w.Header().Set("Content-Type", e.Raw.ContentType)
+		}
+		w.WriteHeader(e.Raw.Status)
+		_, _ = w.Write(e.Raw.Body)
+		return true
+	case e.Timeout:
+		hold, cancel := context.WithTimeout(r.Context(), h.h.Hold)
+		defer cancel()
+		<-hold.Done()
+		closeConn(w, false)
+		return true
+	case e.Drop:
+		closeConn(w, false)
+		return true
+	case e.Reset:
+		closeConn(w, true)
+		return true
+	}
+	return false
+}
+
+// closeConn hijacks the connection and closes it without a response; with
+// reset it sets SO_LINGER to 0 so the peer sees a TCP RST.
+func closeConn(w *statusWriter, reset bool) {
+	conn, _, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err != nil {
+		// Not hijackable (HTTP/2, a recorder): abort the handler instead,
+		// which net/http turns into a closed stream.
+		panic(http.ErrAbortHandler)
+	}
+	if tcp, ok := conn.(*net.TCPConn); ok && reset {
+		_ = tcp.SetLinger(0)
+	}
+	_ = conn.Close()
+	w.status = -1
+}
+
+func (h *handler) asCatalogue(call *Call, err error) *apierr.Error {
+	if e, ok := apierr.As(err); ok {
+		return e
+	}
+	h.h.Logger.Error("handler returned a non-catalogue error", "vendor", call.Vendor, "action", call.Action, "err", err)
+	return h.f.Internal().New()
+}
+
+func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string, d time.Duration) {
+	code := ""
+	if err != nil {
+		code = err.Code()
+	}
+	account := ""
+	if call.Account != nil {
+		account = call.Account.Name
+	}
+	if h.h.Journal != nil {
+		h.h.Journal.Add(journal.Entry{
+			Time: call.Received, Vendor: call.Vendor, Service: call.Service, Account: account,
+			Action: call.Action, Params: call.Params, RequestID: call.RequestID,
+			Status: status, Code: code, Fault: fault, Duration: d,
+		})
+	}
+	if h.h.Observe != nil {
+		h.h.Observe(call, err)
+	}
+	h.h.Logger.Debug("call", "vendor", call.Vendor, "service", call.Service, "action", call.Action,
+		"account", account, "status", status, "code", code, "fault", fault, "requestId", call.RequestID, "duration", d)
+}
+
+// sleep waits d of real time unless the client goes away first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
