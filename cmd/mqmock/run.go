@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mqmock/mqmock/emulator"
+	"github.com/mqmock/mqmock/internal/config"
+)
+
+// shutdownGrace bounds how long in-flight calls may finish after a signal.
+const shutdownGrace = 10 * time.Second
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// run is main without the process: it returns the exit code, so tests drive
+// start-up errors and shutdown directly. Errors are one line on stderr.
+func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("mqmock", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "YAML configuration file (optional; MQMOCK_* variables override it)")
+	var scenarios listFlag
+	fs.Var(&scenarios, "scenario", "fault scenario file to load at start (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "mqmock: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	cfg, err := config.Load(*configPath, env)
+	if err != nil {
+		fmt.Fprintf(stderr, "mqmock: %v\n", err)
+		return 1
+	}
+	cfg.Scenarios = append(cfg.Scenarios, scenarios...)
+	for _, s := range cfg.Scenarios {
+		if _, err := os.Stat(s); err != nil {
+			fmt.Fprintf(stderr, "mqmock: scenario %s: %v\n", s, errors.Unwrap(err))
+			return 1
+		}
+	}
+	logger := newLogger(cfg.Log, stderr)
+	e, err := emulator.New(cfg, emulator.WithLogger(logger))
+	if err != nil {
+		fmt.Fprintf(stderr, "mqmock: %v\n", err)
+		return 1
+	}
+	if err := e.Start(); err != nil {
+		fmt.Fprintf(stderr, "mqmock: %v\n", err)
+		return 1
+	}
+	e.MarkReady()
+	printBanner(stdout, e)
+	<-ctx.Done()
+	logger.Info("shutting down", "grace", shutdownGrace)
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := e.Shutdown(sctx); err != nil {
+		logger.Warn("in-flight calls cut short", "err", err)
+	}
+	return 0
+}
+
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.Format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// printBanner tells a newcomer where each vendor listens and which
+// credentials to sign with.
+func printBanner(w io.Writer, e *emulator.Emulator) {
+	fmt.Fprintf(w, "mqmock %s is ready\n\n", emulator.Version)
+	fmt.Fprintf(w, "  CMQ   (legacy CMQ HTTP API)          http://%s/v2/index.php\n", e.Addr("cmq"))
+	fmt.Fprintf(w, "  TDMQ  (TencentCloud API 3.0)         http://%s  (tdmq 2020-02-17, trocket 2023-03-08)\n", e.Addr("tdmq"))
+	fmt.Fprintf(w, "  ONS   (Alibaba RPC, Ons 2019-02-14)  http://%s\n", e.Addr("ons"))
+	fmt.Fprintf(w, "  MQTT  (Alibaba RPC, OnsMqtt 2020-04-20) http://%s\n\n", e.Addr("mqtt"))
+	for _, a := range e.Accounts().All() {
+		fmt.Fprintf(w, "  account %q\n", a.Name)
+		fmt.Fprintf(w, "    Tencent  SecretId %s  SecretKey %s  AppId %d\n", a.Tencent.SecretID, a.Tencent.SecretKey, a.Tencent.AppID)
+		fmt.Fprintf(w, "    Alibaba  AccessKeyId %s  AccessKeySecret %s\n", a.Alibaba.AccessKeyID, a.Alibaba.AccessKeySecret)
+		for _, m := range a.MQTTInstances {
+			fmt.Fprintf(w, "    MQTT instance %s\n", m.ID)
+		}
+		for _, o := range a.ONSInstances {
+			fmt.Fprintf(w, "    ONS instance  %s\n", o.ID)
+		}
+	}
+	fmt.Fprintf(w, "\n  control API: http://%s/_mqmock/health (on every port)\n", e.Addr("cmq"))
+}

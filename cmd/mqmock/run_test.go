@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// syncBuffer lets the test read what run prints while it is still running.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func freeConfig(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "mqmock.yaml")
+	require.NoError(t, os.WriteFile(p, []byte(`
+cmq: {listen: 127.0.0.1:0}
+tdmq: {listen: 127.0.0.1:0}
+ons: {listen: 127.0.0.1:0}
+mqtt: {listen: 127.0.0.1:0}
+`), 0o600))
+	return p
+}
+
+func TestStartsServesAndStopsOnSignal(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	errOut := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"--config", freeConfig(t)}, nil, out, errOut) }()
+
+	re := regexp.MustCompile(`control API: http://(127\.0\.0\.1:\d+)/_mqmock/health`)
+	var addr string
+	require.Eventually(t, func() bool {
+		m := re.FindStringSubmatch(out.String())
+		if m != nil {
+			addr = m[1]
+		}
+		return m != nil
+	}, 10*time.Second, 5*time.Millisecond, "banner never printed; stderr: %s", errOut.String())
+	banner := out.String()
+	for _, want := range []string{"AKIDmqmock00000000000000000000000001", "mqmock-secret-key", "LTAImqmock0000000000001", "post-cn-mqmock00001", "MQ_INST_1000000000000001_mqmock01", "account \"other\""} {
+		assert.Contains(t, banner, want)
+	}
+
+	resp, err := http.Get("http://" + addr + "/_mqmock/health")
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+
+	cancel() // what SIGINT/SIGTERM do through signal.NotifyContext
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code)
+	case <-time.After(15 * time.Second):
+		t.Fatal("run did not return after the signal")
+	}
+	_, err = http.Get("http://" + addr + "/_mqmock/health")
+	assert.Error(t, err, "nothing listens after shutdown")
+}
+
+func TestStartUpErrorsAreOneLineNamingTheKey(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("cmq: {listen: 127.0.0.1:99999}\n"), 0o600))
+	unknown := filepath.Join(dir, "unknown.yaml")
+	require.NoError(t, os.WriteFile(unknown, []byte("tdmq: {listn: x}\n"), 0o600))
+	cases := []struct {
+		name string
+		args []string
+		env  []string
+		want string
+	}{
+		{"port out of range", []string{"--config", bad}, nil, "cmq.listen"},
+		{"unreadable file", []string{"--config", filepath.Join(dir, "nope.yaml")}, nil, "nope.yaml"},
+		{"bad env", nil, []string{"MQMOCK_AUTH_VERIFY=perhaps"}, "verify"},
+		{"missing scenario", []string{"--scenario", filepath.Join(dir, "gone.yaml")}, nil, "gone.yaml"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), tc.args, tc.env, &out, &errOut)
+			assert.NotEqual(t, 0, code)
+			msg := errOut.String()
+			assert.Contains(t, msg, tc.want)
+			assert.Equal(t, 1, strings.Count(msg, "\n"), "exactly one line: %q", msg)
+			assert.NotContains(t, msg, "goroutine", "never a stack trace")
+		})
+	}
+}
+
+// The unknown-key case in a vendor section is the vendor's to report; until
+// a vendor takes options every key there is unknown.
+func TestUnknownVendorOptionIsRefused(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "c.yaml")
+	require.NoError(t, os.WriteFile(p, []byte("cmq: {listen: 127.0.0.1:0, colour: blue}\n"), 0o600))
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"--config", p}, nil, &out, &errOut)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut.String(), "cmq.colour")
+}

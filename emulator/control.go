@@ -1,0 +1,133 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mqmock/mqmock/internal/journal"
+)
+
+// mountControl registers the control API (design.md "Control API").
+func (e *Emulator) mountControl(g *gin.RouterGroup) {
+	g.GET("/health", e.health)
+	g.POST("/reset", e.reset)
+	g.GET("/state", e.state)
+	g.GET("/journal", e.listJournal)
+	g.GET("/clock", e.getClock)
+	g.POST("/clock", e.moveClock)
+}
+
+func controlError(c *gin.Context, status int, msg string) {
+	c.JSON(status, gin.H{"error": msg})
+}
+
+func (e *Emulator) health(c *gin.Context) {
+	vendors := gin.H{}
+	for _, n := range Vendors {
+		addr := e.Addr(n)
+		if addr == "" {
+			addr = map[string]string{"cmq": e.cfg.CMQ.Listen, "tdmq": e.cfg.TDMQ.Listen, "ons": e.cfg.ONS.Listen, "mqtt": e.cfg.MQTT.Listen}[n]
+		}
+		vendors[n] = gin.H{"listen": addr}
+	}
+	ready := e.ready.Load()
+	status := http.StatusOK
+	if !ready {
+		status = http.StatusServiceUnavailable
+	}
+	c.JSON(status, gin.H{"status": "ok", "ready": ready, "version": Version, "vendors": vendors})
+}
+
+func (e *Emulator) reset(c *gin.Context) {
+	if err := e.Reset(c.Query("vendor")); err != nil {
+		controlError(c, http.StatusBadRequest, err.Error())
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"reset": true})
+}
+
+func (e *Emulator) state(c *gin.Context) {
+	if v := c.Query("vendor"); v != "" {
+		vs, ok := e.vendors[v]
+		if !ok {
+			controlError(c, http.StatusBadRequest, "unknown vendor "+strconv.Quote(v)+" (one of cmq, tdmq, ons, mqtt)")
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{v: vs.State()})
+		return
+	}
+	out := gin.H{}
+	for n, v := range e.vendors {
+		out[n] = v.State()
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (e *Emulator) listJournal(c *gin.Context) {
+	limit := 100
+	if s := c.Query("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			controlError(c, http.StatusBadRequest, "limit must be a positive integer")
+			return
+		}
+		limit = n
+	}
+	entries := e.journal.List(journal.Filter{Vendor: c.Query("vendor"), Action: c.Query("action"), Limit: limit})
+	c.JSON(http.StatusOK, gin.H{"entries": entries})
+}
+
+func (e *Emulator) clockJSON() gin.H {
+	return gin.H{"now": e.clock.Now().UTC().Format(time.RFC3339Nano), "offset": e.clock.Offset().String()}
+}
+
+func (e *Emulator) getClock(c *gin.Context) { c.JSON(http.StatusOK, e.clockJSON()) }
+
+// moveClock takes {"advance":"31s"}, {"set":"2026-01-01T00:00:00Z"} or
+// {"reset":true}.
+func (e *Emulator) moveClock(c *gin.Context) {
+	var req struct {
+		Advance string `json:"advance"`
+		Set     string `json:"set"`
+		Reset   bool   `json:"reset"`
+	}
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		controlError(c, http.StatusBadRequest, "body must be JSON like {\"advance\":\"31s\"}, {\"set\":\"2026-01-01T00:00:00Z\"} or {\"reset\":true}")
+		return
+	}
+	n := 0
+	for _, b := range []bool{req.Advance != "", req.Set != "", req.Reset} {
+		if b {
+			n++
+		}
+	}
+	if n != 1 {
+		controlError(c, http.StatusBadRequest, "give exactly one of advance, set, reset")
+		return
+	}
+	switch {
+	case req.Advance != "":
+		d, err := time.ParseDuration(req.Advance)
+		if err != nil || d < 0 {
+			controlError(c, http.StatusBadRequest, "advance must be a non-negative duration like \"31s\"")
+			return
+		}
+		e.clock.Advance(d)
+	case req.Set != "":
+		t, err := time.Parse(time.RFC3339Nano, req.Set)
+		if err != nil {
+			controlError(c, http.StatusBadRequest, "set must be an RFC 3339 time like \"2026-01-01T00:00:00Z\"")
+			return
+		}
+		e.clock.Set(t)
+	default:
+		e.clock.Reset()
+	}
+	c.JSON(http.StatusOK, e.clockJSON())
+}
