@@ -68,16 +68,16 @@ type Flags struct {
 func Defaults() []Account {
 	return []Account{
 		{
-			Name:    "default",
-			Tencent: Tencent{SecretID: "AKIDmqmock00000000000000000000000001", SecretKey: "mqmock-secret-key", AppID: 1250000001},
-			Alibaba: Alibaba{AccessKeyID: "LTAImqmock0000000000001", AccessKeySecret: "mqmock-secret-key", UID: "1000000000000001"},
+			Name:          "default",
+			Tencent:       Tencent{SecretID: "AKIDmqmock00000000000000000000000001", SecretKey: "mqmock-secret-key", AppID: 1250000001},
+			Alibaba:       Alibaba{AccessKeyID: "LTAImqmock0000000000001", AccessKeySecret: "mqmock-secret-key", UID: "1000000000000001"},
 			MQTTInstances: []MQTTInstance{{ID: "post-cn-mqmock00001", ParentTopics: []string{"mqmock"}}},
 			ONSInstances:  []ONSInstance{{ID: "MQ_INST_1000000000000001_mqmock01", Name: "mqmock-default"}},
 		},
 		{
-			Name:    "other",
-			Tencent: Tencent{SecretID: "AKIDmqmock00000000000000000000000002", SecretKey: "mqmock-other-key", AppID: 1250000002},
-			Alibaba: Alibaba{AccessKeyID: "LTAImqmock0000000000002", AccessKeySecret: "mqmock-other-key", UID: "1000000000000002"},
+			Name:          "other",
+			Tencent:       Tencent{SecretID: "AKIDmqmock00000000000000000000000002", SecretKey: "mqmock-other-key", AppID: 1250000002},
+			Alibaba:       Alibaba{AccessKeyID: "LTAImqmock0000000000002", AccessKeySecret: "mqmock-other-key", UID: "1000000000000002"},
 			MQTTInstances: []MQTTInstance{{ID: "post-cn-mqmock00002", ParentTopics: []string{"mqmock"}}},
 			ONSInstances:  []ONSInstance{{ID: "MQ_INST_1000000000000002_mqmock02", Name: "mqmock-other"}},
 		},
