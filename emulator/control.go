@@ -19,6 +19,7 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 	g.GET("/journal", e.listJournal)
 	g.GET("/clock", e.getClock)
 	g.POST("/clock", e.moveClock)
+	e.mountFaults(g)
 }
 
 func controlError(c *gin.Context, status int, msg string) {

@@ -282,5 +282,6 @@ func (e *Emulator) Reset(vendor string) error {
 	}
 	e.journal.Reset()
 	e.clock.Reset()
+	e.resetFaults()
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"time"
 
@@ -48,15 +47,13 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	cfg.Scenarios = append(cfg.Scenarios, scenarios...)
-	for _, s := range cfg.Scenarios {
-		if _, err := os.Stat(s); err != nil {
-			fmt.Fprintf(stderr, "mqmock: scenario %s: %v\n", s, errors.Unwrap(err))
-			return 1
-		}
-	}
 	logger := newLogger(cfg.Log, stderr)
 	e, err := emulator.New(cfg, emulator.WithLogger(logger))
 	if err != nil {
+		fmt.Fprintf(stderr, "mqmock: %v\n", err)
+		return 1
+	}
+	if err := e.LoadScenarios(cfg.Scenarios); err != nil {
 		fmt.Fprintf(stderr, "mqmock: %v\n", err)
 		return 1
 	}
