@@ -1,10 +1,13 @@
 // Package tdmq emulates Tencent Cloud TDMQ for RocketMQ's management API over
 // TencentCloud API 3.0: RocketMQ 4.x (service tdmq, 2020-02-17) and 5.x
 // (service trocket, 2023-03-08) on one port, routed by X-TC-Version.
+//
+// The two generations share the frontend (frontend.go) and the catalogue
+// (errors.go); each keeps its own resources: gen4 in rocketmq4*.go, gen5 in
+// rocketmq5*.go.
 package tdmq
 
 import (
-	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/config"
@@ -16,10 +19,10 @@ type Server struct {
 	env            pipeline.Env
 	opts           Options
 	now            func() time.Time // real time, for signature freshness
+	v4             *gen4
+	v5             *gen5
 	tdmqActions    *pipeline.Table
 	trocketActions *pipeline.Table
-
-	mu sync.Mutex
 }
 
 // New builds the server from the emulator's environment.
@@ -29,26 +32,22 @@ func New(env pipeline.Env) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{env: env, opts: opts, now: time.Now}
-	s.tdmqActions = pipeline.NewTable(false,
-		pipeline.Action{Name: "DescribeRocketMQClusters", Handle: s.describeRocketMQClusters},
-	)
-	s.trocketActions = pipeline.NewTable(false,
-		pipeline.Action{Name: "DescribeInstanceList", Handle: s.describeInstanceList},
-	)
+	s.v4 = newGen4(s)
+	s.v5 = newGen5(s)
+	s.tdmqActions = s.v4.table()
+	s.trocketActions = s.v5.table()
 	return s, nil
 }
 
 // Reset implements pipeline.Vendor.
 func (s *Server) Reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.v4.reset()
+	s.v5.reset()
 }
 
 // State implements pipeline.Vendor.
 func (s *Server) State() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return map[string]any{"clusters": []any{}, "instances": []any{}}
+	return map[string]any{"rocketmq4": s.v4.state(), "rocketmq5": s.v5.state()}
 }
 
 // Options are the keys of the "tdmq" configuration section besides listen.

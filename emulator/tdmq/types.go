@@ -1,0 +1,15 @@
+package tdmq
+
+// Data types both generations use, with the SDK's field names and types.
+
+// filter is the API's Filter data type.
+type filter struct {
+	Name   *string   `json:"Name"`
+	Values []*string `json:"Values"`
+}
+
+// tagFilter is the API's TagFilter data type.
+type tagFilter struct {
+	TagKey    *string   `json:"TagKey"`
+	TagValues []*string `json:"TagValues"`
+}
