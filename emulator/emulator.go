@@ -119,7 +119,12 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 			return nil, err
 		}
 		e.vendors[name] = v
-		e.handlers[name] = e.router(name, v)
+	}
+	if err := e.initFaults(); err != nil {
+		return nil, err
+	}
+	for _, name := range Vendors {
+		e.handlers[name] = e.router(name, e.vendors[name])
 	}
 	return e, nil
 }

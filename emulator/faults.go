@@ -11,6 +11,10 @@ import (
 // scenario and coverage endpoints, start-up scenario loading, and what a
 // reset clears. Until the engine lands, scenarios are only checked to exist.
 
+// initFaults builds the fault engine and the coverage counter once the
+// vendors (and so their catalogues) exist, before any route is mounted.
+func (e *Emulator) initFaults() error { return nil }
+
 // mountFaults registers /_mqmock/scenario and /_mqmock/coverage.
 func (e *Emulator) mountFaults(g *gin.RouterGroup) {}
 
