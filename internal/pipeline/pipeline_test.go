@@ -31,10 +31,10 @@ type fake struct {
 	table *pipeline.Table
 }
 
-func (f *fake) Vendor() string                   { return "fake" }
-func (f *fake) Catalogue() *apierr.Catalogue     { return catalogue }
-func (f *fake) NewRequestID() string             { return "req-1" }
-func (f *fake) Internal() *apierr.Def            { return errInternal }
+func (f *fake) Vendor() string               { return "fake" }
+func (f *fake) Catalogue() *apierr.Catalogue { return catalogue }
+func (f *fake) NewRequestID() string         { return "req-1" }
+func (f *fake) Internal() *apierr.Def        { return errInternal }
 func (f *fake) Decode(r *http.Request, c *pipeline.Call) error {
 	c.Action = r.URL.Query().Get("Action")
 	c.Params["Action"] = c.Action
