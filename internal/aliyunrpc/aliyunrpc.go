@@ -43,6 +43,9 @@ type Errors struct {
 	BadSignatureMethod   *apierr.Def
 	MissingSecurityToken *apierr.Def
 	BadSecurityToken     *apierr.Def
+	// BadFormat, when set, answers a Format other than JSON or XML
+	// (InvalidParameter.Format); nil accepts any Format.
+	BadFormat *apierr.Def
 }
 
 // Config describes one product.
@@ -114,7 +117,7 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	if err != nil {
 		return e.Malformed.New("query")
 	}
-	if r.Method == http.MethodPost && len(body) > 0 {
+	if r.Method == http.MethodPost && len(body) > 0 && isForm(r.Header.Get("Content-Type")) {
 		bp, err := wire.ParsePairs(string(body))
 		if err != nil {
 			return e.Malformed.New("body")
@@ -137,8 +140,24 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	if call.Version != f.cfg.Version {
 		return e.BadVersion.New()
 	}
+	if format, sent := call.Params["Format"]; sent && e.BadFormat != nil && !strings.EqualFold(format, "JSON") && !strings.EqualFold(format, "XML") {
+		return e.BadFormat.New()
+	}
 	return nil
 }
+
+// isForm tells whether a POST body holds parameters: a form, or a body sent
+// with no content type at all. A JSON or binary body is kept in call.Body
+// but never read as parameters.
+func isForm(contentType string) bool {
+	ct := strings.ToLower(strings.TrimSpace(contentType))
+	return ct == "" || strings.HasPrefix(ct, "application/x-www-form-urlencoded")
+}
+
+// stsMarker is the text after which the Go SDK reads the server's string to
+// sign out of a SignatureDoesNotMatch message (sdk/errors
+// signature_does_not_match_wrapper.go: strings.Split(message, marker)[1]).
+const stsMarker = "server string to sign is:"
 
 // Verify implements pipeline.Frontend in the order of aliyun-rpc.md §6.
 func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
@@ -188,7 +207,13 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	if !good {
 		// The real gateway appends its string to sign; the Go SDK compares it
 		// with its own to tell a wrong secret from a signing bug.
-		return e.SignatureMismatch.New().WithDetail(" server string to sign is:" + sts)
+		// The marker must appear exactly once: the SDK takes the text after
+		// its first occurrence and compares it whole.
+		detail := sts
+		if !strings.HasSuffix(e.SignatureMismatch.Message, stsMarker) {
+			detail = " " + stsMarker + sts
+		}
+		return e.SignatureMismatch.New().WithDetail(detail)
 	}
 	nonce := p["SignatureNonce"]
 	if nonce == "" {
