@@ -89,11 +89,15 @@ func (s *Server) Decode(r *http.Request, call *pipeline.Call) error {
 		call.Tree = tree
 		call.Params = wire.Flatten(tree)
 	}
+	// The pipeline pre-sets Service to the vendor name ("tdmq"), so an unknown
+	// version must clear it or it would be served by the 4.x table.
 	switch call.Version {
 	case VersionTDMQ:
 		call.Service = "tdmq"
 	case VersionTRocket:
 		call.Service = "trocket"
+	default:
+		call.Service = ""
 	}
 	if call.Action == "" {
 		return ErrMissingParameter.New().WithDetail(" (X-TC-Action)")
@@ -158,10 +162,10 @@ func (s *Server) Verify(r *http.Request, call *pipeline.Call) error {
 // Route implements pipeline.Frontend.
 func (s *Server) Route(call *pipeline.Call) (pipeline.Handler, error) {
 	var t *pipeline.Table
-	switch call.Service {
-	case "tdmq":
+	switch call.Version {
+	case VersionTDMQ:
 		t = s.tdmqActions
-	case "trocket":
+	case VersionTRocket:
 		t = s.trocketActions
 	default:
 		return nil, ErrNoSuchVersion.New()
