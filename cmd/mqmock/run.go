@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	configPath := fs.String("config", "", "YAML configuration file (optional; MQMOCK_* variables override it)")
 	var scenarios listFlag
 	fs.Var(&scenarios, "scenario", "fault scenario file to load at start (repeatable)")
+	healthURL := fs.String("healthcheck", "", "probe this health URL and exit 0 if ready, 1 otherwise (for container health checks, where there is no curl)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -40,6 +42,9 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "mqmock: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	if *healthURL != "" {
+		return probe(ctx, *healthURL, stderr)
 	}
 	cfg, err := config.Load(*configPath, env)
 	if err != nil {
@@ -103,4 +108,26 @@ func printBanner(w io.Writer, e *emulator.Emulator) {
 		}
 	}
 	fmt.Fprintf(w, "\n  control API: http://%s/_mqmock/health (on every port)\n", e.Addr("cmq"))
+}
+
+// probe asks a running mqmock whether it is ready.
+func probe(ctx context.Context, url string, stderr io.Writer) int {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "mqmock: healthcheck: %v\n", err)
+		return 1
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(stderr, "mqmock: healthcheck: %v\n", err)
+		return 1
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		fmt.Fprintf(stderr, "mqmock: healthcheck: %s answered %s\n", url, resp.Status)
+		return 1
+	}
+	return 0
 }
