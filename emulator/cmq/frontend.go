@@ -3,6 +3,7 @@ package cmq
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -15,8 +16,17 @@ import (
 	"github.com/mqmock/mqmock/internal/wire"
 )
 
-// maxRequest is the documented request size limit (4000/10420).
-const maxRequest = 1 << 20
+// maxRequest is the documented request size limit (4000/10420). Bodies up to
+// hardCap are still read so that a batch whose messages alone exceed 1 MiB
+// gets the more specific 4470/10300 first (cmq.md §11.8).
+const (
+	maxRequest = 1 << 20
+	hardCap    = 4 << 20
+)
+
+// arrayNames are the parameters sent as name.n (cmq.md §2.3); a malformed
+// index on one of them is refused while decoding (10310).
+var arrayNames = []string{"msgBody", "receiptHandle", "msgTag", "filterTag", "bindingKey"}
 
 // signatureWindow bounds the distance between Timestamp and real time
 // (unconfirmed for CMQ v2; the same ±300 s as API 3.0, see cmq.md §4.2).
@@ -41,10 +51,8 @@ func (s *Server) Decode(r *http.Request, call *pipeline.Call) error {
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		return ErrUnexpectedHTTPMethod.New(r.Method)
 	}
-	body, err := pipeline.ReadBody(r, maxRequest)
-	if errors.Is(err, pipeline.ErrBodyTooLarge) || len(r.URL.RawQuery) > maxRequest {
-		return ErrCannotParseRequest.New("request")
-	} else if err != nil {
+	body, err := pipeline.ReadBody(r, hardCap)
+	if err != nil || len(r.URL.RawQuery) > hardCap {
 		return ErrCannotParseRequest.New("request")
 	}
 	call.Body = body
@@ -70,9 +78,37 @@ func (s *Server) Decode(r *http.Request, call *pipeline.Call) error {
 	for _, p := range pairs {
 		call.Params[strings.TrimSpace(p.Key)] = p.Value
 	}
+	for _, name := range arrayNames {
+		var ie *wire.IndexError
+		if _, err := wire.Indexed(call.Params, name, 0, 1); errors.As(err, &ie) && ie.Kind == wire.BadIndex {
+			return ErrParameterKeyFormatError.New(ie.Key)
+		}
+	}
+	if requestSize(call) > maxRequest && !sizedByMessages(call.Params["Action"]) {
+		return ErrCannotParseRequest.New("request")
+	}
 	call.Action = call.Params["Action"]
 	call.Region = call.Params["Region"]
 	return nil
+}
+
+// requestSize is the raw size of the request: the body of a POST, the
+// (re-encoded) query of a GET.
+func requestSize(call *pipeline.Call) int {
+	if call.Method == http.MethodPost {
+		return len(call.Body)
+	}
+	n := 0
+	for _, p := range call.Pairs {
+		n += len(url.QueryEscape(p.Key)) + len(url.QueryEscape(p.Value)) + 2
+	}
+	return n
+}
+
+// sizedByMessages names the actions whose 1 MiB rule is checked on the
+// decoded message bodies first (4470/10300), then on the raw size (10420).
+func sizedByMessages(action string) bool {
+	return strings.EqualFold(action, "BatchSendMessage") || strings.EqualFold(action, "BatchPublishMessage")
 }
 
 // Verify implements pipeline.Frontend (cmq.md §4.2), then the account flags
