@@ -12,7 +12,7 @@ import (
 func TestRingKeepsNewestFirstAndBounded(t *testing.T) {
 	j := New(3)
 	for i := 1; i <= 5; i++ {
-		j.Add(Entry{Vendor: "cmq", Action: fmt.Sprintf("A%d", i)})
+		j.Add(Entry{Vendor: "alpha", Action: fmt.Sprintf("A%d", i)})
 	}
 	got := j.List(Filter{})
 	require.Len(t, got, 3)
@@ -22,10 +22,10 @@ func TestRingKeepsNewestFirstAndBounded(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	j := New(10)
-	j.Add(Entry{Vendor: "cmq", Action: "ListQueue"})
-	j.Add(Entry{Vendor: "ons", Action: "OnsTopicList"})
-	j.Add(Entry{Vendor: "cmq", Action: "SendMessage"})
-	assert.Len(t, j.List(Filter{Vendor: "cmq"}), 2)
+	j.Add(Entry{Vendor: "alpha", Action: "ListQueue"})
+	j.Add(Entry{Vendor: "beta", Action: "ListTopics"})
+	j.Add(Entry{Vendor: "alpha", Action: "SendMessage"})
+	assert.Len(t, j.List(Filter{Vendor: "alpha"}), 2)
 	assert.Len(t, j.List(Filter{Action: "listqueue"}), 1)
 	assert.Len(t, j.List(Filter{Limit: 1}), 1)
 	j.Reset()
@@ -53,7 +53,7 @@ func TestConcurrentAdd(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for k := 0; k < 50; k++ {
-				j.Add(Entry{Vendor: "mqtt"})
+				j.Add(Entry{Vendor: "gamma"})
 			}
 		}()
 	}
