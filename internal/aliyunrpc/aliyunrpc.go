@@ -6,6 +6,7 @@
 package aliyunrpc
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -299,9 +300,13 @@ func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any,
 		Message:   aerr.Message(),
 		Recommend: "https://api.aliyun.com/troubleshoot?q=" + aerr.Code() + "&product=" + f.cfg.Product + "&requestId=" + call.RequestID,
 	}
-	b, _ := json.Marshal(env)
+	// No HTML escaping: the gateway writes the Recommend link's "&" as is.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(env)
 	w.WriteHeader(aerr.Def.Status)
-	_, _ = w.Write(b)
+	_, _ = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
 type errorEnvelope struct {

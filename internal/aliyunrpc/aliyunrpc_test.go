@@ -427,6 +427,7 @@ func TestEnvelopes(t *testing.T) {
 		assert.Equal(t, "BIZ_THING", a.body["Code"])
 		assert.Equal(t, "a business error", a.body["Message"])
 		assert.Equal(t, "https://api.aliyun.com/troubleshoot?q=BIZ_THING&product=Fake&requestId="+id, a.body["Recommend"])
+		assert.Contains(t, a.raw, `?q=BIZ_THING&product=Fake&requestId=`, "no HTML escaping of &")
 	})
 	t.Run("panic: internal error envelope", func(t *testing.T) {
 		a := fx.signed(t, http.MethodPost, goParams(keyID, "Panic", "env-panic"))
