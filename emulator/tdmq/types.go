@@ -13,3 +13,10 @@ type tagFilter struct {
 	TagKey    *string   `json:"TagKey"`
 	TagValues []*string `json:"TagValues"`
 }
+
+// tag is the API's Tag data type in both generations (request and response
+// alike).
+type tag struct {
+	TagKey   *string `json:"TagKey"`
+	TagValue *string `json:"TagValue"`
+}
