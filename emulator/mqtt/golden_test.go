@@ -48,19 +48,19 @@ func TestGoldenEnvelopes(t *testing.T) {
 			name:   "InstanceNotFound",
 			action: "ListGroupId", params: map[string]string{"InstanceId": "post-cn-nosuchinst1"},
 			status: http.StatusBadRequest,
-			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"InstanceNotFound","Message":"Failed to find the instance. The instanceId may be invalid.","Recommend":"https://api.aliyun.com/troubleshoot?q=InstanceNotFound\u0026product=OnsMqtt\u0026requestId=RID"}`,
+			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"InstanceNotFound","Message":"Failed to find the instance. The instanceId may be invalid.","Recommend":"https://api.aliyun.com/troubleshoot?q=InstanceNotFound&product=OnsMqtt&requestId=RID"}`,
 		},
 		{
 			name:   "ApiNotSupport",
 			action: "QueryMqttTraceDevice", params: map[string]string{"InstanceId": defaultInstance},
 			status: http.StatusNotFound,
-			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"ApiNotSupport","Message":"The specified API is not supported.","Recommend":"https://api.aliyun.com/troubleshoot?q=ApiNotSupport\u0026product=OnsMqtt\u0026requestId=RID"}`,
+			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"ApiNotSupport","Message":"The specified API is not supported.","Recommend":"https://api.aliyun.com/troubleshoot?q=ApiNotSupport&product=OnsMqtt&requestId=RID"}`,
 		},
 		{
 			name:   "InstancePermissionCheckFailed",
 			action: "ListGroupId", params: map[string]string{"InstanceId": otherInstance},
 			status: http.StatusBadRequest,
-			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"InstancePermissionCheckFailed","Message":"An error occurred while validating the permissions of the instance. Please verify the account that created the instance and its permissions settings.","Recommend":"https://api.aliyun.com/troubleshoot?q=InstancePermissionCheckFailed\u0026product=OnsMqtt\u0026requestId=RID"}`,
+			body:   `{"RequestId":"RID","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"InstancePermissionCheckFailed","Message":"An error occurred while validating the permissions of the instance. Please verify the account that created the instance and its permissions settings.","Recommend":"https://api.aliyun.com/troubleshoot?q=InstancePermissionCheckFailed&product=OnsMqtt&requestId=RID"}`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
