@@ -1,26 +1,108 @@
 package mqtt
 
-import "github.com/mqmock/mqmock/internal/pipeline"
+import (
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
 
-// groupDo is MqttGroupIdDo of the Go SDK.
-type groupDo struct {
-	CreateTime        int64  `json:"CreateTime"`
-	GroupID           string `json:"GroupId"`
-	IndependentNaming bool   `json:"IndependentNaming"`
-	InstanceID        string `json:"InstanceId"`
-	UpdateTime        int64  `json:"UpdateTime"`
-}
-
-// listGroupIDResult: Data is a bare array (an object there fails the Go SDK).
-type listGroupIDResult struct {
-	Data []groupDo `json:"Data"`
-}
-
-func (s *Server) listGroupID(call *pipeline.Call) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.instanceOf(call, func() error { return ErrParameterFieldCheckFailed.New() }); err != nil {
-		return nil, err
+// actions is the action table: the 13 actions of the Go SDK's
+// services/onsmqtt, then those of the 2020-04-20 API that mqmock knowingly
+// declines (answered with the seed's ApiNotSupport, 404).
+func (s *Server) actions() *pipeline.Table {
+	served := []pipeline.Action{
+		{Name: "ApplyToken", Handle: s.applyToken},
+		{Name: "QueryToken", Handle: s.queryToken},
+		{Name: "RevokeToken", Handle: s.revokeToken},
+		{Name: "CreateGroupId", Handle: s.createGroupID},
+		{Name: "DeleteGroupId", Handle: s.deleteGroupID},
+		{Name: "ListGroupId", Handle: s.listGroupID},
+		{Name: "RegisterDeviceCredential", Handle: s.registerDeviceCredential},
+		{Name: "GetDeviceCredential", Handle: s.getDeviceCredential},
+		{Name: "RefreshDeviceCredential", Handle: s.refreshDeviceCredential},
+		{Name: "UnRegisterDeviceCredential", Handle: s.unRegisterDeviceCredential},
+		{Name: "QuerySessionByClientId", Handle: s.querySessionByClientID},
+		{Name: "BatchQuerySessionByClientIds", Handle: s.batchQuerySessionByClientIDs},
+		{Name: "SendMessage", Handle: s.sendMessage},
 	}
-	return listGroupIDResult{Data: []groupDo{}}, nil
+	rows := make([]pipeline.Action, 0, len(served)+len(Declined))
+	for _, a := range served {
+		rows = append(rows, pipeline.Action{Name: a.Name, Handle: s.limited(a.Name, a.Handle)})
+	}
+	for _, name := range Declined {
+		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
+	}
+	return pipeline.NewTable(false, rows...)
+}
+
+// Declined are actions of the 2020-04-20 API that the Go SDK v1.63.107 lacks
+// and mqmock does not emulate: message traces (their shapes are unconfirmed)
+// and the CA / device certificate APIs (no TLS broker behind mqmock).
+var Declined = []string{
+	"QueryMqttTraceDevice",
+	"QueryMqttTraceMessageOfClient",
+	"QueryMqttTraceMessagePublish",
+	"QueryMqttTraceMessageSubscribe",
+	"RegisterCaCertificate",
+	"ListCaCertificate",
+	"GetCaCertificate",
+	"DeleteCaCertificate",
+	"ActiveCaCertificate",
+	"InactivateCaCertificate",
+	"GetRegisterCode",
+	"ListDeviceCertificate",
+	"ListDeviceCertificateByCaSn",
+	"GetDeviceCertificate",
+	"ActiveDeviceCertificate",
+	"InactivateDeviceCertificate",
+	"DeleteDeviceCertificate",
+}
+
+func declined(*pipeline.Call) (any, error) { return nil, ErrApiNotSupport.New() }
+
+// limited applies the per-account QPS before the action when rate limits are
+// on: ApplyToken has its own overflow code, every other action the generic
+// SystemOverFlow (seed descriptions "申请token频率过高" / "系统限流").
+func (s *Server) limited(action string, h pipeline.Handler) pipeline.Handler {
+	if !s.opts.RateLimits {
+		return h
+	}
+	return func(call *pipeline.Call) (any, error) {
+		if !s.limiter.allow(call.Account.Name, action, s.env.Clock.Now()) {
+			if action == "ApplyToken" {
+				return nil, ErrApplyTokenOverFlow.New()
+			}
+			return nil, ErrSystemOverFlow.New()
+		}
+		return h(call)
+	}
+}
+
+// family is how a group of actions reports parameter problems. The seed
+// gives the Group ID APIs one code for everything (ParameterFieldCheckFailed)
+// and the others two: ParameterCheckFailed for a missing value,
+// InvalidParameter.<Name> for a bad one (mqtt.md §3, an emulator choice).
+type family struct {
+	missing func(name string) error
+	invalid func(name string) error
+}
+
+var (
+	tokenFamily = family{
+		missing: func(string) error { return ErrParameterCheckFailed.New() },
+		invalid: func(name string) error { return ErrInvalidParameterFamily.New(name) },
+	}
+	groupFamily = family{
+		missing: func(string) error { return ErrParameterFieldCheckFailed.New() },
+		invalid: func(string) error { return ErrParameterFieldCheckFailed.New() },
+	}
+)
+
+// required checks that every named parameter has a value. The Go SDK never
+// sends an empty string, so empty counts as missing.
+func (f family) required(call *pipeline.Call, names ...string) error {
+	for _, n := range names {
+		if call.Param(n) == "" {
+			return f.missing(n)
+		}
+	}
+	return nil
 }

@@ -1,0 +1,87 @@
+package mqtt
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Options are the keys of the "mqtt" configuration section besides listen:
+//
+//	mqtt:
+//	  rateLimits: true          # enforce the documented per-account QPS
+//	  qps: {ApplyToken: 5}      # override one action's limit (calls per second)
+//	  messageHistory: 1000      # SendMessage messages kept per instance
+type Options struct {
+	// RateLimits turns on the documented per-account QPS of every action
+	// (mqtt.md §5.3): ApplyToken beyond its limit answers ApplyTokenOverFlow,
+	// any other action SystemOverFlow. Off by default, like limits.rateLimits.
+	RateLimits bool `mapstructure:"rateLimits"`
+	// QPS overrides documented limits by action name (case-insensitive,
+	// because viper lower-cases keys). A test sets a tiny limit to reach the
+	// overflow codes with a handful of calls.
+	QPS map[string]float64 `mapstructure:"qps"`
+	// MessageHistory is how many sent messages each instance keeps for the
+	// state view (oldest dropped first).
+	MessageHistory int `mapstructure:"messageHistory"`
+}
+
+// DefaultOptions are the documented defaults.
+func DefaultOptions() Options { return Options{MessageHistory: 1000} }
+
+// documentedQPS is the per-account limit of each action (mqtt.md §5.3, the
+// "QPS limits" page of the 2020-04-20 API).
+var documentedQPS = map[string]float64{
+	"ApplyToken":                   100,
+	"QueryToken":                   100,
+	"RevokeToken":                  5,
+	"CreateGroupId":                10,
+	"DeleteGroupId":                10,
+	"ListGroupId":                  10,
+	"RegisterDeviceCredential":     500,
+	"GetDeviceCredential":          500,
+	"RefreshDeviceCredential":      500,
+	"UnRegisterDeviceCredential":   500,
+	"QuerySessionByClientId":       500,
+	"BatchQuerySessionByClientIds": 100,
+	"SendMessage":                  1000,
+}
+
+// limits resolves the QPS of every action: documented values overridden by
+// the qps option. An unknown action name or a non-positive rate is a
+// configuration error naming the key.
+func (o Options) limits() (map[string]float64, error) {
+	out := make(map[string]float64, len(documentedQPS))
+	for k, v := range documentedQPS {
+		out[k] = v
+	}
+	keys := make([]string, 0, len(o.QPS))
+	for k := range o.QPS {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		action := ""
+		for name := range documentedQPS {
+			if strings.EqualFold(name, k) {
+				action = name
+			}
+		}
+		if action == "" {
+			return nil, fmt.Errorf("config key mqtt.qps.%s: not an MQTT action", k)
+		}
+		if v := o.QPS[k]; v <= 0 {
+			return nil, fmt.Errorf("config key mqtt.qps.%s: %v is not a positive rate", k, v)
+		}
+		out[action] = o.QPS[k]
+	}
+	return out, nil
+}
+
+func (o Options) validate() error {
+	if o.MessageHistory < 1 || o.MessageHistory > 1_000_000 {
+		return fmt.Errorf("config key mqtt.messageHistory: %d is not between 1 and 1000000", o.MessageHistory)
+	}
+	_, err := o.limits()
+	return err
+}

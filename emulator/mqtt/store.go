@@ -1,0 +1,152 @@
+package mqtt
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+// store is the MQTT service's state and rules. It knows nothing of HTTP:
+// actions hand it checked values, and every operation checks and acts under
+// the one lock (instance ownership, duplicates and insert together).
+type store struct {
+	mu         sync.Mutex
+	accounts   *account.Registry
+	history    int
+	instances  map[string]*instance
+	sharedGIDs map[string]*group // group ids of instances without their own namespace, across accounts
+	tokens     map[string]*issuedToken
+	lastPrune  time.Time
+}
+
+// instance is an MQTT instance and what lives in it.
+type instance struct {
+	id                string
+	owner             *account.Account
+	independentNaming bool
+	parentTopics      []string
+	// configured instances come back on reset; control-API ones do not.
+	configured  bool
+	groups      map[string]*group
+	credentials map[string]*credential
+	online      map[string]bool // client id → online, set by the control API
+	messages    []message       // the latest sent, oldest first
+}
+
+type group struct {
+	id       string
+	instance *instance
+	created  time.Time
+	updated  time.Time
+}
+
+type issuedToken struct {
+	value     string
+	instance  *instance
+	resources []string
+	actions   string
+	applied   time.Time
+	expires   time.Time
+	revoked   bool
+}
+
+type credential struct {
+	clientID  string
+	keyID     string
+	keySecret string
+	created   time.Time
+	updated   time.Time
+}
+
+type message struct {
+	id      string
+	topic   string
+	payload string
+	sent    time.Time
+}
+
+func newStore(accounts *account.Registry, history int) *store {
+	s := &store{accounts: accounts, history: history}
+	s.reset()
+	return s
+}
+
+// reset drops everything but the configured instances, which come back empty.
+func (s *store) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.instances = map[string]*instance{}
+	s.sharedGIDs = map[string]*group{}
+	s.tokens = map[string]*issuedToken{}
+	s.lastPrune = time.Time{}
+	for _, a := range s.accounts.All() {
+		for _, m := range a.MQTTInstances {
+			s.instances[m.ID] = newInstance(a, m, true)
+		}
+	}
+}
+
+func newInstance(owner *account.Account, m account.MQTTInstance, configured bool) *instance {
+	return &instance{
+		id: m.ID, owner: owner, independentNaming: m.IndependentNaming,
+		parentTopics: append([]string(nil), m.ParentTopics...), configured: configured,
+		groups: map[string]*group{}, credentials: map[string]*credential{}, online: map[string]bool{},
+	}
+}
+
+// instanceOf finds the caller's instance: unknown → InstanceNotFound, another
+// account's → InstancePermissionCheckFailed. Callers hold s.mu.
+func (s *store) instanceOf(caller *account.Account, id string) (*instance, error) {
+	in, ok := s.instances[id]
+	if !ok {
+		return nil, ErrInstanceNotFound.New()
+	}
+	if in.owner != caller {
+		return nil, ErrInstancePermissionCheckFailed.New()
+	}
+	return in, nil
+}
+
+// ownsTopic reports whether the topic's parent is one of the instance's.
+func (in *instance) ownsTopic(topic string) bool {
+	p := parentTopic(topic)
+	for _, t := range in.parentTopics {
+		if t == p {
+			return true
+		}
+	}
+	return false
+}
+
+// instanceView is an instance as the control API and the state show it.
+type instanceView struct {
+	InstanceID        string   `json:"instanceId"`
+	Account           string   `json:"account"`
+	IndependentNaming bool     `json:"independentNaming"`
+	ParentTopics      []string `json:"parentTopics"`
+	Configured        bool     `json:"configured"`
+}
+
+func (in *instance) view() instanceView {
+	return instanceView{in.id, in.owner.Name, in.independentNaming, append([]string{}, in.parentTopics...), in.configured}
+}
+
+func (s *store) sortedInstances() []*instance {
+	out := make([]*instance, 0, len(s.instances))
+	for _, in := range s.instances {
+		out = append(out, in)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,97 @@
+package mqtt
+
+import (
+	"sort"
+	"time"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+// Group ids live in one of two name spaces (ListGroupId doc): an instance
+// with IndependentNaming has its own; every other instance shares one space
+// across all accounts, which is why GroupIdAlreadyUsedByOtherUsers exists.
+
+func (s *store) createGroup(caller *account.Account, instanceID, groupID string, now time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceOf(caller, instanceID)
+	if err != nil {
+		return err
+	}
+	if in.independentNaming {
+		if _, dup := in.groups[groupID]; dup {
+			return ErrGroupIdAlreadyExsited.New()
+		}
+	} else if g, taken := s.sharedGIDs[groupID]; taken {
+		if g.instance.owner == caller {
+			return ErrGroupIdAlreadyExsited.New()
+		}
+		return ErrGroupIdAlreadyUsedByOtherUsers.New()
+	}
+	g := &group{id: groupID, instance: in, created: now, updated: now}
+	in.groups[groupID] = g
+	if !in.independentNaming {
+		s.sharedGIDs[groupID] = g
+	}
+	return nil
+}
+
+// deleteGroup is idempotent for a group that does not exist; a shared name
+// held by another account is PermissionCheckFailed.
+func (s *store) deleteGroup(caller *account.Account, instanceID, groupID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceOf(caller, instanceID)
+	if err != nil {
+		return err
+	}
+	if _, ok := in.groups[groupID]; ok {
+		delete(in.groups, groupID)
+		if !in.independentNaming {
+			delete(s.sharedGIDs, groupID)
+		}
+		return nil
+	}
+	if g, taken := s.sharedGIDs[groupID]; taken && !in.independentNaming && g.instance.owner != caller {
+		return ErrPermissionCheckFailed.New()
+	}
+	return nil
+}
+
+// groupView is MqttGroupIdDo of the Go SDK (times in epoch milliseconds).
+type groupView struct {
+	CreateTime        int64  `json:"CreateTime"`
+	GroupID           string `json:"GroupId"`
+	IndependentNaming bool   `json:"IndependentNaming"`
+	InstanceID        string `json:"InstanceId"`
+	UpdateTime        int64  `json:"UpdateTime"`
+}
+
+func (g *group) view() groupView {
+	return groupView{g.created.UnixMilli(), g.id, g.instance.independentNaming, g.instance.id, g.updated.UnixMilli()}
+}
+
+// listGroups returns the instance's groups oldest first (then by name).
+func (s *store) listGroups(caller *account.Account, instanceID string) ([]groupView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceOf(caller, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	return in.groupViews(), nil
+}
+
+func (in *instance) groupViews() []groupView {
+	out := make([]groupView, 0, len(in.groups))
+	for _, g := range in.groups {
+		out = append(out, g.view())
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].CreateTime != out[j].CreateTime {
+			return out[i].CreateTime < out[j].CreateTime
+		}
+		return out[i].GroupID < out[j].GroupID
+	})
+	return out
+}
