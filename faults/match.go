@@ -59,8 +59,8 @@ func compileMatchers(m map[string]string) ([]matcher, error) {
 }
 
 // param reads a request parameter by the name the rule gives: exactly, or
-// else ignoring case and surrounding blanks (CMQ's Go SDK sends
-// "searchWord " with a trailing space; CMQ names are case-insensitive).
+// else ignoring case and surrounding blanks (some SDKs send names with a
+// trailing space, and some APIs treat names case-insensitively).
 func param(c *pipeline.Call, key string) (string, bool) {
 	if v, ok := c.Params[key]; ok {
 		return v, true
