@@ -174,6 +174,11 @@ func (s *Server) Route(call *pipeline.Call) (pipeline.Handler, error) {
 	if !ok {
 		return nil, ErrActionNameNotExisted.New(call.Action)
 	}
+	if s.opts.StrictParameters {
+		if k := s.unknownParameter(call); k != "" {
+			return nil, ErrNoSuchParameter.New(k)
+		}
+	}
 	return h, nil
 }
 

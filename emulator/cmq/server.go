@@ -3,9 +3,9 @@
 package cmq
 
 import (
-	"sync"
 	"time"
 
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -16,8 +16,11 @@ type Server struct {
 	opts    Options
 	now     func() time.Time // real time, for signature freshness
 	actions *pipeline.Table
-
-	mu sync.Mutex
+	// known lists each action's parameters (lower-case action name) for
+	// the optional strict mode.
+	known  map[string]map[string]bool
+	store  *store
+	pusher *pusher
 }
 
 // New builds the server from the emulator's environment.
@@ -26,29 +29,26 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := config.DecodeOptions("cmq", env.Options, &opts); err != nil {
 		return nil, err
 	}
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	if env.Clock == nil {
+		env.Clock = clock.New()
+	}
 	s := &Server{env: env, opts: opts, now: time.Now}
-	s.actions = pipeline.NewTable(true,
-		pipeline.Action{Name: "ListQueue", Handle: s.listQueue},
-	)
+	s.store = newStore(env.Clock, opts)
+	s.pusher = newPusher(s.store)
+	s.buildActions()
 	return s, nil
 }
 
-// Reset implements pipeline.Vendor.
+// Reset implements pipeline.Vendor: every queue, message, topic,
+// subscription, lockout and push record goes; scheduled push retries do
+// nothing when they fire.
 func (s *Server) Reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.store.reset()
+	s.pusher.reset()
 }
 
 // State implements pipeline.Vendor.
-func (s *Server) State() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return map[string]any{"queues": []any{}, "topics": []any{}}
-}
-
-// Options are the keys of the "cmq" configuration section besides listen.
-type Options struct {
-}
-
-// DefaultOptions are the documented defaults.
-func DefaultOptions() Options { return Options{} }
+func (s *Server) State() any { return s.store.state() }

@@ -1,0 +1,307 @@
+package cmq
+
+import (
+	"time"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+)
+
+// message is one queue message. Its state is a function of the clock
+// (cmq.md §11.1): delayed (never received, before visibleAt), inactive
+// (received, before visibleAt), active (visibleAt passed), deleted.
+type message struct {
+	id        string
+	body      string
+	enqueued  time.Time
+	visibleAt time.Time
+	// dequeueCount and firstDequeue record deliveries; handle is the only
+	// receipt handle that can delete the message ("" when none is current).
+	dequeueCount int
+	firstDequeue time.Time
+	handle       string
+	deleted      bool
+}
+
+// delivered is a ReceiveMessage answer (and a BatchReceiveMessage element).
+type delivered struct {
+	MsgBody          string `json:"msgBody"`
+	MsgID            string `json:"msgId"`
+	ReceiptHandle    string `json:"receiptHandle"`
+	EnqueueTime      int64  `json:"enqueueTime"`
+	FirstDequeueTime int64  `json:"firstDequeueTime"`
+	NextVisibleTime  int64  `json:"nextVisibleTime"`
+	DequeueCount     int    `json:"dequeueCount"`
+}
+
+// expired: retention is counted from the send, whatever the state (§11.5).
+func (q *queue) expired(m *message, now time.Time) bool {
+	return !now.Before(m.enqueued.Add(time.Duration(q.attrs.MsgRetentionSeconds) * time.Second))
+}
+
+// rewindable: a deleted message is kept while a rewind could still reach it.
+func (q *queue) rewindable(m *message, now time.Time) bool {
+	return q.attrs.RewindSeconds > 0 && !m.enqueued.Before(now.Add(-time.Duration(q.attrs.RewindSeconds)*time.Second))
+}
+
+// purgeLocked drops expired messages and deleted ones no rewind can reach.
+func (q *queue) purgeLocked(now time.Time) {
+	kept := q.msgs[:0]
+	for _, m := range q.msgs {
+		if q.expired(m, now) || m.deleted && !q.rewindable(m, now) {
+			if m.handle != "" {
+				delete(q.handles, m.handle)
+			}
+			if m.deleted {
+				q.deleted--
+			}
+			continue
+		}
+		kept = append(kept, m)
+	}
+	clear(q.msgs[len(kept):])
+	q.msgs = kept
+}
+
+// countsLocked classifies the retained messages at now.
+func (q *queue) countsLocked(now time.Time) queueCounts {
+	var c queueCounts
+	for _, m := range q.msgs {
+		switch {
+		case q.expired(m, now):
+		case m.deleted:
+			if q.rewindable(m, now) {
+				c.Rewindable++
+			}
+		case now.Before(m.visibleAt) && m.dequeueCount == 0:
+			c.Delayed++
+		case now.Before(m.visibleAt):
+			c.Inactive++
+		default:
+			c.Active++
+		}
+		if !m.deleted && !q.expired(m, now) && (c.MinMsgTime == 0 || m.enqueued.Unix() < c.MinMsgTime) {
+			c.MinMsgTime = m.enqueued.Unix()
+		}
+	}
+	return c
+}
+
+// sendMessages enqueues bodies all-or-nothing and returns their ids.
+func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range bodies {
+		if int64(len(b)) > q.attrs.MaxMsgSize {
+			return nil, ErrMessageSizeExceeded.New()
+		}
+	}
+	now := s.clock.Now()
+	if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
+		q.purgeLocked(now)
+		if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
+			return nil, ErrRetentionNumberReached.New()
+		}
+	}
+	return s.enqueueLocked(q, bodies, delay, now), nil
+}
+
+// enqueueLocked appends messages and wakes waiting receives.
+func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.Time) []string {
+	ids := make([]string, len(bodies))
+	for i, b := range bodies {
+		m := &message{id: s.numberLocked(), body: b, enqueued: now, visibleAt: now.Add(time.Duration(delay) * time.Second)}
+		q.msgs = append(q.msgs, m)
+		ids[i] = m.id
+	}
+	q.wakeAll()
+	return ids
+}
+
+// takeLocked delivers up to n visible messages in enqueue order. When none
+// is visible it returns the earliest instant one will be (zero if none).
+func (s *store) takeLocked(q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
+	c := q.countsLocked(now)
+	if c.Inactive+c.Delayed >= s.opts.MaxInflight {
+		return nil, time.Time{}, ErrTooManyUnackedMessages.New()
+	}
+	var out []delivered
+	var next time.Time
+	for _, m := range q.msgs {
+		if m.deleted || q.expired(m, now) {
+			continue
+		}
+		if now.Before(m.visibleAt) {
+			if next.IsZero() || m.visibleAt.Before(next) {
+				next = m.visibleAt
+			}
+			continue
+		}
+		if len(out) == n {
+			break
+		}
+		if m.handle != "" {
+			delete(q.handles, m.handle)
+		}
+		m.handle = s.numberLocked()
+		q.handles[m.handle] = m
+		m.dequeueCount++
+		if m.firstDequeue.IsZero() {
+			m.firstDequeue = now
+		}
+		m.visibleAt = now.Add(time.Duration(q.attrs.VisibilityTimeout) * time.Second)
+		out = append(out, delivered{MsgBody: m.body, MsgID: m.id, ReceiptHandle: m.handle, EnqueueTime: unix(m.enqueued),
+			FirstDequeueTime: unix(m.firstDequeue), NextVisibleTime: unix(m.visibleAt), DequeueCount: m.dequeueCount})
+	}
+	return out, next, nil
+}
+
+// receive delivers up to n messages, waiting up to wait seconds of virtual
+// time (wait < 0: the queue's pollingWaitSeconds) for one to become visible.
+// The wait ends as soon as a send, a rewind, a delay or visibility expiry
+// makes one visible, when virtual time passes the deadline, or when the same
+// span of real time has passed, so a request never outlives its own wait.
+func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, error) {
+	realStart := time.Now()
+	s.mu.Lock()
+	t := s.tenantLocked(acct)
+	q, err := t.queueLocked(name)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	if wait < 0 {
+		wait = q.attrs.PollingWaitSeconds
+	}
+	span := time.Duration(wait) * time.Second
+	deadline := s.clock.Now().Add(span)
+	guard := time.NewTimer(span)
+	defer guard.Stop()
+	wake := make(chan struct{}, 1)
+	signal := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+	for {
+		now := s.clock.Now()
+		got, next, err := s.takeLocked(q, n, now)
+		if err != nil || len(got) > 0 {
+			s.mu.Unlock()
+			return got, err
+		}
+		if !now.Before(deadline) || time.Since(realStart) >= span {
+			s.mu.Unlock()
+			return nil, ErrNoMessage.New()
+		}
+		q.waiters[wake] = struct{}{}
+		s.mu.Unlock()
+
+		// Timers run their callback synchronously when already due, so
+		// they are set outside the lock; signal never blocks.
+		timers := []interface{ Stop() bool }{s.clock.At(deadline, signal)}
+		if !next.IsZero() && next.Before(deadline) {
+			timers = append(timers, s.clock.At(next, signal))
+		}
+		expired := false
+		select {
+		case <-wake:
+		case <-guard.C:
+			expired = true
+		}
+		for _, tm := range timers {
+			tm.Stop()
+		}
+
+		s.mu.Lock()
+		delete(q.waiters, wake)
+		if cur, err := t.queueLocked(name); err != nil || cur != q || s.tenants[acct] != t {
+			s.mu.Unlock()
+			return nil, ErrNoMessage.New()
+		}
+		if expired {
+			got, _, err := s.takeLocked(q, n, s.clock.Now())
+			s.mu.Unlock()
+			if err == nil && len(got) == 0 {
+				err = ErrNoMessage.New()
+			}
+			return got, err
+		}
+	}
+}
+
+// validHandle is the syntax of the emulator's receipt handles (decimal, ≤ 20
+// digits, cmq.md §7.1); anything else is 4000/10470.
+func validHandle(h string) bool {
+	if h == "" || len(h) > 20 {
+		return false
+	}
+	for _, c := range h {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// deleteLocked deletes the message a handle names, if it is still current.
+func (q *queue) deleteLocked(h string, now time.Time) *apierr.Error {
+	if !validHandle(h) {
+		return ErrReceiptHandleError.New()
+	}
+	m, ok := q.handles[h]
+	if !ok || m.handle != h || m.deleted || !now.Before(m.visibleAt) || q.expired(m, now) {
+		return ErrReceiptHandleInvalid.New()
+	}
+	delete(q.handles, h)
+	m.handle = ""
+	m.deleted = true
+	q.deleted++
+	if q.deleted > 64 && q.deleted*2 > len(q.msgs) {
+		q.purgeLocked(now)
+	}
+	return nil
+}
+
+func (s *store) deleteMessage(acct, name, handle string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return err
+	}
+	if e := q.deleteLocked(handle, s.clock.Now()); e != nil {
+		return e
+	}
+	return nil
+}
+
+// deleteFailure is one element of a batch delete's errorList.
+type deleteFailure struct {
+	Code          int    `json:"code"`
+	Message       string `json:"message"`
+	ReceiptHandle string `json:"receiptHandle"`
+}
+
+// deleteMessages deletes each handle and reports the ones that failed.
+func (s *store) deleteMessages(acct, name string, handles []string) ([]deleteFailure, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	var failed []deleteFailure
+	for _, h := range handles {
+		if e := q.deleteLocked(h, now); e != nil {
+			code, msg := renderError(e)
+			failed = append(failed, deleteFailure{Code: code, Message: msg, ReceiptHandle: h})
+		}
+	}
+	return failed, nil
+}

@@ -1,0 +1,126 @@
+package cmq
+
+import (
+	"slices"
+	"strings"
+)
+
+// matchesTags is filterType 1 (cmq.md §12.1): a subscription without
+// filterTags takes everything; with filterTags it takes a message sharing at
+// least one tag (exact, case-sensitive).
+func matchesTags(filterTags, msgTags []string) bool {
+	if len(filterTags) == 0 {
+		return true
+	}
+	for _, t := range msgTags {
+		if slices.Contains(filterTags, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesRouting is filterType 2 (cmq.md §12.2): RabbitMQ topic matching,
+// "*" is exactly one word, "#" zero or more; any bindingKey may match.
+func matchesRouting(bindingKeys []string, routingKey string) bool {
+	words := strings.Split(routingKey, ".")
+	if routingKey == "" {
+		words = nil
+	}
+	for _, k := range bindingKeys {
+		if matchWords(strings.Split(k, "."), words) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchWords(pattern, words []string) bool {
+	if len(pattern) == 0 {
+		return len(words) == 0
+	}
+	switch pattern[0] {
+	case "#":
+		for i := 0; i <= len(words); i++ {
+			if matchWords(pattern[1:], words[i:]) {
+				return true
+			}
+		}
+		return false
+	case "*":
+		return len(words) > 0 && words[0] != "" && matchWords(pattern[1:], words[1:])
+	default:
+		return len(words) > 0 && words[0] == pattern[0] && matchWords(pattern[1:], words[1:])
+	}
+}
+
+// publication is a publish request after parameter checks.
+type publication struct {
+	topic      string
+	bodies     []string
+	tags       []string
+	routingKey *string // nil when the parameter was not sent
+}
+
+// publish routes messages to the matching subscriptions in one critical
+// section: queue endpoints get the messages before it returns; http(s)
+// endpoints get push jobs the caller starts after the lock is released.
+func (s *store) publish(acct string, owner uint64, p publication, requestID string) ([]string, []*pushJob, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tenantLocked(acct)
+	tp, err := t.topicLocked(p.topic)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, b := range p.bodies {
+		if int64(len(b)) > tp.maxMsgSize {
+			return nil, nil, ErrMessageSizeExceeded.New()
+		}
+	}
+	if tp.filterType == filterRouting && p.routingKey == nil {
+		return nil, nil, ErrLackOfRoutingKey.New()
+	}
+	if len(tp.subOrder) == 0 {
+		return nil, nil, ErrTopicHasNoSubscription.New()
+	}
+	var matched []*subscription
+	for _, sub := range tp.subOrder {
+		if tp.filterType == filterRouting && matchesRouting(sub.bindingKeys, deref(p.routingKey)) ||
+			tp.filterType != filterRouting && matchesTags(sub.filterTags, p.tags) {
+			matched = append(matched, sub)
+		}
+	}
+	if len(matched) == 0 {
+		return nil, nil, ErrNoSubscriptionMatches.New()
+	}
+	now := s.clock.Now()
+	ids := make([]string, len(p.bodies))
+	for i := range ids {
+		ids[i] = s.numberLocked()
+	}
+	var jobs []*pushJob
+	for _, sub := range matched {
+		if sub.protocol == "queue" {
+			// A missing or full target queue drops the copy (unconfirmed).
+			if q, err := t.queueLocked(sub.endpoint); err == nil && int64(len(q.msgs)-q.deleted+len(p.bodies)) <= q.attrs.MaxMsgHeapNum {
+				s.enqueueLocked(q, p.bodies, 0, now)
+			}
+			continue
+		}
+		for i, b := range p.bodies {
+			sub.pending++
+			jobs = append(jobs, &pushJob{gen: s.gen, account: acct, topic: tp.name, owner: owner, sub: sub, subscription: sub.name,
+				endpoint: sub.endpoint, strategy: sub.notifyStrategy, format: sub.notifyContentFormat,
+				msgID: ids[i], body: b, tags: p.tags, published: now, requestID: requestID})
+		}
+	}
+	return ids, jobs, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
