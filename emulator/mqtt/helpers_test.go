@@ -1,9 +1,12 @@
 package mqtt_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +20,9 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 )
 
@@ -79,4 +85,66 @@ func raw(t *testing.T, env *emutest.Env, a *account.Account, action string, para
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return resp.StatusCode, string(b)
+}
+
+// controlJSON calls a control endpoint with a JSON body (nil for GET) and
+// decodes the JSON answer.
+func controlJSON(t *testing.T, env *emutest.Env, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(t, err)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, env.URL("mqtt")+path, rd)
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out map[string]any
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	return resp.StatusCode, out
+}
+
+// setOnline marks a client online or offline through the control API.
+func setOnline(t *testing.T, env *emutest.Env, instanceID, clientID string, online bool) {
+	t.Helper()
+	status, out := controlJSON(t, env, http.MethodPost, "/_mqmock/mqtt/sessions", map[string]any{"instanceId": instanceID, "clientId": clientID, "online": online})
+	require.Equal(t, http.StatusOK, status, "%v", out)
+}
+
+// addInstance adds an instance to an account through the control API.
+func addInstance(t *testing.T, env *emutest.Env, accountName, id string, independent bool, parents ...string) {
+	t.Helper()
+	status, out := controlJSON(t, env, http.MethodPost, "/_mqmock/mqtt/instances", map[string]any{"account": accountName, "id": id, "independentNaming": independent, "parentTopics": parents})
+	require.Equal(t, http.StatusCreated, status, "%v", out)
+}
+
+// errorOn is a fault hook standing in for the fault engine: calls of one
+// action answer a catalogue error.
+type errorOn struct {
+	action string
+	def    *apierr.Def
+}
+
+func (h errorOn) Apply(call *pipeline.Call) *pipeline.Effect {
+	if call.Action != h.action {
+		return nil
+	}
+	return &pipeline.Effect{Rule: "test-" + h.def.Name, Err: h.def.New()}
+}
+
+// rateLimited starts an emulator with MQTT rate limits on and the given
+// per-action QPS overrides.
+func rateLimited(t *testing.T, qps map[string]any) *emutest.Env {
+	return emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.MQTT.Options = map[string]any{"rateLimits": true, "qps": qps}
+	}))
+}
+
+// virtualMillis is an ExpireTime d after the emulator's virtual now.
+func virtualMillis(env *emutest.Env, d time.Duration) string {
+	return strconv.FormatInt(env.Clock().Now().Add(d).UnixMilli(), 10)
 }

@@ -5,50 +5,45 @@ import (
 	"time"
 )
 
-// limiter is a token bucket per (account, action) on the virtual clock: rate
-// tokens per second, a burst of one second's worth. Time is passed in, so the
-// rule is tested without waiting and follows env.Advance.
+// limiter enforces a rate per (account, action) on the virtual clock: rate
+// calls per second with a burst of one second's worth. It is a token bucket
+// written as GCRA (each bucket keeps the theoretical arrival time of the
+// next call) so that it counts in whole nanoseconds, with no floating-point
+// drift at the boundary. Time is passed in: the rule is tested without
+// waiting and follows env.Advance.
 type limiter struct {
 	mu      sync.Mutex
 	rates   map[string]float64
-	buckets map[bucketKey]*bucket
+	buckets map[bucketKey]time.Time // theoretical arrival time
 }
 
 type bucketKey struct{ account, action string }
 
-type bucket struct {
-	tokens float64
-	last   time.Time
-}
-
 func newLimiter(rates map[string]float64) *limiter {
-	return &limiter{rates: rates, buckets: map[bucketKey]*bucket{}}
+	return &limiter{rates: rates, buckets: map[bucketKey]time.Time{}}
 }
 
-// allow takes one token for the call, reporting false when the bucket is
-// empty. Actions without a rate are never limited.
+// allow admits the call or reports false when the account has used up the
+// action's burst. Actions without a rate are never limited.
 func (l *limiter) allow(account, action string, now time.Time) bool {
 	rate, ok := l.rates[action]
 	if !ok {
 		return true
 	}
-	burst := max(rate, 1)
+	interval := time.Duration(float64(time.Second) / rate)
+	burst := max(1, int64(rate))
+	tolerance := time.Duration(burst-1) * interval
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	k := bucketKey{account, action}
-	b, ok := l.buckets[k]
-	if !ok {
-		b = &bucket{tokens: burst, last: now}
-		l.buckets[k] = b
+	tat := l.buckets[k]
+	if tat.Before(now) {
+		tat = now
 	}
-	if elapsed := now.Sub(b.last); elapsed > 0 {
-		b.tokens = min(burst, b.tokens+elapsed.Seconds()*rate)
-		b.last = now
-	}
-	if b.tokens < 1 {
+	if tat.Sub(now) > tolerance {
 		return false
 	}
-	b.tokens--
+	l.buckets[k] = tat.Add(interval)
 	return true
 }
 
