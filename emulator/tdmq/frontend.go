@@ -174,6 +174,9 @@ func (s *Server) Route(call *pipeline.Call) (pipeline.Handler, error) {
 	if !ok {
 		return nil, ErrInvalidAction.New()
 	}
+	if rs := s.opts.Regions; len(rs) > 0 && !oneOf5(call.Region, rs...) {
+		return nil, ErrUnsupportedRegion.New().WithDetail(" (" + call.Region + ")")
+	}
 	return h, nil
 }
 

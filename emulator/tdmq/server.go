@@ -55,6 +55,22 @@ type Options struct {
 	// ReadyAfter is how long (virtual time) a new instance or cluster stays
 	// CREATING before it is RUNNING; zero means RUNNING at once.
 	ReadyAfter time.Duration `mapstructure:"readyAfter"`
+
+	// 5.x (trocket) and frontend options.
+
+	// RateLimits turns on the documented per-action request rate limits
+	// (RequestLimitExceeded); off by default, like design.md's
+	// limits.rateLimits, which a vendor package cannot read.
+	RateLimits bool `mapstructure:"rateLimits"`
+	// RateLimitOverrides sets a per-second limit per 5.x action (applies only
+	// with RateLimits on).
+	RateLimitOverrides map[string]int `mapstructure:"rateLimitOverrides"`
+	// TopicNameMaxLen is the longest 5.x topic name: 100 on the current limits
+	// page, 64 in the older naming convention (tdmq.md §3). Zero means 100.
+	TopicNameMaxLen int `mapstructure:"topicNameMaxLen"`
+	// Regions, when set, are the only X-TC-Region values served; any other
+	// answers UnsupportedRegion. Empty accepts every region.
+	Regions []string `mapstructure:"regions"`
 }
 
 // DefaultOptions are the documented defaults.

@@ -1,0 +1,458 @@
+package tdmq
+
+import (
+	"encoding/json"
+	"net"
+	"sort"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// 5.x message and producer actions (tdmq.md §5 "Messages and producers").
+// Messages sent through SendMessage are kept per topic (up to
+// messagesPerTopic, for the topic's MsgTTL hours of virtual time) so the
+// query, trace, lag and offset actions have something real to report.
+
+func hours5(h int64) time.Duration { return time.Duration(h) * time.Hour }
+
+type sendMessage5Req struct {
+	InstanceId *string `json:"InstanceId" mq:"required"`
+	Topic      *string `json:"Topic" mq:"required"`
+	MsgBody    *string `json:"MsgBody" mq:"required"`
+	MsgKey     *string `json:"MsgKey"`
+	MsgTag     *string `json:"MsgTag"`
+	LiteTopic  *string `json:"LiteTopic"`
+}
+
+type sendMessage5Resp struct {
+	MsgId string `json:"MsgId"`
+}
+
+func (g *gen5) sendMessage(op *op5, call *pipeline.Call) (any, error) {
+	var req sendMessage5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	if len(*req.MsgBody) > messageBodyMax5 {
+		return nil, invalid5("MsgBody", "at most 4 MB")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	t, err := in.topic(*req.Topic)
+	if err != nil {
+		return nil, err
+	}
+	if op.dry {
+		return nil, nil
+	}
+	t.expire(op.now)
+	if len(t.messages) >= messagesPerTopic {
+		old := t.messages[0]
+		delete(in.messages, old.id)
+		t.messages = t.messages[1:]
+		t.dropped++
+	}
+	off := t.endOffset()
+	host, _, _ := net.SplitHostPort(call.Remote)
+	m := &message5{
+		id: newMsgID5(), topic: t.name, body: *req.MsgBody, tag: str5(req.MsgTag), key: str5(req.MsgKey),
+		producerAddr: host, queue: off % max(t.queueNum, 1), offset: off, produced: op.now,
+	}
+	m.properties = map[string]string{"UNIQ_KEY": m.id, "TAGS": m.tag, "KEYS": m.key}
+	if lt := str5(req.LiteTopic); lt != "" {
+		m.properties["LITE_TOPIC"] = lt
+	}
+	t.messages = append(t.messages, m)
+	t.lastWrite = op.now
+	in.messages[m.id] = m
+	return sendMessage5Resp{MsgId: m.id}, nil
+}
+
+type describeMessageList5Req struct {
+	InstanceId             *string `json:"InstanceId" mq:"required"`
+	Topic                  *string `json:"Topic" mq:"required"`
+	StartTime              *int64  `json:"StartTime" mq:"required"`
+	EndTime                *int64  `json:"EndTime" mq:"required"`
+	TaskRequestId          *string `json:"TaskRequestId" mq:"required"`
+	Offset                 *int64  `json:"Offset"`
+	Limit                  *int64  `json:"Limit"`
+	ConsumerGroup          *string `json:"ConsumerGroup"`
+	MsgId                  *string `json:"MsgId"`
+	MsgKey                 *string `json:"MsgKey"`
+	RecentMessageNum       *int64  `json:"RecentMessageNum"`
+	QueryDeadLetterMessage *bool   `json:"QueryDeadLetterMessage"`
+	Tag                    *string `json:"Tag"`
+	LiteTopic              *string `json:"LiteTopic"`
+}
+
+type describeMessageList5Resp struct {
+	TotalCount    int64          `json:"TotalCount"`
+	Data          []messageItem5 `json:"Data"`
+	TaskRequestId string         `json:"TaskRequestId"`
+}
+
+// describeMessageList lists the topic's messages newest first, within
+// [StartTime, EndTime] unless RecentMessageNum asks for the last N; with
+// QueryDeadLetterMessage it lists ConsumerGroup's dead letters instead.
+func (g *gen5) describeMessageList(op *op5, call *pipeline.Call) (any, error) {
+	var req describeMessageList5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	start, end := *req.StartTime, *req.EndTime
+	if start < 0 || end < start {
+		return nil, invalid5("StartTime", "must not be after EndTime")
+	}
+	recent := derefInt5(req.RecentMessageNum, -1)
+	if recent != -1 && (recent < 1 || recent > recentMsgMax5) {
+		return nil, invalid5("RecentMessageNum", "1-1024, or -1")
+	}
+	dlq := deref5(req.QueryDeadLetterMessage)
+	if dlq && str5(req.ConsumerGroup) == "" {
+		return nil, ErrMissingParameter.New().WithDetail(" (ConsumerGroup is required for dead-letter queries)")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	var source []*message5
+	if dlq {
+		if _, err := in.group(*req.ConsumerGroup); err != nil {
+			return nil, err
+		}
+		for _, m := range in.messages {
+			if m.deadLetterGroup == *req.ConsumerGroup {
+				source = append(source, m)
+			}
+		}
+		sort.Slice(source, func(i, j int) bool { return source[i].produced.Before(source[j].produced) })
+	} else {
+		t, err := in.topic(*req.Topic)
+		if err != nil {
+			return nil, err
+		}
+		t.expire(op.now)
+		source = t.messages
+	}
+	var hits []*message5
+	for i := len(source) - 1; i >= 0; i-- { // newest first
+		m := source[i]
+		if recent == -1 {
+			at := m.produced.UnixMilli()
+			if at < start || at > end {
+				continue
+			}
+		}
+		if (req.MsgId != nil && m.id != *req.MsgId) || (req.MsgKey != nil && m.key != *req.MsgKey) ||
+			(req.Tag != nil && m.tag != *req.Tag) || (req.LiteTopic != nil && m.properties["LITE_TOPIC"] != *req.LiteTopic) {
+			continue
+		}
+		hits = append(hits, m)
+		if recent != -1 && int64(len(hits)) == recent {
+			break
+		}
+	}
+	from, to, err := page5(req.Offset, req.Limit, len(hits))
+	if err != nil {
+		return nil, err
+	}
+	task := *req.TaskRequestId
+	if task == "" {
+		task = uuid.NewString()
+	}
+	resp := describeMessageList5Resp{TotalCount: int64(len(hits)), Data: []messageItem5{}, TaskRequestId: task}
+	for _, m := range hits[from:to] {
+		resp.Data = append(resp.Data, messageItem5{MsgId: m.id, Tags: m.tag, Keys: m.key, ProducerAddr: m.producerAddr,
+			ProduceTime: produceTime5(m.produced), DeadLetterResendTimes: m.resendTimes, DeadLetterResendSuccessTimes: m.resendOKTimes})
+	}
+	return resp, nil
+}
+
+type describeMessage5Req struct {
+	InstanceId             *string `json:"InstanceId" mq:"required"`
+	Topic                  *string `json:"Topic" mq:"required"`
+	MsgId                  *string `json:"MsgId" mq:"required"`
+	Offset                 *int64  `json:"Offset"`
+	Limit                  *int64  `json:"Limit"`
+	QueryDeadLetterMessage *bool   `json:"QueryDeadLetterMessage"`
+	QueryDelayMessage      *bool   `json:"QueryDelayMessage"`
+}
+
+type describeMessage5Resp struct {
+	Body               string              `json:"Body"`
+	Properties         string              `json:"Properties"`
+	ProduceTime        string              `json:"ProduceTime"`
+	MessageId          string              `json:"MessageId"`
+	ProducerAddr       string              `json:"ProducerAddr"`
+	MessageTracks      []messageTrackItem5 `json:"MessageTracks"`
+	ShowTopicName      string              `json:"ShowTopicName"`
+	LiteTopic          string              `json:"LiteTopic"`
+	MessageTracksCount int64               `json:"MessageTracksCount"`
+}
+
+// findMessage finds a message of the topic (or any dead letter with that id).
+func (in *instance5) findMessage(topic, id string, deadLetter bool) (*message5, error) {
+	m, ok := in.messages[id]
+	if !ok || (m.topic != topic && !(deadLetter && m.deadLetterGroup != "")) {
+		return nil, ErrResourceNotFoundMessage.New().WithDetail(" (" + id + ")")
+	}
+	return m, nil
+}
+
+// tracks is the message's consumption status per subscribed group.
+func (in *instance5) tracks(m *message5) []messageTrackItem5 {
+	out := []messageTrackItem5{}
+	for _, k := range in.subsOfTopic(m.topic) {
+		status := "NOT_CONSUME"
+		switch {
+		case m.deadLetterGroup == k.group:
+			status = "ENTER_DLQ"
+		case in.subs[k].offset > m.offset:
+			status = "CONSUMED"
+		}
+		out = append(out, messageTrackItem5{ConsumerGroup: k.group, ConsumeStatus: status, TrackType: "CONSUME",
+			ConsumeStatusSource: "DIFF_OFFSET"})
+	}
+	return out
+}
+
+func (g *gen5) describeMessage(op *op5, call *pipeline.Call) (any, error) {
+	var req describeMessage5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage))
+	if err != nil {
+		return nil, err
+	}
+	props, _ := json.Marshal(m.properties)
+	tracks := in.tracks(m)
+	from, to, err := page5(req.Offset, req.Limit, len(tracks))
+	if err != nil {
+		return nil, err
+	}
+	return describeMessage5Resp{
+		Body: m.body, Properties: string(props), ProduceTime: produceTime5(m.produced), MessageId: m.id,
+		ProducerAddr: m.producerAddr, MessageTracks: tracks[from:to], ShowTopicName: m.topic,
+		LiteTopic: m.properties["LITE_TOPIC"], MessageTracksCount: int64(len(tracks)),
+	}, nil
+}
+
+type describeMessageTrace5Req struct {
+	InstanceId             *string `json:"InstanceId" mq:"required"`
+	Topic                  *string `json:"Topic" mq:"required"`
+	MsgId                  *string `json:"MsgId" mq:"required"`
+	QueryDeadLetterMessage *bool   `json:"QueryDeadLetterMessage"`
+	QueryDelayMessage      *bool   `json:"QueryDelayMessage"`
+}
+
+type describeMessageTrace5Resp struct {
+	ShowTopicName string              `json:"ShowTopicName"`
+	LiteTopic     string              `json:"LiteTopic"`
+	Data          []messageTraceItem5 `json:"Data"`
+}
+
+// describeMessageTrace reports the produce, persist and consume stages; each
+// stage's Data is a JSON document in a string, as the API types it.
+func (g *gen5) describeMessageTrace(op *op5, call *pipeline.Call) (any, error) {
+	var req describeMessageTrace5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage))
+	if err != nil {
+		return nil, err
+	}
+	stage := func(name string, data any) messageTraceItem5 {
+		b, _ := json.Marshal(data)
+		return messageTraceItem5{Stage: name, Data: string(b)}
+	}
+	return describeMessageTrace5Resp{ShowTopicName: m.topic, LiteTopic: m.properties["LITE_TOPIC"], Data: []messageTraceItem5{
+		stage("produce", map[string]any{"ProducerAddr": m.producerAddr, "ProduceTime": produceTime5(m.produced), "Status": "SEND_OK"}),
+		stage("persist", map[string]any{"PersistTime": produceTime5(m.produced), "QueueId": m.queue, "Offset": m.offset, "Status": "PERSISTED"}),
+		stage("consume", map[string]any{"Tracks": in.tracks(m)}),
+	}}, nil
+}
+
+type resendDeadLetterMessage5Req struct {
+	InstanceId    *string   `json:"InstanceId" mq:"required"`
+	MessageIds    []*string `json:"MessageIds" mq:"required"`
+	ConsumerGroup *string   `json:"ConsumerGroup"`
+}
+
+type resendDeadLetterMessage5Resp struct {
+	ResendResult bool `json:"ResendResult"`
+}
+
+// resendDeadLetterMessage counts a resend on each dead letter; an id that is
+// not a dead letter (of ConsumerGroup, when given) is FailedOperation and
+// nothing is resent.
+func (g *gen5) resendDeadLetterMessage(op *op5, call *pipeline.Call) (any, error) {
+	var req resendDeadLetterMessage5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	ids := strs5(req.MessageIds)
+	if len(ids) == 0 {
+		return nil, invalid5("MessageIds", "at least one message id")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	var ms []*message5
+	for _, id := range ids {
+		m, ok := in.messages[id]
+		if !ok || m.deadLetterGroup == "" || (req.ConsumerGroup != nil && m.deadLetterGroup != *req.ConsumerGroup) {
+			return nil, ErrFailedOperation.New().WithDetail(" (" + id + " is not a dead-letter message)")
+		}
+		ms = append(ms, m)
+	}
+	if op.dry {
+		return nil, nil
+	}
+	for _, m := range ms {
+		m.resendTimes++
+		m.resendOKTimes++
+	}
+	return resendDeadLetterMessage5Resp{ResendResult: true}, nil
+}
+
+type verifyMessageConsumption5Req struct {
+	InstanceId    *string `json:"InstanceId" mq:"required"`
+	Topic         *string `json:"Topic" mq:"required"`
+	MsgId         *string `json:"MsgId" mq:"required"`
+	ClientId      *string `json:"ClientId"`
+	ConsumerGroup *string `json:"ConsumerGroup"`
+}
+
+// verifyMessageConsumption pushes a message to an online consumer: the
+// group's client (ClientId, or any) that subscribes to the topic. No such
+// client is FailedOperation; a client that does not consume by PUSH is
+// UnsupportedOperation.UnsupportedConsumerType.
+func (g *gen5) verifyMessageConsumption(op *op5, call *pipeline.Call) (any, error) {
+	var req verifyMessageConsumption5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := in.topic(*req.Topic); err != nil {
+		return nil, err
+	}
+	m, err := in.findMessage(*req.Topic, *req.MsgId, false)
+	if err != nil {
+		return nil, err
+	}
+	if req.ConsumerGroup != nil {
+		if _, err := in.group(*req.ConsumerGroup); err != nil {
+			return nil, err
+		}
+	}
+	var chosen *client5
+	for _, id := range sortedKeys5(in.clients) {
+		c := in.clients[id]
+		if (req.ConsumerGroup == nil || c.group == *req.ConsumerGroup) && (req.ClientId == nil || c.id == *req.ClientId) &&
+			oneOf5(m.topic, c.topics...) {
+			chosen = c
+			break
+		}
+	}
+	if chosen == nil {
+		return nil, ErrFailedOperation.New().WithDetail(" (no online consumer of " + m.topic + " matches)")
+	}
+	if chosen.consumeType != "PUSH" {
+		return nil, ErrUnsupportedOperationUnsupportedConsumerType.New().WithDetail(" (" + chosen.consumeType + ")")
+	}
+	if op.dry {
+		return nil, nil
+	}
+	m.verifiedByClients = append(m.verifiedByClients, chosen.id)
+	return struct{}{}, nil
+}
+
+type describeProducerList5Req struct {
+	InstanceId *string   `json:"InstanceId" mq:"required"`
+	Topic      *string   `json:"Topic" mq:"required"`
+	Filters    []*filter `json:"Filters"`
+	Limit      *int64    `json:"Limit"`
+	Offset     *int64    `json:"Offset"`
+}
+
+type describeProducerList5Resp struct {
+	TotalCount   int64           `json:"TotalCount"`
+	ProducerList []producerInfo5 `json:"ProducerList"`
+}
+
+func (g *gen5) describeProducerList(op *op5, call *pipeline.Call) (any, error) {
+	var req describeProducerList5Req
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	fs, err := filters5(req.Filters, "ClientIp", "ClientId")
+	if err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	in, err := g.lookupInstance5(op.owner, *req.InstanceId)
+	if err != nil {
+		return nil, err
+	}
+	t, err := in.topic(*req.Topic)
+	if err != nil {
+		return nil, err
+	}
+	var all []*producer5
+	for _, id := range sortedKeys5(in.producers[t.name]) {
+		p := in.producers[t.name][id]
+		if fs.fuzzy("ClientIp", p.ip) && fs.fuzzy("ClientId", p.id) {
+			all = append(all, p)
+		}
+	}
+	from, to, err := page5(req.Offset, req.Limit, len(all))
+	if err != nil {
+		return nil, err
+	}
+	resp := describeProducerList5Resp{TotalCount: int64(len(all)), ProducerList: []producerInfo5{}}
+	for _, p := range all[from:to] {
+		resp.ProducerList = append(resp.ProducerList, producerInfo5{ClientId: p.id, ClientIp: p.ip, Language: p.language,
+			Version: p.version, LastUpdateTimestamp: unixSeconds5(p.lastUpdate), ChannelProtocol: p.protocol})
+	}
+	return resp, nil
+}
+
+// unixSeconds5 is a uint64 Unix time that is never negative.
+func unixSeconds5(t time.Time) uint64 {
+	if s := t.Unix(); s > 0 {
+		return uint64(s)
+	}
+	return 0
+}
