@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/config"
 )
 
@@ -168,13 +169,17 @@ func TestCreateGroupIDValidation(t *testing.T) {
 // leave exactly one owner.
 func TestConcurrentCreatesOneWinner(t *testing.T) {
 	env := emutest.Start(t)
-	clients := []*onsmqtt.Client{client(t, env, env.Default), client(t, env, env.Other)}
+	accounts := []*account.Account{env.Default, env.Other}
 	instances := []string{defaultInstance, otherInstance}
 	const n = 16
 	errs := make(chan error, n)
 	for i := 0; i < n; i++ {
-		go func() { errs <- createGroup(clients[i%2], instances[i%2], "GID_race") }()
+		// One client per goroutine: the SDK's Client is not safe for
+		// concurrent use (its timeout fields race).
+		c := client(t, env, accounts[i%2])
+		go func() { errs <- createGroup(c, instances[i%2], "GID_race") }()
 	}
+	clients := []*onsmqtt.Client{client(t, env, env.Default), client(t, env, env.Other)}
 	wins := 0
 	for i := 0; i < n; i++ {
 		if err := <-errs; err == nil {

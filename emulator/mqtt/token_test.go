@@ -101,8 +101,8 @@ func TestApplyTokenValidation(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, instance, resources, actions, expire string
-		code                                      string
-		status                                    int
+		code                                       string
+		status                                     int
 	}{
 		{"actions other than R and W", defaultInstance, "mqmock/x", "RW", hour, "InvalidParameter.Actions", 400},
 		{"expire time not a number", defaultInstance, "mqmock/x", "R", "soon", "InvalidParameter.ExpireTime", 400},
