@@ -1,57 +1,113 @@
 package ons
 
 import (
-	"sort"
-
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// instanceVO is InstanceVO of the Go SDK (CreateTime is an int64 here).
-type instanceVO struct {
-	InstanceID        string `json:"InstanceId"`
-	InstanceName      string `json:"InstanceName"`
-	InstanceStatus    int    `json:"InstanceStatus"`
-	InstanceType      int    `json:"InstanceType"`
-	IndependentNaming bool   `json:"IndependentNaming"`
-	ReleaseTime       int64  `json:"ReleaseTime"`
-	CreateTime        int64  `json:"CreateTime"`
-	Tags              tags   `json:"Tags"`
-}
-
-type tags struct {
-	Tag []tag `json:"Tag"`
-}
-
-type tag struct {
-	Key   string `json:"Key"`
-	Value string `json:"Value"`
-}
-
-type instanceInServiceListResult struct {
-	HelpURL string `json:"HelpUrl"`
-	Data    struct {
-		InstanceVO []instanceVO `json:"InstanceVO"`
-	} `json:"Data"`
-}
-
-// instanceStatusRunning is the documented "in service" status (doc example 5).
-const instanceStatusRunning = 5
-
-// instanceInServiceList lists the caller's instances only.
-func (s *Server) instanceInServiceList(call *pipeline.Call) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var res instanceInServiceListResult
-	res.Data.InstanceVO = []instanceVO{}
-	for _, in := range s.instances {
-		if in.owner != call.Account {
-			continue
-		}
-		res.Data.InstanceVO = append(res.Data.InstanceVO, instanceVO{
-			InstanceID: in.id, InstanceName: in.name, InstanceStatus: instanceStatusRunning, InstanceType: 1,
-			IndependentNaming: in.independentNaming, CreateTime: in.createTime, Tags: tags{Tag: []tag{}},
-		})
+// actions is the action table: every action of the Go SDK's services/ons
+// (40), OnsMessageSend and the legacy OnsEmpowerCreate/Delete (reachable
+// through requests.CommonRequest), and the actions knowingly declined.
+func (s *Server) actions() *pipeline.Table {
+	served := []pipeline.Action{
+		// Region and instances.
+		{Name: "OnsRegionList", Handle: s.regionList},
+		{Name: "OnsInstanceCreate", Handle: s.instanceCreate},
+		{Name: "OnsInstanceUpdate", Handle: s.instanceUpdate},
+		{Name: "OnsInstanceDelete", Handle: s.instanceDelete},
+		{Name: "OnsInstanceBaseInfo", Handle: s.instanceBaseInfo},
+		{Name: "OnsInstanceInServiceList", Handle: s.instanceInServiceList},
+		{Name: "OpenOnsService", Handle: s.openOnsService},
+		// Topics.
+		{Name: "OnsTopicCreate", Handle: s.topicCreate},
+		{Name: "OnsTopicDelete", Handle: s.topicDelete},
+		{Name: "OnsTopicList", Handle: s.topicList},
+		{Name: "OnsTopicStatus", Handle: s.topicStatus},
+		{Name: "OnsTopicUpdate", Handle: s.topicUpdate},
+		{Name: "OnsTopicSubDetail", Handle: s.topicSubDetail},
+		// Groups and their consumers.
+		{Name: "OnsGroupCreate", Handle: s.groupCreate},
+		{Name: "OnsGroupDelete", Handle: s.groupDelete},
+		{Name: "OnsGroupList", Handle: s.groupList},
+		{Name: "OnsGroupSubDetail", Handle: s.groupSubDetail},
+		{Name: "OnsGroupConsumerUpdate", Handle: s.groupConsumerUpdate},
+		{Name: "OnsConsumerAccumulate", Handle: s.consumerAccumulate},
+		{Name: "OnsConsumerStatus", Handle: s.consumerStatus},
+		{Name: "OnsConsumerGetConnection", Handle: s.consumerGetConnection},
+		{Name: "OnsConsumerResetOffset", Handle: s.consumerResetOffset},
+		{Name: "OnsConsumerTimeSpan", Handle: s.consumerTimeSpan},
+		// Messages.
+		{Name: "OnsMessageSend", Handle: s.messageSend},
+		{Name: "OnsMessageGetByMsgId", Handle: s.messageGetByMsgID},
+		{Name: "OnsMessageDetail", Handle: s.messageDetail},
+		{Name: "OnsMessageGetByKey", Handle: s.messageGetByKey},
+		{Name: "OnsMessagePageQueryByTopic", Handle: s.messagePageQueryByTopic},
+		{Name: "OnsMessagePush", Handle: s.messagePush},
+		// Tags.
+		{Name: "TagResources", Handle: s.tagResources},
+		{Name: "UntagResources", Handle: s.untagResources},
+		{Name: "ListTagResources", Handle: s.listTagResources},
+		// Legacy cross-account topic authorization (seed rows EMPOWER_*).
+		{Name: "OnsEmpowerCreate", Handle: s.empowerCreate},
+		{Name: "OnsEmpowerDelete", Handle: s.empowerDelete},
 	}
-	sort.Slice(res.Data.InstanceVO, func(i, j int) bool { return res.Data.InstanceVO[i].InstanceID < res.Data.InstanceVO[j].InstanceID })
-	return res, nil
+	declinedNames := DeclinedActions()
+	rows := make([]pipeline.Action, 0, len(served)+len(declinedNames))
+	for _, a := range served {
+		rows = append(rows, pipeline.Action{Name: a.Name, Handle: s.guard(a.Name, a.Handle)})
+	}
+	for _, name := range declinedNames {
+		rows = append(rows, pipeline.Action{Name: name, Handle: s.guard(name, declined)})
+	}
+	return pipeline.NewTable(false, rows...)
+}
+
+// DeclinedActions are the actions mqmock knowingly does not serve: they answer
+// ONS_SERVICE_UNSUPPORTED ("not supported in the corresponding Region").
+// First the U actions of ons.md §1 (dead letters, traces and TPS trends need
+// a broker's history); then the older-generation actions of
+// aliyun-openapi-meta/ons that the current SDK lacks.
+func DeclinedActions() []string {
+	return []string{
+	"OnsDLQMessageGetById", "OnsDLQMessagePageQueryByGroupId", "OnsDLQMessageResendById",
+	"OnsMessageTrace", "OnsTraceGetResult", "OnsTraceQueryByMsgId", "OnsTraceQueryByMsgKey",
+	"OnsTrendGroupOutputTps", "OnsTrendTopicInputTps",
+
+	"OnsClusterList", "OnsEmpowerList",
+	"OnsMqttGroupIdCreate", "OnsMqttGroupIdDelete", "OnsMqttGroupIdList", "OnsMqttQueryClientByClientId",
+	"OnsMqttQueryClientByGroupId", "OnsMqttQueryClientByTopic", "OnsMqttQueryHistoryOnline",
+	"OnsMqttQueryMsgByPubInfo", "OnsMqttQueryMsgTransTrend", "OnsMqttQueryTraceByTraceId",
+	"OnsPublishCreate", "OnsPublishDelete", "OnsPublishGet", "OnsPublishList", "OnsPublishSearch",
+	"OnsSubscriptionCreate", "OnsSubscriptionDelete", "OnsSubscriptionGet", "OnsSubscriptionList",
+	"OnsSubscriptionSearch", "OnsSubscriptionUpdate",
+	"OnsTopicGet", "OnsTopicSearch", "OnsWarnCreate", "OnsWarnDelete",
+	}
+}
+
+func declined(*pipeline.Call) (any, error) { return nil, ErrOnsServiceUnsupported.New() }
+
+// guard applies what holds for every action before its own rules: the
+// RegionId must be one served (BIZ_REGION_NOT_FOUND), and neither the region
+// nor the action may be configured unsupported (ONS_SERVICE_UNSUPPORTED). A
+// request without RegionId (Node pop-core sends none) is in the default
+// region.
+func (s *Server) guard(name string, h pipeline.Handler) pipeline.Handler {
+	return func(call *pipeline.Call) (any, error) {
+		if r := call.Region; r != "" {
+			if !s.regions[r] {
+				return nil, ErrBizRegionNotFound.New()
+			}
+			if s.unsupportedRegions[r] {
+				return nil, ErrOnsServiceUnsupported.New()
+			}
+		}
+		if s.unsupportedActions[name] {
+			return nil, ErrOnsServiceUnsupported.New()
+		}
+		if call.Account == nil {
+			// Only when no account is configured at all and verification is
+			// off: nothing can be owned.
+			return nil, ErrInvalidAccessKeyIdNotFound.New()
+		}
+		return h(call)
+	}
 }

@@ -3,10 +3,6 @@
 package ons
 
 import (
-	"sort"
-	"sync"
-
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -18,19 +14,13 @@ const Version = "2019-02-14"
 // Server is the ONS vendor: the shared RPC frontend plus this API's state.
 type Server struct {
 	*aliyunrpc.Frontend
-	env  pipeline.Env
-	opts Options
+	env   pipeline.Env
+	opts  Options
+	store *store
 
-	mu        sync.Mutex
-	instances map[string]*instance
-}
-
-// instance is an ONS instance.
-type instance struct {
-	owner             *account.Account
-	id, name, remark  string
-	independentNaming bool
-	createTime        int64 // ms
+	regions            map[string]bool
+	unsupportedRegions map[string]bool
+	unsupportedActions map[string]bool
 }
 
 // New builds the server from the emulator's environment.
@@ -39,7 +29,11 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := config.DecodeOptions("ons", env.Options, &opts); err != nil {
 		return nil, err
 	}
-	s := &Server{env: env, opts: opts}
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	s := &Server{env: env, opts: opts, store: newStore(opts, env.Clock),
+		regions: set(opts.Regions), unsupportedRegions: set(opts.UnsupportedRegions), unsupportedActions: set(opts.UnsupportedActions)}
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
 		Vendor:    "ons",
 		Product:   "Ons",
@@ -64,6 +58,7 @@ func New(env pipeline.Env) (*Server, error) {
 			BadSignatureMethod:   ErrInvalidSignatureMethod,
 			MissingSecurityToken: ErrMissingSecurityToken,
 			BadSecurityToken:     ErrInvalidSecurityTokenMismatch,
+			BadFormat:            ErrInvalidParameterFormat,
 		},
 		Actions:  s.actions(),
 		Accounts: env.Accounts,
@@ -73,47 +68,19 @@ func New(env pipeline.Env) (*Server, error) {
 	return s, nil
 }
 
-func (s *Server) actions() *pipeline.Table {
-	return pipeline.NewTable(false,
-		pipeline.Action{Name: "OnsInstanceInServiceList", Handle: s.instanceInServiceList},
-	)
+func set(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
 }
 
 // Reset implements pipeline.Vendor: back to the configured instances.
 func (s *Server) Reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.instances = map[string]*instance{}
-	now := s.env.Clock.Now().UnixMilli()
-	for _, a := range s.env.Accounts.All() {
-		for _, in := range a.ONSInstances {
-			s.instances[in.ID] = &instance{owner: a, id: in.ID, name: in.Name, independentNaming: in.IndependentNaming, createTime: now}
-		}
-	}
+	s.store.reset(s.env.Accounts.All())
 	s.Frontend.ResetNonces()
 }
 
 // State implements pipeline.Vendor.
-func (s *Server) State() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	type instanceState struct {
-		InstanceID        string `json:"instanceId"`
-		Name              string `json:"name"`
-		Account           string `json:"account"`
-		IndependentNaming bool   `json:"independentNaming"`
-	}
-	out := []instanceState{}
-	for _, in := range s.instances {
-		out = append(out, instanceState{in.id, in.name, in.owner.Name, in.independentNaming})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].InstanceID < out[j].InstanceID })
-	return map[string]any{"instances": out}
-}
-
-// Options are the keys of the "ons" configuration section besides listen.
-type Options struct {
-}
-
-// DefaultOptions are the documented defaults.
-func DefaultOptions() Options { return Options{} }
+func (s *Server) State() any { return s.store.snapshot() }

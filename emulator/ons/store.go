@@ -1,0 +1,197 @@
+package ons
+
+import (
+	"crypto/rand"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"sync"
+
+	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/clock"
+)
+
+// store is ONS's state and rules. It knows nothing of HTTP: the actions turn
+// parameters into its calls and its views into response fields. Every
+// operation checks and acts under one lock.
+type store struct {
+	mu    sync.Mutex
+	opts  Options
+	clock *clock.Clock
+
+	instances map[string]*instance
+	// shared holds the names (topics and Group IDs) of every instance without
+	// a namespace: one space across instances, regions and accounts.
+	shared map[string]sharedName
+	seq    uint64 // message ids and offsets
+}
+
+type sharedName struct {
+	owner      *account.Account
+	instanceID string
+}
+
+type instance struct {
+	owner             *account.Account
+	id, name, remark  string
+	independentNaming bool
+	createTime        int64 // ms
+	tags              tagSet
+	topics            map[string]*topic
+	groups            map[string]*group
+}
+
+type topic struct {
+	name        string
+	messageType int
+	perm        int
+	remark      string
+	createTime  int64
+	tags        tagSet
+	messages    []*message // in send order
+	// empowered: the UIDs a topic of the shared space was granted to, with
+	// the relation (2 publish, 4 subscribe, 6 both) — legacy OnsEmpower*.
+	empowered map[string]int
+}
+
+type message struct {
+	id, offsetID, topic, instanceID string
+	body, tag, key                  string
+	born, stored                    int64 // ms
+	bodyCRC                         int
+}
+
+type group struct {
+	id, groupType, remark  string
+	createTime, updateTime int64
+	readEnable             bool
+	tags                   tagSet
+	// Consumer presence, set through the control API (no broker exists).
+	online       bool
+	clients      int
+	messageModel string
+	consumeTps   float64
+	subs         map[string]*subscription // by topic
+}
+
+// subscription is a group's interest in a topic and the backlog it holds.
+type subscription struct {
+	topic, expr  string
+	diff         int64 // messages not yet consumed
+	pendingSince int64 // ms: born time of the oldest unconsumed message (0: none)
+	lastConsumed int64 // ms: born time of the last consumed message
+}
+
+type tagSet map[string]string
+
+func (t tagSet) sorted() []kv {
+	out := make([]kv, 0, len(t))
+	for k, v := range t {
+		out = append(out, kv{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// matches tells whether every wanted tag is carried (an empty value matches
+// any value of that key).
+func (t tagSet) matches(want []kv) bool {
+	for _, w := range want {
+		v, ok := t[w.Key]
+		if !ok || w.Value != "" && v != w.Value {
+			return false
+		}
+	}
+	return true
+}
+
+type kv struct{ Key, Value string }
+
+func newStore(opts Options, c *clock.Clock) *store {
+	return &store{opts: opts, clock: c}
+}
+
+// reset returns to the configured instances of every account.
+func (s *store) reset(accounts []*account.Account) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.instances = map[string]*instance{}
+	s.shared = map[string]sharedName{}
+	s.seq = 0
+	now := s.nowMs()
+	for _, a := range accounts {
+		for _, in := range a.ONSInstances {
+			s.instances[in.ID] = &instance{
+				owner: a, id: in.ID, name: in.Name, independentNaming: in.IndependentNaming, createTime: now,
+				tags: tagSet{}, topics: map[string]*topic{}, groups: map[string]*group{},
+			}
+		}
+	}
+}
+
+func (s *store) nowMs() int64 { return s.clock.Now().UnixMilli() }
+
+// instanceFor finds an instance the caller owns: unknown ids are
+// INSTANCE_NOT_FOUND, another account's AUTH_RESOURCE_OWNER_ERROR.
+func (s *store) instanceFor(acct *account.Account, id string) (*instance, error) {
+	in, ok := s.instances[id]
+	if !ok {
+		return nil, ErrInstanceNotFound.New()
+	}
+	if in.owner != acct {
+		return nil, ErrAuthResourceOwnerError.New()
+	}
+	return in, nil
+}
+
+func (in *instance) topic(name string) (*topic, error) {
+	t, ok := in.topics[name]
+	if !ok {
+		return nil, ErrBizTopicNotFound.New()
+	}
+	return t, nil
+}
+
+// group finds a Group ID; a missing seed-era producer id is the PID row.
+func (in *instance) group(id string) (*group, error) {
+	g, ok := in.groups[id]
+	if !ok {
+		if isProducerID(id) {
+			return nil, ErrBizPublishInfoNotFound.New()
+		}
+		return nil, ErrBizSubscriptionNotFound.New()
+	}
+	return g, nil
+}
+
+// uidOf is the account's numeric Alibaba UID: configured, or a stable 16
+// digits derived from the account name.
+func uidOf(a *account.Account) string {
+	if a.Alibaba.UID != "" {
+		return a.Alibaba.UID
+	}
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(a.Name))
+	return fmt.Sprintf("1%015d", h.Sum64()%1_000_000_000_000_000)
+}
+
+const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+// newInstanceID is MQ_INST_<uid>_<8 alnum>, the shape of the doc examples.
+func (s *store) newInstanceID(a *account.Account) string {
+	for {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		for i := range b {
+			b[i] = alnum[int(b[i])%len(alnum)]
+		}
+		id := "MQ_INST_" + uidOf(a) + "_" + string(b[:])
+		if _, taken := s.instances[id]; !taken {
+			return id
+		}
+	}
+}
+
+func fieldInvalid(why string) error {
+	return ErrBizFieldCheckInvalid.New().WithDetail(": " + why)
+}

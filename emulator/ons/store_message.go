@@ -1,0 +1,227 @@
+package ons
+
+import (
+	"fmt"
+	"hash/crc32"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+// Message size limits (Limits page): 4 MB for normal and ordered topics,
+// 64 KB for transactional and scheduled/delayed ones.
+const (
+	maxBody        = 4 << 20
+	maxBodySpecial = 64 << 10
+)
+
+type messageView struct {
+	ID, OffsetID, Topic, InstanceID, Body, Tag, Key string
+	Born, Stored                                    int64
+	BodyCRC, StoreSize                              int
+}
+
+func viewOfMessage(m *message) messageView {
+	return messageView{
+		ID: m.id, OffsetID: m.offsetID, Topic: m.topic, InstanceID: m.instanceID, Body: m.body, Tag: m.tag, Key: m.key,
+		Born: m.born, Stored: m.stored, BodyCRC: m.bodyCRC, StoreSize: len(m.body) + 100,
+	}
+}
+
+// sendMessage stores a message (the topic must allow publishing) and adds it
+// to the backlog of every group of the instance subscribed with a matching
+// tag filter.
+func (s *store) sendMessage(acct *account.Account, instanceID, topicName, body, tag, key string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return "", err
+	}
+	t, err := in.topic(topicName)
+	if err != nil {
+		return "", err
+	}
+	if t.perm&2 == 0 {
+		return "", fieldInvalid("the topic does not allow publishing (Perm 4)")
+	}
+	limit := maxBody
+	if t.messageType == 4 || t.messageType == 5 {
+		limit = maxBodySpecial
+	}
+	if len(body) > limit {
+		return "", fieldInvalid(fmt.Sprintf("Message is larger than %d bytes", limit))
+	}
+	s.expire(t)
+	s.seq++
+	now := s.nowMs()
+	// RocketMQ-style ids: 32 upper-case hex digits (host, port, time, sequence).
+	m := &message{
+		id:       fmt.Sprintf("7F000001%04X%012X%08X", 0x2A9F, now, s.seq),
+		offsetID: fmt.Sprintf("7F00000100002A9F%016X", s.seq),
+		topic:    t.name, instanceID: in.id, body: body, tag: tag, key: key,
+		born: now, stored: now, bodyCRC: int(crc32.ChecksumIEEE([]byte(body))),
+	}
+	t.messages = append(t.messages, m)
+	for _, g := range in.groups {
+		if sub, ok := g.subs[t.name]; ok && matchesExpr(sub.expr, tag) {
+			if sub.diff == 0 {
+				sub.pendingSince = m.born
+			}
+			sub.diff++
+		}
+	}
+	return m.id, nil
+}
+
+// findMessage looks a message up by id in a topic; BIZ_NO_MESSAGE if absent
+// or expired.
+func (s *store) findMessage(acct *account.Account, instanceID, topicName, id string) (messageView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, _, err := s.topicFor(acct, instanceID, topicName)
+	if err != nil {
+		return messageView{}, err
+	}
+	s.expire(t)
+	for _, m := range t.messages {
+		if m.id == id {
+			return viewOfMessage(m), nil
+		}
+	}
+	return messageView{}, ErrBizNoMessage.New()
+}
+
+// messagesByKey: every kept message of the topic with that key.
+func (s *store) messagesByKey(acct *account.Account, instanceID, topicName, key string) ([]messageView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, _, err := s.topicFor(acct, instanceID, topicName)
+	if err != nil {
+		return nil, err
+	}
+	s.expire(t)
+	var out []messageView
+	for _, m := range t.messages {
+		if m.key == key {
+			out = append(out, viewOfMessage(m))
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrBizNoMessage.New()
+	}
+	return out, nil
+}
+
+// messagesBetween: the kept messages stored in [begin, end] ms, oldest first.
+func (s *store) messagesBetween(acct *account.Account, instanceID, topicName string, begin, end int64) ([]messageView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, _, err := s.topicFor(acct, instanceID, topicName)
+	if err != nil {
+		return nil, err
+	}
+	s.expire(t)
+	var out []messageView
+	for _, m := range t.messages {
+		if m.stored >= begin && m.stored <= end {
+			out = append(out, viewOfMessage(m))
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrBizNoMessage.New()
+	}
+	return out, nil
+}
+
+// pushMessage re-delivers a message to a group's online client: the group
+// must exist and be online, the message must exist.
+func (s *store) pushMessage(acct *account.Account, instanceID, groupID, topicName, msgID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, in, err := s.topicFor(acct, instanceID, topicName)
+	if err != nil {
+		return err
+	}
+	g, err := in.group(groupID)
+	if err != nil {
+		return err
+	}
+	if !g.online {
+		return ErrBizConsumerNotOnline.New()
+	}
+	s.expire(t)
+	for _, m := range t.messages {
+		if m.id == msgID {
+			return nil
+		}
+	}
+	return ErrBizNoMessage.New()
+}
+
+func (s *store) topicFor(acct *account.Account, instanceID, topicName string) (*topic, *instance, error) {
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := in.topic(topicName)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, in, nil
+}
+
+// empower grants another UID a relation on a topic of the shared space
+// (legacy OnsEmpowerCreate): only the topic's owner may, and only once per
+// user.
+func (s *store) empower(acct *account.Account, topicName, user string, relation int) error {
+	if !validPerm(relation) {
+		return fieldInvalid("Relation must be 2, 4 or 6")
+	}
+	if user == "" {
+		return fieldInvalid("EmpowerUser is empty")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, owner, err := s.sharedTopic(topicName)
+	if err != nil {
+		return err
+	}
+	if owner != acct {
+		return ErrEmpowerOwnerCheckError.New()
+	}
+	if _, dup := t.empowered[user]; dup {
+		return ErrEmpowerExistError.New()
+	}
+	if t.empowered == nil {
+		t.empowered = map[string]int{}
+	}
+	t.empowered[user] = relation
+	return nil
+}
+
+// unempower withdraws a grant (legacy OnsEmpowerDelete).
+func (s *store) unempower(acct *account.Account, topicName, user string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, owner, err := s.sharedTopic(topicName)
+	if err != nil {
+		return err
+	}
+	if owner != acct {
+		return ErrEmpowerOwnerCheckError.New()
+	}
+	delete(t.empowered, user)
+	return nil
+}
+
+func (s *store) sharedTopic(name string) (*topic, *account.Account, error) {
+	held, ok := s.shared[name]
+	if !ok {
+		return nil, nil, ErrBizTopicNotFound.New()
+	}
+	t, ok := s.instances[held.instanceID].topics[name]
+	if !ok {
+		return nil, nil, ErrBizTopicNotFound.New() // a Group ID of that name
+	}
+	return t, held.owner, nil
+}

@@ -1,0 +1,148 @@
+package ons
+
+import (
+	"sort"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+// Resource types of TagResources/UntagResources/ListTagResources.
+const (
+	resInstance = "INSTANCE"
+	resTopic    = "TOPIC"
+	resGroup    = "GROUP"
+)
+
+// tagsOf finds the tag set of one resource: for INSTANCE the id is the
+// instance id, for TOPIC and GROUP the name within instanceID.
+func (s *store) tagsOf(acct *account.Account, resType, instanceID, id string) (tagSet, error) {
+	switch resType {
+	case resInstance:
+		in, err := s.instanceFor(acct, id)
+		if err != nil {
+			return nil, err
+		}
+		return in.tags, nil
+	case resTopic:
+		t, _, err := s.topicFor(acct, instanceID, id)
+		if err != nil {
+			return nil, err
+		}
+		return t.tags, nil
+	case resGroup:
+		in, err := s.instanceFor(acct, instanceID)
+		if err != nil {
+			return nil, err
+		}
+		g, err := in.group(id)
+		if err != nil {
+			return nil, err
+		}
+		return g.tags, nil
+	}
+	return nil, fieldInvalid("ResourceType must be INSTANCE, TOPIC or GROUP")
+}
+
+// tagResources sets tags on every resource, all or none: every resource and
+// tag is checked before any is written.
+func (s *store) tagResources(acct *account.Account, resType, instanceID string, ids []string, tags []kv) error {
+	for _, t := range tags {
+		if !validTag(t.Key, t.Value) {
+			return fieldInvalid("tag keys are 1-64 characters, values at most 128, and a key may not start with aliyun, acs:, http:// or https://")
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sets := make([]tagSet, 0, len(ids))
+	for _, id := range ids {
+		ts, err := s.tagsOf(acct, resType, instanceID, id)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, ts)
+	}
+	for _, ts := range sets {
+		for _, t := range tags {
+			ts[t.Key] = t.Value
+		}
+	}
+	return nil
+}
+
+// untagResources removes the keys (or, with all, every tag).
+func (s *store) untagResources(acct *account.Account, resType, instanceID string, ids, keys []string, all bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sets := make([]tagSet, 0, len(ids))
+	for _, id := range ids {
+		ts, err := s.tagsOf(acct, resType, instanceID, id)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, ts)
+	}
+	for _, ts := range sets {
+		if all {
+			clear(ts)
+		}
+		for _, k := range keys {
+			delete(ts, k)
+		}
+	}
+	return nil
+}
+
+type tagResource struct {
+	ResourceType, InstanceID, ResourceID, Key, Value string
+}
+
+// listTagResources: the tags of the given resources, or, with no ids, of
+// every resource of the type (in instanceID for topics and groups) carrying
+// every wanted tag.
+func (s *store) listTagResources(acct *account.Account, resType, instanceID string, ids []string, want []kv) ([]tagResource, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(ids) == 0 {
+		switch resType {
+		case resInstance:
+			for _, in := range s.instances {
+				if in.owner == acct {
+					ids = append(ids, in.id)
+				}
+			}
+		case resTopic, resGroup:
+			in, err := s.instanceFor(acct, instanceID)
+			if err != nil {
+				return nil, err
+			}
+			if resType == resTopic {
+				for n := range in.topics {
+					ids = append(ids, n)
+				}
+			} else {
+				for n := range in.groups {
+					ids = append(ids, n)
+				}
+			}
+		}
+		sort.Strings(ids)
+	}
+	out := []tagResource{}
+	for _, id := range ids {
+		ts, err := s.tagsOf(acct, resType, instanceID, id)
+		if err != nil {
+			return nil, err
+		}
+		if !ts.matches(want) {
+			continue
+		}
+		inst := instanceID
+		if resType == resInstance {
+			inst = id
+		}
+		for _, t := range ts.sorted() {
+			out = append(out, tagResource{ResourceType: resType, InstanceID: inst, ResourceID: id, Key: t.Key, Value: t.Value})
+		}
+	}
+	return out, nil
+}

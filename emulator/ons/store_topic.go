@@ -1,0 +1,183 @@
+package ons
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/mqmock/mqmock/internal/account"
+)
+
+type topicView struct {
+	Name, InstanceID, Owner, Remark string
+	MessageType, Perm               int
+	IndependentNaming               bool
+	CreateTime                      int64
+	Tags                            []kv
+}
+
+func topicViewOf(in *instance, t *topic) topicView {
+	return topicView{
+		Name: t.name, InstanceID: in.id, Owner: uidOf(in.owner), Remark: t.remark, MessageType: t.messageType,
+		Perm: t.perm, IndependentNaming: in.independentNaming, CreateTime: t.createTime, Tags: t.tags.sorted(),
+	}
+}
+
+// createTopic: name and type rules, the instance's topic quota, and the
+// name's uniqueness — within the instance (topics and Group IDs alike) for
+// an instance with a namespace, across every shared-space instance of every
+// account otherwise — all under one lock with the insert.
+func (s *store) createTopic(acct *account.Account, instanceID, name string, messageType int, remark string) error {
+	if !validTopic(name) {
+		return fieldInvalid("Topic must be 3-64 letters, digits, - or _ and not start with CID or GID")
+	}
+	if !validMessageType(messageType) {
+		return fieldInvalid("MessageType must be 0, 1, 2, 4 or 5")
+	}
+	if !validRemark(remark, topicRemarkMax) {
+		return fieldInvalid("Remark is longer than 128 characters")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return err
+	}
+	if in.independentNaming {
+		if _, dup := in.topics[name]; dup {
+			return ErrBizTopicExisted.New()
+		}
+		if _, dup := in.groups[name]; dup {
+			return ErrBizTopicExisted.New()
+		}
+	} else if _, dup := s.shared[name]; dup {
+		return ErrBizTopicExisted.New()
+	}
+	if len(in.topics) >= s.opts.TopicCapacity {
+		return fieldInvalid("the instance's topic capacity is reached")
+	}
+	in.topics[name] = &topic{name: name, messageType: messageType, perm: 6, remark: remark, createTime: s.nowMs(), tags: tagSet{}}
+	if !in.independentNaming {
+		s.shared[name] = sharedName{owner: acct, instanceID: in.id}
+	}
+	return nil
+}
+
+func (s *store) deleteTopic(acct *account.Account, instanceID, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return err
+	}
+	if _, err := in.topic(name); err != nil {
+		return err
+	}
+	delete(in.topics, name)
+	if !in.independentNaming {
+		delete(s.shared, name)
+	}
+	// Subscriptions to it go with it: nothing can be consumed from it anymore.
+	for _, g := range in.groups {
+		delete(g.subs, name)
+	}
+	return nil
+}
+
+// listTopics: the instance's topics whose name contains filter and that
+// carry every wanted tag, by name.
+func (s *store) listTopics(acct *account.Account, instanceID, filter string, want []kv) ([]topicView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]topicView, 0, len(in.topics))
+	for _, t := range in.topics {
+		if strings.Contains(t.name, filter) && t.tags.matches(want) {
+			out = append(out, topicViewOf(in, t))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+type topicStatus struct {
+	Perm       int
+	TotalCount int64
+	LastTime   int64 // ms; 0 when empty
+}
+
+func (s *store) topicStatus(acct *account.Account, instanceID, name string) (topicStatus, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return topicStatus{}, err
+	}
+	t, err := in.topic(name)
+	if err != nil {
+		return topicStatus{}, err
+	}
+	s.expire(t)
+	st := topicStatus{Perm: t.perm, TotalCount: int64(len(t.messages))}
+	if n := len(t.messages); n > 0 {
+		st.LastTime = t.messages[n-1].stored
+	}
+	return st, nil
+}
+
+func (s *store) updateTopic(acct *account.Account, instanceID, name string, perm int) error {
+	if !validPerm(perm) {
+		return fieldInvalid("Perm must be 2, 4 or 6")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return err
+	}
+	t, err := in.topic(name)
+	if err != nil {
+		return err
+	}
+	t.perm = perm
+	return nil
+}
+
+type topicSubscriber struct {
+	GroupID, MessageModel, Expr string
+}
+
+// topicSubscribers are the groups of the instance subscribed to the topic.
+func (s *store) topicSubscribers(acct *account.Account, instanceID, name string) ([]topicSubscriber, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, err := s.instanceFor(acct, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := in.topic(name); err != nil {
+		return nil, err
+	}
+	out := []topicSubscriber{}
+	for _, g := range in.groups {
+		if sub, ok := g.subs[name]; ok {
+			out = append(out, topicSubscriber{GroupID: g.id, MessageModel: g.messageModel, Expr: sub.expr})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].GroupID < out[j].GroupID })
+	return out, nil
+}
+
+// expire drops messages older than the retention period (virtual time).
+func (s *store) expire(t *topic) {
+	cutoff := s.nowMs() - s.opts.Retention.Milliseconds()
+	i := 0
+	for i < len(t.messages) && t.messages[i].stored < cutoff {
+		i++
+	}
+	if i > 0 {
+		t.messages = append(t.messages[:0:0], t.messages[i:]...)
+	}
+}

@@ -1,0 +1,139 @@
+package ons
+
+import (
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// relationOwner is the Relation of a topic's owner in OnsTopicList (ROS docs:
+// 1 持有者, 2 可发布, 4 可订阅, 6 可发布订阅).
+const (
+	relationOwner     = 1
+	relationOwnerName = "持有者"
+)
+
+// topicParams reads the InstanceId and Topic every topic action requires.
+func topicParams(call *pipeline.Call) (inst, topic string, err error) {
+	if inst, err = instanceID(call); err != nil {
+		return "", "", err
+	}
+	topic, err = required(call, "Topic")
+	return inst, topic, err
+}
+
+func (s *Server) topicCreate(call *pipeline.Call) (any, error) {
+	inst, name, err := topicParams(call)
+	if err != nil {
+		return nil, err
+	}
+	mt, err := requiredInteger(call, "MessageType")
+	if err != nil {
+		return nil, err
+	}
+	remark, _ := optional(call, "Remark")
+	if err := s.store.createTopic(call.Account, inst, name, int(mt), remark); err != nil {
+		return nil, err
+	}
+	return helpOnly{}, nil
+}
+
+func (s *Server) topicDelete(call *pipeline.Call) (any, error) {
+	inst, name, err := topicParams(call)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.deleteTopic(call.Account, inst, name); err != nil {
+		return nil, err
+	}
+	return helpOnly{}, nil
+}
+
+func (s *Server) topicList(call *pipeline.Call) (any, error) {
+	inst, err := instanceID(call)
+	if err != nil {
+		return nil, err
+	}
+	want, err := tagFilter(call)
+	if err != nil {
+		return nil, err
+	}
+	filter, _ := optional(call, "Topic")
+	views, err := s.store.listTopics(call.Account, inst, filter, want)
+	if err != nil {
+		return nil, err
+	}
+	type result struct {
+		helpOnly
+		Data struct {
+			PublishInfoDo []publishInfoDo `json:"PublishInfoDo"`
+		} `json:"Data"`
+	}
+	var res result
+	res.Data.PublishInfoDo = make([]publishInfoDo, len(views))
+	for i, v := range views {
+		res.Data.PublishInfoDo[i] = publishInfoDo{
+			Topic: v.Name, InstanceID: v.InstanceID, MessageType: v.MessageType, Relation: relationOwner,
+			RelationName: relationOwnerName, Owner: v.Owner, IndependentNaming: v.IndependentNaming, Remark: v.Remark,
+			CreateTime: v.CreateTime, Tags: tagsOfKV(v.Tags),
+		}
+	}
+	return res, nil
+}
+
+func (s *Server) topicStatus(call *pipeline.Call) (any, error) {
+	inst, name, err := topicParams(call)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.store.topicStatus(call.Account, inst, name)
+	if err != nil {
+		return nil, err
+	}
+	// LastTimeStamp with a capital S here (LastTimestamp is another field).
+	type data struct {
+		Perm          int   `json:"Perm"`
+		TotalCount    int64 `json:"TotalCount"`
+		LastTimeStamp int64 `json:"LastTimeStamp"`
+	}
+	return struct {
+		helpOnly
+		Data data `json:"Data"`
+	}{Data: data{Perm: st.Perm, TotalCount: st.TotalCount, LastTimeStamp: st.LastTime}}, nil
+}
+
+func (s *Server) topicUpdate(call *pipeline.Call) (any, error) {
+	inst, name, err := topicParams(call)
+	if err != nil {
+		return nil, err
+	}
+	perm, err := requiredInteger(call, "Perm")
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.updateTopic(call.Account, inst, name, int(perm)); err != nil {
+		return nil, err
+	}
+	return helpOnly{}, nil
+}
+
+func (s *Server) topicSubDetail(call *pipeline.Call) (any, error) {
+	inst, name, err := topicParams(call)
+	if err != nil {
+		return nil, err
+	}
+	subs, err := s.store.topicSubscribers(call.Account, inst, name)
+	if err != nil {
+		return nil, err
+	}
+	type data struct {
+		Topic                string               `json:"Topic"`
+		SubscriptionDataList subscriptionDataList `json:"SubscriptionDataList"`
+	}
+	d := data{Topic: name, SubscriptionDataList: subscriptionDataList{SubscriptionDataList: []subscriptionDataListItem{}}}
+	for _, sub := range subs {
+		d.SubscriptionDataList.SubscriptionDataList = append(d.SubscriptionDataList.SubscriptionDataList,
+			subscriptionDataListItem{GroupID: sub.GroupID, MessageModel: sub.MessageModel, SubString: sub.Expr})
+	}
+	return struct {
+		Data data `json:"Data"`
+	}{Data: d}, nil
+}
