@@ -68,18 +68,18 @@ func (s *Server) actions() *pipeline.Table {
 // aliyun-openapi-meta/ons that the current SDK lacks.
 func DeclinedActions() []string {
 	return []string{
-	"OnsDLQMessageGetById", "OnsDLQMessagePageQueryByGroupId", "OnsDLQMessageResendById",
-	"OnsMessageTrace", "OnsTraceGetResult", "OnsTraceQueryByMsgId", "OnsTraceQueryByMsgKey",
-	"OnsTrendGroupOutputTps", "OnsTrendTopicInputTps",
+		"OnsDLQMessageGetById", "OnsDLQMessagePageQueryByGroupId", "OnsDLQMessageResendById",
+		"OnsMessageTrace", "OnsTraceGetResult", "OnsTraceQueryByMsgId", "OnsTraceQueryByMsgKey",
+		"OnsTrendGroupOutputTps", "OnsTrendTopicInputTps",
 
-	"OnsClusterList", "OnsEmpowerList",
-	"OnsMqttGroupIdCreate", "OnsMqttGroupIdDelete", "OnsMqttGroupIdList", "OnsMqttQueryClientByClientId",
-	"OnsMqttQueryClientByGroupId", "OnsMqttQueryClientByTopic", "OnsMqttQueryHistoryOnline",
-	"OnsMqttQueryMsgByPubInfo", "OnsMqttQueryMsgTransTrend", "OnsMqttQueryTraceByTraceId",
-	"OnsPublishCreate", "OnsPublishDelete", "OnsPublishGet", "OnsPublishList", "OnsPublishSearch",
-	"OnsSubscriptionCreate", "OnsSubscriptionDelete", "OnsSubscriptionGet", "OnsSubscriptionList",
-	"OnsSubscriptionSearch", "OnsSubscriptionUpdate",
-	"OnsTopicGet", "OnsTopicSearch", "OnsWarnCreate", "OnsWarnDelete",
+		"OnsClusterList", "OnsEmpowerList",
+		"OnsMqttGroupIdCreate", "OnsMqttGroupIdDelete", "OnsMqttGroupIdList", "OnsMqttQueryClientByClientId",
+		"OnsMqttQueryClientByGroupId", "OnsMqttQueryClientByTopic", "OnsMqttQueryHistoryOnline",
+		"OnsMqttQueryMsgByPubInfo", "OnsMqttQueryMsgTransTrend", "OnsMqttQueryTraceByTraceId",
+		"OnsPublishCreate", "OnsPublishDelete", "OnsPublishGet", "OnsPublishList", "OnsPublishSearch",
+		"OnsSubscriptionCreate", "OnsSubscriptionDelete", "OnsSubscriptionGet", "OnsSubscriptionList",
+		"OnsSubscriptionSearch", "OnsSubscriptionUpdate",
+		"OnsTopicGet", "OnsTopicSearch", "OnsWarnCreate", "OnsWarnDelete",
 	}
 }
 
