@@ -1,57 +1,278 @@
 package tdmq
 
 import (
+	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// gen4 is RocketMQ 4.x (service tdmq, 2020-02-17): clusters, namespaces,
-// topics, groups, roles.
+// gen4 is RocketMQ 4.x (service tdmq, 2020-02-17): clusters (virtual and
+// dedicated), namespaces, topics, groups, roles and their namespace
+// bindings, and the messages sent through the API. One mutex guards it all,
+// so every check and the change it guards happen in one critical section.
 type gen4 struct {
-	s  *Server
-	mu sync.Mutex
+	s      *Server
+	limits limits4
+
+	mu       sync.Mutex
+	clusters map[string]*cluster4
+	seq      uint64 // creation order of every resource
+	msgSeq   uint64 // message ids
 }
 
-func newGen4(s *Server) *gen4 { g := &gen4{s: s}; g.reset(); return g }
+func newGen4(s *Server) *gen4 {
+	g := &gen4{s: s, limits: defaultLimits4()}
+	g.reset()
+	return g
+}
 
 // table is the 4.x action table: one row per action.
 func (g *gen4) table() *pipeline.Table {
-	return pipeline.NewTable(false,
-		pipeline.Action{Name: "DescribeRocketMQClusters", Handle: g.describeRocketMQClusters},
-	)
+	actions := []pipeline.Action{
+		// Clusters (virtual) and dedicated (VIP) instances.
+		{Name: "CreateRocketMQCluster", Handle: g.createRocketMQCluster},
+		{Name: "DescribeRocketMQCluster", Handle: g.describeRocketMQCluster},
+		{Name: "DescribeRocketMQClusters", Handle: g.describeRocketMQClusters},
+		{Name: "ModifyRocketMQCluster", Handle: g.modifyRocketMQCluster},
+		{Name: "DeleteRocketMQCluster", Handle: g.deleteRocketMQCluster},
+		{Name: "CreateRocketMQVipInstance", Handle: g.createRocketMQVipInstance},
+		{Name: "DescribeRocketMQVipInstances", Handle: g.describeRocketMQVipInstances},
+		{Name: "DescribeRocketMQVipInstanceDetail", Handle: g.describeRocketMQVipInstanceDetail},
+		{Name: "ModifyRocketMQInstance", Handle: g.modifyRocketMQInstance},
+		{Name: "DeleteRocketMQVipInstance", Handle: g.deleteRocketMQVipInstance},
+		// Namespaces.
+		{Name: "CreateRocketMQNamespace", Handle: g.createRocketMQNamespace},
+		{Name: "DescribeRocketMQNamespaces", Handle: g.describeRocketMQNamespaces},
+		{Name: "ModifyRocketMQNamespace", Handle: g.modifyRocketMQNamespace},
+		{Name: "DeleteRocketMQNamespace", Handle: g.deleteRocketMQNamespace},
+		// Topics.
+		{Name: "CreateRocketMQTopic", Handle: g.createRocketMQTopic},
+		{Name: "CreateRocketMQTopicV2", Handle: g.createRocketMQTopicV2},
+		{Name: "DescribeRocketMQTopics", Handle: g.describeRocketMQTopics},
+		{Name: "DescribeRocketMQTopic", Handle: g.describeRocketMQTopic},
+		{Name: "ModifyRocketMQTopic", Handle: g.modifyRocketMQTopic},
+		{Name: "DeleteRocketMQTopic", Handle: g.deleteRocketMQTopic},
+		{Name: "DescribeRocketMQTopicsByGroup", Handle: g.describeRocketMQTopicsByGroup},
+		{Name: "DescribeRocketMQTopicStats", Handle: g.describeRocketMQTopicStats},
+		// Consumer groups.
+		{Name: "CreateRocketMQGroup", Handle: g.createRocketMQGroup},
+		{Name: "CreateRocketMQGroupV2", Handle: g.createRocketMQGroupV2},
+		{Name: "DescribeRocketMQGroups", Handle: g.describeRocketMQGroups},
+		{Name: "ModifyRocketMQGroup", Handle: g.modifyRocketMQGroup},
+		{Name: "DeleteRocketMQGroup", Handle: g.deleteRocketMQGroup},
+		{Name: "DescribeRocketMQConsumeStats", Handle: g.describeRocketMQConsumeStats},
+		{Name: "DescribeRocketMQConsumerConnections", Handle: g.describeRocketMQConsumerConnections},
+		{Name: "ResetRocketMQConsumerOffSet", Handle: g.resetRocketMQConsumerOffSet},
+		{Name: "DescribeRocketMQSubscriptions", Handle: g.describeRocketMQSubscriptions},
+		// Roles and namespace authorisation.
+		{Name: "CreateRocketMQRole", Handle: g.createRocketMQRole},
+		{Name: "DescribeRocketMQRoles", Handle: g.describeRocketMQRoles},
+		{Name: "ModifyRocketMQRole", Handle: g.modifyRocketMQRole},
+		{Name: "DeleteRocketMQRoles", Handle: g.deleteRocketMQRoles},
+		{Name: "CreateRocketMQEnvironmentRole", Handle: g.createRocketMQEnvironmentRole},
+		{Name: "DescribeRocketMQEnvironmentRoles", Handle: g.describeRocketMQEnvironmentRoles},
+		{Name: "ModifyRocketMQEnvironmentRole", Handle: g.modifyRocketMQEnvironmentRole},
+		{Name: "DeleteRocketMQEnvironmentRoles", Handle: g.deleteRocketMQEnvironmentRoles},
+		// Messages and producers.
+		{Name: "SendRocketMQMessage", Handle: g.sendRocketMQMessage},
+		{Name: "DescribeRocketMQMsg", Handle: g.describeRocketMQMsg},
+		{Name: "DescribeRocketMQTopicMsgs", Handle: g.describeRocketMQTopicMsgs},
+		{Name: "DescribeRocketMQMsgTrace", Handle: g.describeRocketMQMsgTrace},
+		{Name: "RetryRocketMQDlqMessage", Handle: g.retryRocketMQDlqMessage},
+		{Name: "VerifyRocketMQConsume", Handle: g.verifyRocketMQConsume},
+		{Name: "DescribeRocketMQProducers", Handle: g.describeRocketMQProducers},
+	}
+	for _, name := range declined4 {
+		actions = append(actions, pipeline.Action{Name: name, Handle: declinedAction4})
+	}
+	return pipeline.NewTable(false, actions...)
+}
+
+// declined4 are the 4.x RocketMQ actions the emulator knowingly does not
+// serve (tdmq.md §8.2: migration, routing, public-network and metric
+// actions, order placing). They answer UnsupportedOperation, so "out of
+// scope" never looks like a typo (InvalidAction).
+var declined4 = []string{
+	"CreateRocketMQMigrationTask",
+	"CreateRocketMQRouterRule",
+	"DescribeRocketMQConsumerConnectionDetail",
+	"DescribeRocketMQGeneralSKUs",
+	"DescribeRocketMQMigratingTopicList",
+	"DescribeRocketMQPublicAccessMonitorData",
+	"DescribeRocketMQPublicAccessPoint",
+	"DescribeRocketMQSmoothMigrationTask",
+	"DescribeRocketMQTopUsages",
+	"ExportRocketMQMessageDetail",
+	"ImportRocketMQConsumerGroups",
+	"ImportRocketMQTopics",
+	"ModifyRocketMQInstanceSpec",
+	"SetRocketMQPublicAccessPoint",
+}
+
+func declinedAction4(*pipeline.Call) (any, error) {
+	return nil, ErrUnsupportedOperation.New().WithDetail(" (not emulated by mqmock)")
 }
 
 func (g *gen4) reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.clusters = map[string]*cluster4{}
+	g.seq, g.msgSeq = 0, 0
 }
 
+func (g *gen4) now() time.Time { return g.s.env.Clock.Now() }
+
+func (g *gen4) next() uint64 { g.seq++; return g.seq }
+
+// owner is the account a call acts for: resources are visible only to the
+// account that created them.
+func owner4(call *pipeline.Call) string {
+	if call.Account == nil {
+		return ""
+	}
+	return call.Account.Name
+}
+
+// state is the control API's view of every 4.x resource.
 func (g *gen4) state() any {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return map[string]any{"clusters": []any{}}
-}
-
-type describeRocketMQClustersRequest struct {
-	Offset        *uint64   `json:"Offset" mq:"required"`
-	Limit         *uint64   `json:"Limit" mq:"required"`
-	IDKeyword     *string   `json:"IdKeyword"`
-	NameKeyword   *string   `json:"NameKeyword"`
-	ClusterIDList []*string `json:"ClusterIdList"`
-	IsTagFilter   *bool     `json:"IsTagFilter"`
-	Filters       []*filter `json:"Filters"`
-}
-
-type describeRocketMQClustersResponse struct {
-	ClusterList []any  `json:"ClusterList"`
-	TotalCount  uint64 `json:"TotalCount"`
-}
-
-func (g *gen4) describeRocketMQClusters(call *pipeline.Call) (any, error) {
-	var req describeRocketMQClustersRequest
-	if err := bind(call, &req); err != nil {
-		return nil, err
+	now := g.now()
+	clusters := make([]any, 0, len(g.clusters))
+	for _, c := range sorted4(g.clusters, func(c *cluster4) uint64 { return c.Seq }) {
+		nss := []any{}
+		for _, n := range sorted4(namespacesOf4(c), func(n *namespace4) uint64 { return n.Seq }) {
+			topics, groups, bindings := []any{}, []any{}, []any{}
+			for _, t := range sorted4(n.Topics, func(t *topic4) uint64 { return t.Seq }) {
+				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
+			}
+			for _, gr := range sorted4(n.Groups, func(gr *group4) uint64 { return gr.Seq }) {
+				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable, "broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset})
+			}
+			for _, b := range sorted4(n.Bindings, func(b *binding4) uint64 { return b.Seq }) {
+				bindings = append(bindings, map[string]any{"role": b.Role, "permissions": b.Permissions})
+			}
+			nss = append(nss, map[string]any{"id": n.ID, "topics": topics, "groups": groups, "roles": bindings})
+		}
+		roles := []string{}
+		for _, r := range sorted4(c.Roles, func(r *role4) uint64 { return r.Seq }) {
+			roles = append(roles, r.Name)
+		}
+		clusters = append(clusters, map[string]any{
+			"id": c.ID, "name": c.Name, "account": c.Owner, "kind": c.kindName(),
+			"status": statusName4(c.ready(now)), "namespaces": nss, "roles": roles,
+		})
 	}
-	return describeRocketMQClustersResponse{ClusterList: []any{}}, nil
+	return map[string]any{"clusters": clusters}
+}
+
+func namespacesOf4(c *cluster4) map[string]*namespace4 { return c.Namespaces }
+
+func (c *cluster4) kindName() string {
+	return [...]string{"virtual", "dedicated", "general"}[c.Kind]
+}
+
+func statusName4(ready bool) string {
+	if ready {
+		return "RUNNING"
+	}
+	return "CREATING"
+}
+
+// tagsIn turns request tags into stored ones.
+func tagsIn4(in []*tagIn4) []tag4 {
+	out := make([]tag4, 0, len(in))
+	for _, t := range in {
+		if t == nil {
+			continue
+		}
+		var tg tag4
+		if t.TagKey != nil {
+			tg.TagKey = *t.TagKey
+		}
+		if t.TagValue != nil {
+			tg.TagValue = *t.TagValue
+		}
+		out = append(out, tg)
+	}
+	return out
+}
+
+// matchTags is TagFilters: every filter must match a tag with its key and,
+// when values are given, one of them.
+func matchTags4(tags []tag4, filters []*tagFilter) bool {
+	for _, f := range filters {
+		if f == nil || f.TagKey == nil {
+			continue
+		}
+		hit := false
+		for _, t := range tags {
+			if t.TagKey != *f.TagKey {
+				continue
+			}
+			if len(f.TagValues) == 0 {
+				hit = true
+			}
+			for _, v := range f.TagValues {
+				if v != nil && *v == t.TagValue {
+					hit = true
+				}
+			}
+		}
+		if !hit {
+			return false
+		}
+	}
+	return true
+}
+
+// contains is the APIs' fuzzy match: a case-insensitive substring.
+func contains4(s string, kw *string) bool {
+	return kw == nil || strings.Contains(strings.ToLower(s), strings.ToLower(*kw))
+}
+
+// filterValues returns the values of a Filters entry as strings.
+func filterValues4(f *filter) []string {
+	out := make([]string, 0, len(f.Values))
+	for _, v := range f.Values {
+		if v != nil {
+			out = append(out, *v)
+		}
+	}
+	return out
+}
+
+func inList4(s string, list []string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// distribution counts topics by type, in type order.
+func distribution4(c *cluster4) []rocketMQTopicDistribution {
+	counts := map[string]uint64{}
+	for _, n := range c.Namespaces {
+		for _, t := range n.Topics {
+			counts[t.Type]++
+		}
+	}
+	out := make([]rocketMQTopicDistribution, 0, len(counts))
+	for typ, n := range counts {
+		out = append(out, rocketMQTopicDistribution{TopicType: typ, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].TopicType < out[j].TopicType })
+	return out
+}
+
+func str4(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

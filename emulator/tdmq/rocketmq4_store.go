@@ -1,0 +1,270 @@
+package tdmq
+
+import (
+	"crypto/rand"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+)
+
+// The 4.x domain: clusters own namespaces and roles; namespaces own topics,
+// groups and role bindings; topics own messages. Everything is guarded by
+// gen4.mu and knows nothing of HTTP: actions turn parameters into calls on
+// these types and render the results.
+
+// clusterKind4 is what created a cluster.
+type clusterKind4 int
+
+const (
+	kindVirtual4   clusterKind4 = iota // CreateRocketMQCluster
+	kindDedicated4                     // CreateRocketMQVipInstance
+	kindGeneral4                       // CreateRocketMQVipInstance with GeneralSkuCode
+)
+
+// defaultNamespace4 is the fixed namespace of 4.x general clusters.
+const defaultNamespace4 = "tdmq_default"
+
+type cluster4 struct {
+	ID, Name, Remark string
+	Owner            string // account name
+	Region           string
+	Kind             clusterKind4
+	Tags             []tag4
+	Created          time.Time
+	ReadyAt          time.Time // CREATING until then
+	Seq              uint64
+
+	// Dedicated (VIP) settings.
+	Spec                     string
+	GeneralSkuCode           string
+	StorageSize              int64
+	NodeCount                int64
+	ZoneIDs                  []int64
+	Vpc                      vpc4
+	TimeSpan                 int64
+	Retention                int64 // hours
+	EnableDeletionProtection bool
+	SendReceiveRatio         float64
+	AclEnabled               bool
+	PublicAccessEnabled      bool
+
+	Namespaces map[string]*namespace4
+	Roles      map[string]*role4
+}
+
+type namespace4 struct {
+	ID, Remark          string
+	Ttl, RetentionTime  uint64
+	PublicAccessEnabled bool
+	Created             time.Time
+	Seq                 uint64
+	Topics              map[string]*topic4
+	Groups              map[string]*group4
+	Bindings            map[string]*binding4 // by role name
+}
+
+type topic4 struct {
+	Name, Type, Remark string
+	Partitions         uint64
+	Tags               []tag4
+	Created, Updated   time.Time
+	Seq                uint64
+	Messages           []*message4 // oldest first
+	NextQueue          uint64
+}
+
+type group4 struct {
+	Name, Remark, GroupType string
+	ReadEnable, Broadcast   bool
+	RetryMaxTimes           uint64
+	Tags                    []tag4
+	Created, Updated        time.Time
+	Seq                     uint64
+	// LastReset records ResetRocketMQConsumerOffSet (for the state view).
+	LastReset *offsetReset4
+}
+
+type offsetReset4 struct {
+	Topic     string `json:"topic,omitempty"`
+	Type      uint64 `json:"type"`
+	Timestamp uint64 `json:"timestamp,omitempty"`
+	Retry     bool   `json:"retry,omitempty"`
+	At        time.Time
+}
+
+type role4 struct {
+	Name, Remark, PermType string
+	Token                  string
+	AccessKey, SecretKey   string
+	Created, Updated       time.Time
+	Seq                    uint64
+}
+
+type binding4 struct {
+	Role             string
+	Permissions      []string
+	DetailedPerms    []detailedPerm4
+	Created, Updated time.Time
+	Seq              uint64
+}
+
+type message4 struct {
+	ID, Body, Key, Tag string
+	ProducerAddr       string
+	Queue              uint64
+	Produced           time.Time
+}
+
+// miss4 says which code an action answers for each missing resource: the
+// SDK lists a different one per action (tdmq.md §4 and §6).
+type miss4 struct {
+	cluster, namespace, topic, group *apierr.Def
+}
+
+// clusterOf finds an account's cluster.
+func (g *gen4) clusterOf(owner, id string, m miss4) (*cluster4, error) {
+	c, ok := g.clusters[id]
+	if !ok || c.Owner != owner {
+		return nil, m.cluster.New()
+	}
+	return c, nil
+}
+
+func (g *gen4) namespaceOf(owner, clusterID, ns string, m miss4) (*cluster4, *namespace4, error) {
+	c, err := g.clusterOf(owner, clusterID, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, ok := c.Namespaces[ns]
+	if !ok {
+		return nil, nil, m.namespace.New()
+	}
+	return c, n, nil
+}
+
+func (g *gen4) topicOf(owner, clusterID, ns, topic string, m miss4) (*cluster4, *namespace4, *topic4, error) {
+	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t, ok := n.Topics[topic]
+	if !ok {
+		return nil, nil, nil, m.topic.New()
+	}
+	return c, n, t, nil
+}
+
+func (g *gen4) groupOf(owner, clusterID, ns, group string, m miss4) (*cluster4, *namespace4, *group4, error) {
+	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	gr, ok := n.Groups[group]
+	if !ok {
+		return nil, nil, nil, m.group.New()
+	}
+	return c, n, gr, nil
+}
+
+// ready reports whether the cluster has left CREATING.
+func (c *cluster4) ready(now time.Time) bool { return !now.Before(c.ReadyAt) }
+
+func (c *cluster4) topicCount() int {
+	n := 0
+	for _, ns := range c.Namespaces {
+		n += len(ns.Topics)
+	}
+	return n
+}
+
+func (c *cluster4) groupCount() int {
+	n := 0
+	for _, ns := range c.Namespaces {
+		n += len(ns.Groups)
+	}
+	return n
+}
+
+// quotas are the cluster's namespace, topic and group limits.
+func (c *cluster4) quotas(l limits4) (namespaces, topics, groups int) {
+	switch c.Kind {
+	case kindDedicated4:
+		s := vipSpecs4[c.Spec]
+		return l.DedicatedNamespaces, s.Topics, s.Groups
+	case kindGeneral4:
+		return 1, l.GeneralTopics, l.GeneralGroups
+	}
+	return l.VirtualNamespaces, l.VirtualTopics, l.VirtualGroups
+}
+
+// boundRoles lists the roles bound on any namespace of the cluster.
+func (c *cluster4) boundRoles() map[string]string {
+	out := map[string]string{}
+	for _, ns := range c.Namespaces {
+		for r := range ns.Bindings {
+			out[r] = ns.ID
+		}
+	}
+	return out
+}
+
+// live returns the topic's messages still inside the retention window.
+func (t *topic4) live(now time.Time, retention time.Duration) []*message4 {
+	cut := now.Add(-retention)
+	i := sort.Search(len(t.Messages), func(i int) bool { return !t.Messages[i].Produced.Before(cut) })
+	return t.Messages[i:]
+}
+
+// sorted returns a map's values in creation order.
+func sorted4[T any](m map[string]T, seq func(T) uint64) []T {
+	out := make([]T, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return seq(out[i]) < seq(out[j]) })
+	return out
+}
+
+// page cuts one page out of a list: offset past the end gives an empty page.
+func page4[T any](items []T, offset, limit uint64) []T {
+	if offset >= uint64(len(items)) {
+		return []T{}
+	}
+	end := uint64(len(items))
+	if limit < end-offset {
+		end = offset + limit
+	}
+	return items[offset:end]
+}
+
+const idAlphabet4 = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// randomID returns n random lower-case alphanumerics.
+func randomID4(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = idAlphabet4[int(b[i])%len(idAlphabet4)]
+	}
+	return string(b)
+}
+
+// ms is a virtual time as the SDK's unsigned milliseconds (never negative).
+func ms4(t time.Time) uint64 {
+	if t.IsZero() || t.UnixMilli() < 0 {
+		return 0
+	}
+	return uint64(t.UnixMilli())
+}
+
+// beijing4 is the zone of the 4.x string times ("2006-01-02 15:04:05"), as
+// Tencent's console shows them.
+var beijing4 = time.FixedZone("CST", 8*3600)
+
+const timeLayout4 = "2006-01-02 15:04:05"
+
+func stamp4(t time.Time) string { return t.In(beijing4).Format(timeLayout4) }
+
+func itoa4(n int) string { return strconv.Itoa(n) }

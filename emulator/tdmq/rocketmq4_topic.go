@@ -1,0 +1,333 @@
+package tdmq
+
+import (
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// Topics of a namespace. Names are unique within their namespace; the
+// quota counts every topic of the cluster.
+
+// topicTypes4 are the types CreateRocketMQTopic(V2) accepts.
+var topicTypes4 = []string{"Normal", "GlobalOrder", "PartitionedOrder", "Transaction", "DelayScheduled"}
+
+// newTopic4 is what both create actions ask of the store.
+type newTopic4 struct {
+	cluster, namespace, name, typ, remark string
+	partitions                            *int64
+	tags                                  []tag4
+}
+
+// createTopic checks and inserts a topic in one critical section.
+func (g *gen4) createTopic(call *pipeline.Call, t newTopic4) error {
+	l := g.limits
+	if err := checkName4(ErrInvalidParameter, "Topic", t.name, l.TopicNameMin, l.TopicNameMax); err != nil {
+		return err
+	}
+	if !inList4(t.typ, topicTypes4) {
+		return ErrInvalidParameter.New().WithDetail(" (Type must be Normal, GlobalOrder, PartitionedOrder, Transaction or DelayScheduled)")
+	}
+	if len([]rune(t.remark)) > l.RemarkMax {
+		return ErrInvalidParameter.New().WithDetail(" (Remark longer than " + itoa4(l.RemarkMax) + " characters)")
+	}
+	parts := l.DefaultPartitions
+	if t.partitions != nil {
+		if *t.partitions < 1 || uint64(*t.partitions) > l.MaxPartitions {
+			return ErrInvalidParameterPartition.New().WithDetail(" (PartitionNum must be 1-" + itoa4(int(l.MaxPartitions)) + ")")
+		}
+		parts = uint64(*t.partitions)
+	}
+	if t.typ == "GlobalOrder" {
+		parts = 1 // "doesn't take effect for globally sequential messages"
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c, n, err := g.namespaceOf(owner4(call), t.cluster, t.namespace, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFoundNamespace})
+	if err != nil {
+		return err
+	}
+	if !c.ready(g.now()) {
+		return ErrFailedOperationInstanceNotReady.New()
+	}
+	if t.typ == "Transaction" && c.Kind == kindVirtual4 {
+		return ErrInvalidParameter.New().WithDetail(" (Transaction topics need a dedicated cluster)")
+	}
+	if _, dup := n.Topics[t.name]; dup {
+		return ErrResourceInUse.New().WithDetail(" (topic " + t.name + " exists)")
+	}
+	if _, max, _ := c.quotas(l); c.topicCount() >= max {
+		return ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " topics per cluster)")
+	}
+	now := g.now()
+	n.Topics[t.name] = &topic4{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.next()}
+	return nil
+}
+
+type createRocketMQTopicRequest struct {
+	Topic        string   `json:"Topic" mq:"required"`
+	Namespaces   []string `json:"Namespaces" mq:"required"`
+	Type         string   `json:"Type" mq:"required"`
+	ClusterId    string   `json:"ClusterId" mq:"required"`
+	Remark       *string  `json:"Remark"`
+	PartitionNum *int64   `json:"PartitionNum"`
+}
+
+func (g *gen4) createRocketMQTopic(call *pipeline.Call) (any, error) {
+	var req createRocketMQTopicRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	if len(req.Namespaces) != 1 {
+		return nil, ErrInvalidParameter.New().WithDetail(" (Namespaces must name exactly one namespace)")
+	}
+	err := g.createTopic(call, newTopic4{cluster: req.ClusterId, namespace: req.Namespaces[0], name: req.Topic, typ: req.Type, remark: str4(req.Remark), partitions: req.PartitionNum, tags: []tag4{}})
+	if err != nil {
+		return nil, err
+	}
+	return struct{}{}, nil
+}
+
+type createRocketMQTopicV2Request struct {
+	Topic        string    `json:"Topic" mq:"required"`
+	Type         string    `json:"Type" mq:"required"`
+	ClusterId    string    `json:"ClusterId" mq:"required"`
+	Namespace    string    `json:"Namespace" mq:"required"`
+	Remark       *string   `json:"Remark"`
+	PartitionNum *int64    `json:"PartitionNum"`
+	TagList      []*tagIn4 `json:"TagList"`
+}
+
+func (g *gen4) createRocketMQTopicV2(call *pipeline.Call) (any, error) {
+	var req createRocketMQTopicV2Request
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	err := g.createTopic(call, newTopic4{cluster: req.ClusterId, namespace: req.Namespace, name: req.Topic, typ: req.Type, remark: str4(req.Remark), partitions: req.PartitionNum, tags: tagsIn4(req.TagList)})
+	if err != nil {
+		return nil, err
+	}
+	return struct{}{}, nil
+}
+
+type describeRocketMQTopicsRequest struct {
+	Offset      uint64       `json:"Offset" mq:"required"`
+	Limit       uint64       `json:"Limit" mq:"required"`
+	ClusterId   string       `json:"ClusterId" mq:"required"`
+	NamespaceId string       `json:"NamespaceId" mq:"required"`
+	FilterType  []string     `json:"FilterType"`
+	FilterName  *string      `json:"FilterName"`
+	FilterGroup *string      `json:"FilterGroup"`
+	TagFilters  []*tagFilter `json:"TagFilters"`
+}
+
+type describeRocketMQTopicsResponse struct {
+	TotalCount uint64          `json:"TotalCount"`
+	Topics     []rocketMQTopic `json:"Topics"`
+}
+
+// describeRocketMQTopics lists a namespace's topics. FilterGroup selects the
+// topics a group subscribes to; subscriptions come from consumer clients,
+// which never connect to the emulator, so it selects none.
+func (g *gen4) describeRocketMQTopics(call *pipeline.Call) (any, error) {
+	var req describeRocketMQTopicsRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c, n, err := g.namespaceOf(owner4(call), req.ClusterId, req.NamespaceId, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound})
+	if err != nil {
+		return nil, err
+	}
+	var match []*topic4
+	for _, t := range sorted4(n.Topics, func(t *topic4) uint64 { return t.Seq }) {
+		if len(req.FilterType) > 0 && !inList4(t.Type, req.FilterType) {
+			continue
+		}
+		if !contains4(t.Name, req.FilterName) || !matchTags4(t.Tags, req.TagFilters) || req.FilterGroup != nil && *req.FilterGroup != "" {
+			continue
+		}
+		match = append(match, t)
+	}
+	out := describeRocketMQTopicsResponse{TotalCount: uint64(len(match)), Topics: []rocketMQTopic{}}
+	for _, t := range page4(match, req.Offset, g.pageSize(req.Limit)) {
+		out.Topics = append(out.Topics, g.topicOut(c, n, t))
+	}
+	return out, nil
+}
+
+func (g *gen4) topicOut(c *cluster4, n *namespace4, t *topic4) rocketMQTopic {
+	var last int64
+	if live := t.live(g.now(), g.limits.Retention); len(live) > 0 {
+		last = live[len(live)-1].Produced.Unix()
+	}
+	tags := append([]tag4{}, t.Tags...)
+	return rocketMQTopic{
+		Name: t.Name, Type: t.Type, Remark: t.Remark, PartitionNum: t.Partitions, CreateTime: ms4(t.Created), UpdateTime: ms4(t.Updated),
+		InstanceId: c.ID, Namespace: n.ID, LastUpdateTime: last, SubscriptionData: []rocketMQSubscription{}, TagList: tags,
+	}
+}
+
+type describeRocketMQTopicRequest struct {
+	ClusterId     string  `json:"ClusterId" mq:"required"`
+	NamespaceId   string  `json:"NamespaceId" mq:"required"`
+	TopicName     string  `json:"TopicName" mq:"required"`
+	ConsumerGroup *string `json:"ConsumerGroup"`
+	Offset        *int64  `json:"Offset"`
+	Limit         *int64  `json:"Limit"`
+}
+
+type describeRocketMQTopicResponse struct {
+	Topic rocketMQTopic `json:"Topic"`
+}
+
+func (g *gen4) describeRocketMQTopic(call *pipeline.Call) (any, error) {
+	var req describeRocketMQTopicRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	if req.Offset != nil && *req.Offset < 0 || req.Limit != nil && *req.Limit < 0 {
+		return nil, ErrInvalidParameter.New().WithDetail(" (Offset and Limit must not be negative)")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c, n, t, err := g.topicOf(owner4(call), req.ClusterId, req.NamespaceId, req.TopicName, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFoundTopic, topic: ErrResourceNotFoundTopic})
+	if err != nil {
+		return nil, err
+	}
+	return describeRocketMQTopicResponse{Topic: g.topicOut(c, n, t)}, nil
+}
+
+type modifyRocketMQTopicRequest struct {
+	ClusterId    string `json:"ClusterId" mq:"required"`
+	NamespaceId  string `json:"NamespaceId" mq:"required"`
+	Topic        string `json:"Topic" mq:"required"`
+	Remark       string `json:"Remark" mq:"required"`
+	PartitionNum *int64 `json:"PartitionNum"`
+}
+
+// modifyRocketMQTopic changes the remark and raises the partition count; a
+// lower count than the current one is InvalidParameter.Partition.
+func (g *gen4) modifyRocketMQTopic(call *pipeline.Call) (any, error) {
+	var req modifyRocketMQTopicRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	l := g.limits
+	if err := checkRemark4(ErrInvalidParameter, &req.Remark, l.RemarkMax); err != nil {
+		return nil, err
+	}
+	if p := req.PartitionNum; p != nil && (*p < 1 || uint64(*p) > l.MaxPartitions) {
+		return nil, ErrInvalidParameterPartition.New().WithDetail(" (PartitionNum must be 1-" + itoa4(int(l.MaxPartitions)) + ")")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	_, _, t, err := g.topicOf(owner4(call), req.ClusterId, req.NamespaceId, req.Topic, miss4{cluster: ErrResourceNotFound, namespace: ErrResourceNotFound, topic: ErrResourceNotFound})
+	if err != nil {
+		return nil, err
+	}
+	if p := req.PartitionNum; p != nil && t.Type != "GlobalOrder" {
+		if uint64(*p) < t.Partitions {
+			return nil, ErrInvalidParameterPartition.New().WithDetail(" (PartitionNum cannot be lower than the current " + itoa4(int(t.Partitions)) + ")")
+		}
+		t.Partitions = uint64(*p)
+	}
+	t.Remark = req.Remark
+	t.Updated = g.now()
+	return struct{}{}, nil
+}
+
+type topicRequest4 struct {
+	ClusterId   string `json:"ClusterId" mq:"required"`
+	NamespaceId string `json:"NamespaceId" mq:"required"`
+	Topic       string `json:"Topic" mq:"required"`
+}
+
+func (g *gen4) deleteRocketMQTopic(call *pipeline.Call) (any, error) {
+	var req topicRequest4
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	_, n, t, err := g.topicOf(owner4(call), req.ClusterId, req.NamespaceId, req.Topic, miss4{cluster: ErrResourceNotFound, namespace: ErrResourceNotFound, topic: ErrResourceNotFound})
+	if err != nil {
+		return nil, err
+	}
+	delete(n.Topics, t.Name)
+	return struct{}{}, nil
+}
+
+type describeRocketMQTopicsByGroupRequest struct {
+	ClusterId   string  `json:"ClusterId" mq:"required"`
+	NamespaceId string  `json:"NamespaceId" mq:"required"`
+	GroupId     string  `json:"GroupId" mq:"required"`
+	Offset      *uint64 `json:"Offset"`
+	Limit       *uint64 `json:"Limit"`
+}
+
+type describeRocketMQTopicsByGroupResponse struct {
+	TotalCount uint64   `json:"TotalCount"`
+	Topics     []string `json:"Topics"`
+}
+
+// describeRocketMQTopicsByGroup: a group's subscriptions come from its
+// consumer clients, which never connect to the emulator, so the list of an
+// existing group is empty.
+func (g *gen4) describeRocketMQTopicsByGroup(call *pipeline.Call) (any, error) {
+	var req describeRocketMQTopicsByGroupRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, _, _, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupId, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, group: ErrResourceNotFound}); err != nil {
+		return nil, err
+	}
+	return describeRocketMQTopicsByGroupResponse{Topics: []string{}}, nil
+}
+
+type describeRocketMQTopicStatsRequest struct {
+	ClusterId   string `json:"ClusterId" mq:"required"`
+	NamespaceId string `json:"NamespaceId" mq:"required"`
+	TopicName   string `json:"TopicName" mq:"required"`
+}
+
+type describeRocketMQTopicStatsResponse struct {
+	TopicStatsList []topicStats4 `json:"TopicStatsList"`
+}
+
+// describeRocketMQTopicStats reports one entry per queue (partition) with
+// the offsets of the messages sent through SendRocketMQMessage.
+func (g *gen4) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
+	var req describeRocketMQTopicStatsRequest
+	if err := bind(call, &req); err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c, _, t, err := g.topicOf(owner4(call), req.ClusterId, req.NamespaceId, req.TopicName, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, topic: ErrResourceNotFound})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]topicStats4, t.Partitions)
+	for i := range out {
+		out[i] = topicStats4{BrokerName: c.ID + "-broker-0", QueueId: int64(i)}
+	}
+	// Offsets count every message ever sent; MinOffset moves past the
+	// ones retention has dropped.
+	cut := g.now().Add(-g.limits.Retention)
+	for _, m := range t.Messages {
+		if m.Queue >= uint64(len(out)) {
+			continue
+		}
+		s := &out[m.Queue]
+		s.MaxOffset++
+		if m.Produced.Before(cut) {
+			s.MinOffset++
+		} else {
+			s.MessageCount++
+		}
+		s.LastUpdateTimestamp = m.Produced.UnixMilli()
+	}
+	return describeRocketMQTopicStatsResponse{TopicStatsList: out}, nil
+}
