@@ -50,7 +50,9 @@ func TestRocketMQ4ResponseShapes(t *testing.T) {
 			assert.Equal(t, []int64{100003, 100004}, r.ClusterInfo.ZoneIds)
 			assert.Equal(t, uint64(3), r.InstanceConfig.NodeCount)
 		}},
-		{"ModifyRocketMQInstance", func() map[string]any { return map[string]any{"InstanceId": vip, "Remark": "vip", "MessageRetention": 48} }, &s4Empty{}, nil},
+		{"ModifyRocketMQInstance", func() map[string]any {
+			return map[string]any{"InstanceId": vip, "Remark": "vip", "MessageRetention": 48}
+		}, &s4Empty{}, nil},
 		{"CreateRocketMQNamespace", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Remark": "n"} }, &s4Empty{}, nil},
 		{"DescribeRocketMQNamespaces", func() map[string]any { return map[string]any{"ClusterId": cluster, "Offset": 0, "Limit": 20} }, &s4DescribeNamespacesResponse{}, func(o any) {
 			assert.Equal(t, uint64(1), o.(*s4DescribeNamespacesResponse).TotalCount)
@@ -62,10 +64,14 @@ func TestRocketMQ4ResponseShapes(t *testing.T) {
 		{"CreateRocketMQTopicV2", func() map[string]any {
 			return map[string]any{"ClusterId": cluster, "Namespace": ns, "Topic": topic, "Type": "PartitionedOrder", "TagList": []map[string]any{{"TagKey": "team", "TagValue": "a"}}}
 		}, &s4Empty{}, nil},
-		{"DescribeRocketMQTopics", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Offset": 0, "Limit": 20} }, &s4DescribeTopicsResponse{}, func(o any) {
+		{"DescribeRocketMQTopics", func() map[string]any {
+			return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Offset": 0, "Limit": 20}
+		}, &s4DescribeTopicsResponse{}, func(o any) {
 			assert.Equal(t, uint64(2), o.(*s4DescribeTopicsResponse).TotalCount)
 		}},
-		{"DescribeRocketMQTopic", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "TopicName": topic} }, &s4DescribeTopicResponse{}, func(o any) {
+		{"DescribeRocketMQTopic", func() map[string]any {
+			return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "TopicName": topic}
+		}, &s4DescribeTopicResponse{}, func(o any) {
 			r := o.(*s4DescribeTopicResponse)
 			assert.Equal(t, "PartitionedOrder", r.Topic.Type)
 			assert.Equal(t, []s4Tag{{"team", "a"}}, r.Topic.TagList)
@@ -79,7 +85,9 @@ func TestRocketMQ4ResponseShapes(t *testing.T) {
 		{"CreateRocketMQGroupV2", func() map[string]any {
 			return map[string]any{"ClusterId": cluster, "Namespace": ns, "GroupId": group, "ReadEnable": true, "BroadcastEnable": false, "GroupType": "HTTP", "RetryMaxTimes": 3}
 		}, &s4Empty{}, nil},
-		{"DescribeRocketMQGroups", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Offset": 0, "Limit": 20} }, &s4DescribeGroupsResponse{}, func(o any) {
+		{"DescribeRocketMQGroups", func() map[string]any {
+			return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Offset": 0, "Limit": 20}
+		}, &s4DescribeGroupsResponse{}, func(o any) {
 			r := o.(*s4DescribeGroupsResponse)
 			require.Len(t, r.Groups, 2)
 			assert.Equal(t, int64(1), r.Groups[0].ConsumptionMode, "group-v1 is broadcast")
@@ -167,7 +175,9 @@ func TestRocketMQ4ResponseShapes(t *testing.T) {
 		{"DeleteRocketMQRoles", func() map[string]any { return map[string]any{"ClusterId": cluster, "RoleNames": []string{role}} }, &s4DeleteRolesResponse{}, func(o any) {
 			assert.Equal(t, []string{role}, o.(*s4DeleteRolesResponse).RoleNames)
 		}},
-		{"DeleteRocketMQGroup", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "GroupId": group} }, &s4Empty{}, nil},
+		{"DeleteRocketMQGroup", func() map[string]any {
+			return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "GroupId": group}
+		}, &s4Empty{}, nil},
 		{"DeleteRocketMQTopic", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns, "Topic": topic} }, &s4Empty{}, nil},
 		{"DeleteRocketMQNamespace", func() map[string]any { return map[string]any{"ClusterId": cluster, "NamespaceId": ns} }, &s4Empty{}, nil},
 		{"DeleteRocketMQCluster", func() map[string]any { return map[string]any{"ClusterId": cluster} }, &s4Empty{}, nil},
