@@ -4,12 +4,15 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/onsmqtt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 )
 
 func sendMessage(c *onsmqtt.Client, instance, topic, payload string) (*onsmqtt.SendMessageResponse, error) {
@@ -132,4 +135,27 @@ func TestControlInstances(t *testing.T) {
 	assert.Empty(t, listGroups(t, client(t, env, env.Default), defaultInstance))
 	_, err = sendMessage(theirs, "mqtt-cn-mqmockadded", "fleet/truck-1", "x")
 	serverError(t, err, "InstanceNotFound", http.StatusBadRequest)
+}
+
+func TestParentTopicCheckCanBeTurnedOff(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.MQTT.Options = map[string]any{"checkParentTopics": false}
+	}))
+	c := client(t, env, env.Default)
+	_, err := sendMessage(c, defaultInstance, "anything/x", "x")
+	assert.NoError(t, err)
+	_, err = applyToken(c, defaultInstance, "anything/+", "R", virtualMillis(env, time.Hour))
+	assert.NoError(t, err)
+}
+
+func TestUnknownOptionFailsStart(t *testing.T) {
+	cfg := config.Default()
+	cfg.MQTT.Options = map[string]any{"rateLimit": true}
+	_, err := emulator.New(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "rateLimit")
+	cfg.MQTT.Options = map[string]any{"qps": map[string]any{"Publish": 3}}
+	_, err = emulator.New(cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "mqtt.qps.Publish")
 }

@@ -12,6 +12,7 @@ import (
 //	  rateLimits: true          # enforce the documented per-account QPS
 //	  qps: {ApplyToken: 5}      # override one action's limit (calls per second)
 //	  messageHistory: 1000      # SendMessage messages kept per instance
+//	  checkParentTopics: true   # topics must sit under an instance's parentTopics
 type Options struct {
 	// RateLimits turns on the documented per-account QPS of every action
 	// (mqtt.md §5.3): ApplyToken beyond its limit answers ApplyTokenOverFlow,
@@ -24,10 +25,15 @@ type Options struct {
 	// MessageHistory is how many sent messages each instance keeps for the
 	// state view (oldest dropped first).
 	MessageHistory int `mapstructure:"messageHistory"`
+	// CheckParentTopics makes SendMessage topics and ApplyToken resources
+	// outside the instance's parent topics PermissionCheckFailed (the topic
+	// does not exist on the instance). Turn it off to accept any topic on
+	// instances whose parent topics nobody configured.
+	CheckParentTopics bool `mapstructure:"checkParentTopics"`
 }
 
 // DefaultOptions are the documented defaults.
-func DefaultOptions() Options { return Options{MessageHistory: 1000} }
+func DefaultOptions() Options { return Options{MessageHistory: 1000, CheckParentTopics: true} }
 
 // documentedQPS is the per-account limit of each action (mqtt.md §5.3, the
 // "QPS limits" page of the 2020-04-20 API).

@@ -32,7 +32,7 @@ func New(env pipeline.Env) (*Server, error) {
 		return nil, err
 	}
 	rates, _ := opts.limits() // validated above
-	s := &Server{env: env, opts: opts, store: newStore(env.Accounts, opts.MessageHistory), limiter: newLimiter(rates)}
+	s := &Server{env: env, opts: opts, store: newStore(env.Accounts, opts.MessageHistory, opts.CheckParentTopics), limiter: newLimiter(rates)}
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
 		Vendor:    "mqtt",
 		Product:   "OnsMqtt",

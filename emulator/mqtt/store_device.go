@@ -107,7 +107,7 @@ func (s *store) sendMessage(caller *account.Account, instanceID, topic, payload 
 	if err != nil {
 		return "", err
 	}
-	if !in.ownsTopic(topic) {
+	if !s.topicAllowed(in, topic) {
 		return "", ErrPermissionCheckFailed.New()
 	}
 	m := message{id: newMessageID(), topic: topic, payload: payload, sent: now}

@@ -20,7 +20,7 @@ func (s *store) applyToken(caller *account.Account, instanceID string, resources
 		return "", err
 	}
 	for _, r := range resources {
-		if !in.ownsTopic(r) {
+		if !s.topicAllowed(in, r) {
 			return "", ErrPermissionCheckFailed.New()
 		}
 	}
