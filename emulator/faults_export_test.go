@@ -1,0 +1,13 @@
+package emulator
+
+// OnScenarioReload lets tests wait for the reload of a changed scenario file
+// instead of sleeping: f is told the outcome of every reload.
+func OnScenarioReload(e *Emulator, f func(error)) {
+	st := e.faultState()
+	st.mu.Lock()
+	st.reloaded = f
+	st.mu.Unlock()
+}
+
+// CloseFaults stops the scenario file watcher (Shutdown does not yet).
+func CloseFaults(e *Emulator) { e.closeFaults() }
