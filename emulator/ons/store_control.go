@@ -187,3 +187,41 @@ func (s *store) snapshot() map[string]any {
 	sort.Slice(out, func(i, j int) bool { return out[i].InstanceID < out[j].InstanceID })
 	return map[string]any{"instances": out}
 }
+
+type subscriptionState struct {
+	Topic     string `json:"topic"`
+	SubString string `json:"subString"`
+	TotalDiff int64  `json:"totalDiff"`
+	DelayTime int64  `json:"delayTime"`
+}
+
+type consumersState struct {
+	InstanceID    string              `json:"instanceId"`
+	GroupID       string              `json:"groupId"`
+	Online        bool                `json:"online"`
+	Clients       int                 `json:"clients"`
+	MessageModel  string              `json:"messageModel"`
+	ConsumeTps    float64             `json:"consumeTps"`
+	Subscriptions []subscriptionState `json:"subscriptions"`
+}
+
+func (s *store) consumerControlState(instanceID, groupID string) (consumersState, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, g, err := s.controlGroup(instanceID, groupID)
+	if err != nil {
+		return consumersState{}, err
+	}
+	now := s.nowMs()
+	st := consumersState{InstanceID: in.id, GroupID: g.id, Online: g.online, Clients: g.clients,
+		MessageModel: g.messageModel, ConsumeTps: g.consumeTps, Subscriptions: []subscriptionState{}}
+	for _, sub := range g.subs {
+		ss := subscriptionState{Topic: sub.topic, SubString: sub.expr, TotalDiff: sub.diff}
+		if sub.diff > 0 && sub.pendingSince > 0 {
+			ss.DelayTime = max(now-sub.pendingSince, 0)
+		}
+		st.Subscriptions = append(st.Subscriptions, ss)
+	}
+	sort.Slice(st.Subscriptions, func(i, j int) bool { return st.Subscriptions[i].Topic < st.Subscriptions[j].Topic })
+	return st, nil
+}

@@ -1,0 +1,85 @@
+package ons
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Control implements emulator.Controller: the endpoints under /_mqmock/ons/
+// that stand in for real consumers, since no broker runs here (docs/ons.md).
+//
+//	PUT /_mqmock/ons/instances/:instanceId/groups/:groupId/consumers
+//	    {"online":true,"clients":2,"messageModel":"CLUSTERING","consumeTps":1.5,
+//	     "subscriptions":[{"topic":"orders","subString":"TagA||TagB"}]}
+//	PUT /_mqmock/ons/instances/:instanceId/groups/:groupId/accumulation
+//	    {"topic":"orders","totalDiff":42,"delayTime":60000,"lastConsumed":1700000000000}
+//	GET /_mqmock/ons/instances/:instanceId/groups/:groupId/consumers
+func (s *Server) Control(g *gin.RouterGroup) {
+	grp := g.Group("/instances/:instanceId/groups/:groupId")
+	grp.PUT("/consumers", s.putConsumers)
+	grp.GET("/consumers", s.getConsumers)
+	grp.PUT("/accumulation", s.putAccumulation)
+}
+
+func controlError(c *gin.Context, err error) {
+	status := http.StatusBadRequest
+	if errors.Is(err, errNoInstance) || errors.Is(err, errNoGroup) || errors.Is(err, errNoTopic) {
+		status = http.StatusNotFound
+	}
+	c.JSON(status, gin.H{"error": err.Error()})
+}
+
+// decodeStrict reads a JSON body refusing unknown fields, so a typo never
+// silently does nothing.
+func decodeStrict(c *gin.Context, dst any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return errors.New("the body is not the expected JSON: " + err.Error())
+	}
+	return nil
+}
+
+func (s *Server) putConsumers(c *gin.Context) {
+	var spec consumersSpec
+	if err := decodeStrict(c, &spec); err != nil {
+		controlError(c, err)
+		return
+	}
+	if err := s.store.setConsumers(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
+		controlError(c, err)
+		return
+	}
+	s.getConsumers(c)
+}
+
+func (s *Server) putAccumulation(c *gin.Context) {
+	var spec accumulationSpec
+	if err := decodeStrict(c, &spec); err != nil {
+		controlError(c, err)
+		return
+	}
+	if spec.Topic == "" {
+		controlError(c, errors.New("topic is required"))
+		return
+	}
+	if err := s.store.setAccumulation(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
+		controlError(c, err)
+		return
+	}
+	s.getConsumers(c)
+}
+
+// getConsumers shows a group's presence and backlog as the control API set
+// them.
+func (s *Server) getConsumers(c *gin.Context) {
+	st, err := s.store.consumerControlState(c.Param("instanceId"), c.Param("groupId"))
+	if err != nil {
+		controlError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, st)
+}
