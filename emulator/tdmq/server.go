@@ -10,6 +10,8 @@ package tdmq
 import (
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -37,6 +39,12 @@ func New(env pipeline.Env) (*Server, error) {
 	s.tdmqActions = s.v4.table()
 	s.trocketActions = s.v5.table()
 	return s, nil
+}
+
+// Control implements emulator.Controller: vendor endpoints under
+// /_mqmock/tdmq/ (5.x: /_mqmock/tdmq/trocket/...).
+func (s *Server) Control(r *gin.RouterGroup) {
+	s.v5.control(r.Group("/trocket"))
 }
 
 // Reset implements pipeline.Vendor.
