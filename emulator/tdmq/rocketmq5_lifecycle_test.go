@@ -102,8 +102,8 @@ func TestLifecycle5(t *testing.T) {
 
 	var inst struct {
 		InstanceId, InstanceName, InstanceStatus, SkuCode, Remark string
-		TopicNum, TopicNumLimit, GroupNum, GroupNumLimit         int64
-		CreatedTime                                              int64
+		TopicNum, TopicNumLimit, GroupNum, GroupNumLimit          int64
+		CreatedTime                                               int64
 	}
 	raw := c.ok("DescribeInstance", p{"InstanceId": id}, nil)
 	require.NoError(t, json.Unmarshal(raw, &inst))
