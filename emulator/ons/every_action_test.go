@@ -55,7 +55,7 @@ func TestEveryActionDecodes(t *testing.T) {
 
 	type call func() (any, error)
 	served := map[string]call{
-		"OnsRegionList": func() (any, error) { return c.OnsRegionList(ons.CreateOnsRegionListRequest()) },
+		"OnsRegionList":  func() (any, error) { return c.OnsRegionList(ons.CreateOnsRegionListRequest()) },
 		"OpenOnsService": func() (any, error) { return c.OpenOnsService(ons.CreateOpenOnsServiceRequest()) },
 		"OnsInstanceInServiceList": func() (any, error) {
 			return c.OnsInstanceInServiceList(ons.CreateOnsInstanceInServiceListRequest())
