@@ -106,3 +106,7 @@ func (f family) required(call *pipeline.Call, names ...string) error {
 	}
 	return nil
 }
+
+// ActionNames lists every action in the table, served or declined, so a
+// fault scenario naming anything else fails to load (emulator.ActionLister).
+func (s *Server) ActionNames() []string { return s.table.Names() }

@@ -194,3 +194,9 @@ func TestConcurrentCreatesOneWinner(t *testing.T) {
 	total := len(listGroups(t, clients[0], defaultInstance)) + len(listGroups(t, clients[1], otherInstance))
 	assert.Equal(t, 1, total)
 }
+
+func listRequest(instance string) *onsmqtt.ListGroupIdRequest {
+	req := onsmqtt.CreateListGroupIdRequest()
+	req.InstanceId = instance
+	return req
+}

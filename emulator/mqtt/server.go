@@ -20,6 +20,7 @@ type Server struct {
 	opts    Options
 	store   *store
 	limiter *limiter
+	table   *pipeline.Table
 }
 
 // New builds the server from the emulator's environment.
@@ -33,6 +34,7 @@ func New(env pipeline.Env) (*Server, error) {
 	}
 	rates, _ := opts.limits() // validated above
 	s := &Server{env: env, opts: opts, store: newStore(env.Accounts, opts.MessageHistory, opts.CheckParentTopics), limiter: newLimiter(rates)}
+	s.table = s.actions()
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
 		Vendor:    "mqtt",
 		Product:   "OnsMqtt",
@@ -59,7 +61,7 @@ func New(env pipeline.Env) (*Server, error) {
 			// The seed's own code for a token that does not check out.
 			BadSecurityToken: ErrCheckAccountInfoFailed,
 		},
-		Actions:  s.actions(),
+		Actions:  s.table,
 		Accounts: env.Accounts,
 		Verify:   env.Verify,
 	})

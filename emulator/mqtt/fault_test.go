@@ -1,0 +1,58 @@
+package mqtt_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/emulator/emutest"
+)
+
+// putScenario loads a fault scenario through the control API.
+func putScenario(t *testing.T, env *emutest.Env, yaml string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPut, env.URL("mqtt")+"/_mqmock/scenario", strings.NewReader(yaml))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/yaml")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(b)
+}
+
+// TestServerSideRowsThroughScenarios: the rows only the service's own
+// failures raise come from the fault engine, rendered by this vendor.
+func TestServerSideRowsThroughScenarios(t *testing.T) {
+	env := emutest.Start(t)
+	status, body := putScenario(t, env, `
+name: mqtt-backend
+rules:
+  - {name: create-fails-once, vendor: mqtt, action: CreateGroupId, error: CreateGroupIdError, times: 1}
+  - {name: delete-fails, vendor: mqtt, action: DeleteGroupId, error: DeleteGroupIdError, times: 1}
+  - {name: list-broken, vendor: mqtt, action: ListGroupId, error: InternalError, times: 1}
+`)
+	require.Equal(t, http.StatusOK, status, body)
+	c := client(t, env, env.Default)
+
+	serverError(t, createGroup(c, defaultInstance, "GID_orders"), "CreateGroupIdError", http.StatusInternalServerError)
+	require.NoError(t, createGroup(c, defaultInstance, "GID_orders"), "times: 1")
+	serverError(t, deleteGroup(c, defaultInstance, "GID_orders"), "DeleteGroupIdError", http.StatusInternalServerError)
+	_, err := c.ListGroupId(listRequest(defaultInstance))
+	serverError(t, err, "InternalError", http.StatusInternalServerError)
+	assert.Equal(t, []string{"GID_orders"}, groupIDs(listGroups(t, c, defaultInstance)), "a failed delete changed nothing")
+}
+
+func TestScenarioNamingAnUnknownActionIsRefused(t *testing.T) {
+	env := emutest.Start(t)
+	status, body := putScenario(t, env, `rules: [{name: typo, vendor: mqtt, action: ApplyTokens, error: SystemOverFlow}]`)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, body, "ApplyTokens")
+	status, body = putScenario(t, env, `rules: [{name: declined, vendor: mqtt, action: QueryMqttTraceDevice, error: SystemOverFlow}]`)
+	assert.Equal(t, http.StatusOK, status, "declined actions are in the table: %s", body)
+}
