@@ -199,6 +199,7 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 			return nil, ErrNoMessage.New()
 		}
 		q.waiters[wake] = struct{}{}
+		onWait := s.onWait
 		s.mu.Unlock()
 
 		// Timers run their callback synchronously when already due, so
@@ -206,6 +207,9 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 		timers := []interface{ Stop() bool }{s.clock.At(deadline, signal)}
 		if !next.IsZero() && next.Before(deadline) {
 			timers = append(timers, s.clock.At(next, signal))
+		}
+		if onWait != nil {
+			onWait()
 		}
 		expired := false
 		select {

@@ -55,6 +55,9 @@ type pusher struct {
 
 	mu  sync.Mutex
 	log []PushAttempt
+	// onAttempt, when set (tests only), sees each attempt once it is
+	// recorded and its retry scheduled.
+	onAttempt func(PushAttempt)
 }
 
 func newPusher(s *store) *pusher {
@@ -103,14 +106,15 @@ func (p *pusher) attempt(j *pushJob) {
 	default:
 		rec.Outcome = "dropped"
 	}
-	p.record(rec)
 	if ok || !retry {
 		p.store.pushDone(j)
-		return
+	} else {
+		// The timer's callback runs on whichever goroutine moves the
+		// clock, so it only starts the attempt. A reset makes the attempt a
+		// no-op (gen).
+		p.clock.At(*rec.NextAttempt, func() { go p.attempt(j) })
 	}
-	// The timer's callback runs on whichever goroutine moves the clock, so
-	// it only starts the attempt. A reset makes the attempt a no-op (gen).
-	p.clock.At(*rec.NextAttempt, func() { go p.attempt(j) })
+	p.record(rec)
 }
 
 // nextInterval is the wait before the next attempt, per notifyStrategy:
@@ -158,10 +162,14 @@ func (p *pusher) post(j *pushJob) (int, error) {
 
 func (p *pusher) record(a PushAttempt) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.log = append(p.log, a)
 	if over := len(p.log) - p.store.opts.PushLogSize; over > 0 {
 		p.log = append(p.log[:0:0], p.log[over:]...)
+	}
+	hook := p.onAttempt
+	p.mu.Unlock()
+	if hook != nil {
+		hook(a)
 	}
 }
 

@@ -23,6 +23,9 @@ type store struct {
 	rnd     *rand.Rand
 	// gen changes on reset so timers scheduled before it do nothing.
 	gen uint64
+	// onWait, when set (tests only), is told each time a receive starts
+	// waiting, so a test can move the clock knowing the receive is parked.
+	onWait func()
 }
 
 // tenant is one account's resources. Names are unique case-insensitively
