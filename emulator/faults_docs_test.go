@@ -1,0 +1,46 @@
+package emulator_test
+
+import (
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/emulator/emutest"
+)
+
+// TestDocsExamplesLoad keeps docs/faults.md honest: every one-line rule of
+// its YAML examples, and its full document example, loads into a real
+// emulator (so every code, key and value shown is valid).
+func TestDocsExamplesLoad(t *testing.T) {
+	b, err := os.ReadFile("../docs/faults.md")
+	require.NoError(t, err)
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(b), -1)
+	require.NotEmpty(t, blocks)
+	env := emutest.Start(t)
+	var oneLiners []string
+	full := 0
+	for _, blk := range blocks {
+		body := blk[1]
+		if strings.Contains(body, "rules:") {
+			full++
+			var refusal struct{ Error string }
+			assert.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", body, &refusal), refusal.Error)
+			continue
+		}
+		for _, line := range strings.Split(body, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, "- {") {
+				oneLiners = append(oneLiners, "  "+l)
+			}
+		}
+	}
+	assert.Equal(t, 1, full)
+	require.Greater(t, len(oneLiners), 15)
+	var refusal struct{ Error string }
+	assert.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", "rules:\n"+strings.Join(oneLiners, "\n"), &refusal), refusal.Error)
+	assert.Len(t, getScenario(t, env).Rules, len(oneLiners))
+}
