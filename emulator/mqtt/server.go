@@ -5,7 +5,9 @@
 package mqtt
 
 import (
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -23,8 +25,19 @@ type Server struct {
 	table   *pipeline.Table
 }
 
-// New builds the server from the emulator's environment.
+// New builds the server from the emulator's environment. A zero Env works:
+// it gets its own clock and the built-in accounts.
 func New(env pipeline.Env) (*Server, error) {
+	if env.Clock == nil {
+		env.Clock = clock.New()
+	}
+	if env.Accounts == nil {
+		reg, err := account.NewRegistry(account.Defaults())
+		if err != nil {
+			return nil, err
+		}
+		env.Accounts = reg
+	}
 	opts := DefaultOptions()
 	if err := config.DecodeOptions("mqtt", env.Options, &opts); err != nil {
 		return nil, err

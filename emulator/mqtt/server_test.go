@@ -1,0 +1,33 @@
+package mqtt
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// TestZeroEnvWorks: a Server built from a zero Env serves the built-in
+// instances through the pipeline (constructors take options; the zero
+// value works), and two servers never share state.
+func TestZeroEnvWorks(t *testing.T) {
+	a, err := New(pipeline.Env{})
+	require.NoError(t, err)
+	b, err := New(pipeline.Env{})
+	require.NoError(t, err)
+	create := func(s *Server) int {
+		q := url.Values{"Action": {"CreateGroupId"}, "Version": {Version}, "AccessKeyId": {"LTAImqmock0000000000001"},
+			"InstanceId": {"post-cn-mqmock00001"}, "GroupId": {"GID_zero"}}
+		rec := httptest.NewRecorder()
+		pipeline.New(s, pipeline.Hooks{}).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/?"+q.Encode(), nil))
+		return rec.Code
+	}
+	assert.Equal(t, http.StatusOK, create(a))
+	assert.Equal(t, http.StatusBadRequest, create(a), "duplicate in the same server")
+	assert.Equal(t, http.StatusOK, create(b), "another server has its own state")
+}
