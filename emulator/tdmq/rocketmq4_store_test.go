@@ -1,0 +1,194 @@
+package tdmq
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/wire"
+)
+
+// Focused tests of the 4.x rules below the HTTP layer: handlers are called
+// with a decoded Call, as the pipeline calls them.
+
+type harness4 struct {
+	t     testing.TB
+	s     *Server
+	clock *clock.Clock
+	acct  *account.Account
+}
+
+func newHarness4(t testing.TB) *harness4 {
+	c := clock.New()
+	t.Cleanup(c.Close)
+	s, err := New(pipeline.Env{Clock: c})
+	require.NoError(t, err)
+	return &harness4{t: t, s: s, clock: c, acct: &account.Account{Name: "default"}}
+}
+
+// do runs one action with params encoded as the SDK would send them.
+func (h *harness4) do(action string, params map[string]any) (any, error) {
+	body, err := json.Marshal(params)
+	require.NoError(h.t, err)
+	tree, err := wire.DecodeJSON(body)
+	require.NoError(h.t, err)
+	handler, ok := h.s.v4.table().Lookup(action)
+	require.True(h.t, ok, action)
+	return handler(&pipeline.Call{Action: action, Service: "tdmq", Tree: tree, Account: h.acct, Remote: "10.0.0.1:5555"})
+}
+
+func (h *harness4) ok(action string, params map[string]any) any {
+	h.t.Helper()
+	out, err := h.do(action, params)
+	require.NoError(h.t, err, action)
+	return out
+}
+
+func (h *harness4) code(action string, params map[string]any) string {
+	h.t.Helper()
+	_, err := h.do(action, params)
+	e, ok := apierr.As(err)
+	require.True(h.t, ok, "%s: want a catalogue error, got %v", action, err)
+	return e.Code()
+}
+
+func (h *harness4) cluster(name string) string {
+	return h.ok("CreateRocketMQCluster", map[string]any{"Name": name}).(clusterIDResponse4).ClusterId
+}
+
+// The group quota of a virtual cluster is 1500 (1493/115875), counted over
+// every namespace.
+func TestRocketMQ4GroupQuota(t *testing.T) {
+	h := newHarness4(t)
+	cl := h.cluster("groups")
+	for _, ns := range []string{"ns-a", "ns-b"} {
+		h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": ns})
+	}
+	for i := 0; i < 1500; i++ {
+		ns := []string{"ns-a", "ns-b"}[i%2]
+		h.ok("CreateRocketMQGroupV2", map[string]any{"ClusterId": cl, "Namespace": ns, "GroupId": fmt.Sprintf("group-%04d", i), "ReadEnable": true, "BroadcastEnable": false})
+	}
+	assert.Equal(t, "LimitExceeded", h.code("CreateRocketMQGroup", map[string]any{"ClusterId": cl, "Namespaces": []string{"ns-a"}, "GroupId": "group-1500", "ReadEnable": true, "BroadcastEnable": false}))
+	h.ok("DeleteRocketMQGroup", map[string]any{"ClusterId": cl, "NamespaceId": "ns-a", "GroupId": "group-0000"})
+	h.ok("CreateRocketMQGroup", map[string]any{"ClusterId": cl, "Namespaces": []string{"ns-a"}, "GroupId": "group-1500", "ReadEnable": true, "BroadcastEnable": false})
+}
+
+// A dedicated cluster's topic quota comes from its Spec; a general cluster
+// has 400 and only tdmq_default.
+func TestRocketMQ4DedicatedQuotas(t *testing.T) {
+	h := newHarness4(t)
+	vip := func(name, spec, sku string) string {
+		p := map[string]any{"Name": name, "Spec": spec, "StorageSize": 200, "ZoneIds": []string{"100001"}, "VpcInfo": map[string]any{"VpcId": "v", "SubnetId": "s"}, "TimeSpan": 1}
+		if sku != "" {
+			p["GeneralSkuCode"] = sku
+		}
+		return h.ok("CreateRocketMQVipInstance", p).(clusterIDResponse4).ClusterId
+	}
+	dedicated := vip("dedicated", "rocket-vip-basic-0", "")
+	h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": dedicated, "NamespaceId": "dev"})
+	for i := 0; i < vipSpecs4["rocket-vip-basic-0"].Topics; i++ {
+		h.ok("CreateRocketMQTopicV2", map[string]any{"ClusterId": dedicated, "Namespace": "dev", "Topic": fmt.Sprintf("t-%03d", i), "Type": "Transaction"})
+	}
+	assert.Equal(t, "LimitExceeded", h.code("CreateRocketMQTopicV2", map[string]any{"ClusterId": dedicated, "Namespace": "dev", "Topic": "one-more", "Type": "Normal"}))
+
+	general := vip("general", "rocket-vip-basic-0", "general-sku")
+	assert.Equal(t, "UnsupportedOperation", h.code("CreateRocketMQNamespace", map[string]any{"ClusterId": general, "NamespaceId": "dev"}))
+	assert.Equal(t, "UnsupportedOperation", h.code("DeleteRocketMQNamespace", map[string]any{"ClusterId": general, "NamespaceId": defaultNamespace4}))
+	for i := 0; i < 400; i++ {
+		h.ok("CreateRocketMQTopicV2", map[string]any{"ClusterId": general, "Namespace": defaultNamespace4, "Topic": fmt.Sprintf("t-%03d", i), "Type": "Normal"})
+	}
+	assert.Equal(t, "LimitExceeded", h.code("CreateRocketMQTopicV2", map[string]any{"ClusterId": general, "Namespace": defaultNamespace4, "Topic": "one-more", "Type": "Normal"}))
+	// Virtual-cluster deletion does not take dedicated ones, and the
+	// reverse: each has its own delete.
+	assert.Equal(t, "UnsupportedOperation", h.code("DeleteRocketMQCluster", map[string]any{"ClusterId": general}))
+	assert.Equal(t, "ResourceNotFound.Instance", h.code("DeleteRocketMQVipInstance", map[string]any{"ClusterId": h.cluster("virtual")}))
+	// Deletion protection refuses the delete until it is turned off.
+	h.ok("ModifyRocketMQInstance", map[string]any{"InstanceId": general, "EnableDeletionProtection": true})
+	assert.Equal(t, "FailedOperation", h.code("DeleteRocketMQVipInstance", map[string]any{"ClusterId": general}))
+	h.ok("ModifyRocketMQInstance", map[string]any{"InstanceId": general, "EnableDeletionProtection": false})
+	h.ok("DeleteRocketMQVipInstance", map[string]any{"ClusterId": general})
+}
+
+func TestRocketMQ4CheckName(t *testing.T) {
+	l := defaultLimits4()
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"abc", true}, {"a-b_c9", true}, {"ab", false}, {string(make([]byte, 65)), false},
+		{"with space", false}, {"per%cent", false}, {"点点点", false}, {"", false},
+		{"0123456789012345678901234567890123456789012345678901234567890123", true},
+	} {
+		err := checkName4(ErrInvalidParameter, "Topic", tc.name, l.TopicNameMin, l.TopicNameMax)
+		assert.Equal(t, tc.ok, err == nil, "%q: %v", tc.name, err)
+	}
+}
+
+func TestRocketMQ4Page(t *testing.T) {
+	items := []int{1, 2, 3, 4, 5}
+	for _, tc := range []struct {
+		offset, limit uint64
+		want          []int
+	}{
+		{0, 2, []int{1, 2}}, {4, 2, []int{5}}, {5, 2, []int{}}, {99, 1, []int{}}, {1, 99, []int{2, 3, 4, 5}},
+		{0, ^uint64(0), []int{1, 2, 3, 4, 5}},
+	} {
+		assert.Equal(t, tc.want, page4(items, tc.offset, tc.limit), "%d/%d", tc.offset, tc.limit)
+	}
+}
+
+func TestRocketMQ4MatchTags(t *testing.T) {
+	key, v1, v2 := "env", "ci", "prod"
+	tags := []tag4{{"env", "ci"}, {"team", "a"}}
+	for _, tc := range []struct {
+		name    string
+		filters []*tagFilter
+		want    bool
+	}{
+		{"none", nil, true},
+		{"key and value", []*tagFilter{{TagKey: &key, TagValues: []*string{&v1}}}, true},
+		{"one of the values", []*tagFilter{{TagKey: &key, TagValues: []*string{&v2, &v1}}}, true},
+		{"wrong value", []*tagFilter{{TagKey: &key, TagValues: []*string{&v2}}}, false},
+		{"key only", []*tagFilter{{TagKey: &key}}, true},
+		{"missing key", []*tagFilter{{TagKey: &v2}}, false},
+	} {
+		assert.Equal(t, tc.want, matchTags4(tags, tc.filters), tc.name)
+	}
+}
+
+// Messages live for the retention window (3 days) of virtual time: queries
+// stop returning them and the stats move MinOffset past them.
+func TestRocketMQ4MessageRetention(t *testing.T) {
+	h := newHarness4(t)
+	cl := h.cluster("retention")
+	h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": "dev"})
+	h.ok("CreateRocketMQTopicV2", map[string]any{"ClusterId": cl, "Namespace": "dev", "Topic": "orders", "Type": "Normal", "PartitionNum": 1})
+	old := h.ok("SendRocketMQMessage", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders", "MsgBody": "old"}).(sendRocketMQMessageResponse).MsgId
+	h.clock.Advance(48 * time.Hour)
+	h.ok("SendRocketMQMessage", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders", "MsgBody": "new"})
+	h.clock.Advance(25 * time.Hour)
+
+	assert.Equal(t, "ResourceNotFound", h.code("DescribeRocketMQMsg", map[string]any{"ClusterId": cl, "EnvironmentId": "dev", "TopicName": "orders", "MsgId": old, "PulsarMsgId": ""}))
+	msgs := h.ok("DescribeRocketMQTopicMsgs", map[string]any{"ClusterId": cl, "EnvironmentId": "dev", "TopicName": "orders", "StartTime": "0", "EndTime": "99999999999999"}).(describeRocketMQTopicMsgsResponse)
+	assert.Equal(t, uint64(1), msgs.TotalCount)
+	stats := h.ok("DescribeRocketMQTopicStats", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders"}).(describeRocketMQTopicStatsResponse)
+	require.Len(t, stats.TopicStatsList, 1)
+	assert.Equal(t, topicStats4{BrokerName: cl + "-broker-0", MinOffset: 1, MaxOffset: 2, MessageCount: 1, LastUpdateTimestamp: h.clock.Now().Add(-25 * time.Hour).UnixMilli()}, stats.TopicStatsList[0])
+}
+
+// Two servers never see each other's clusters (no package-level state).
+func TestRocketMQ4Isolation(t *testing.T) {
+	a, b := newHarness4(t), newHarness4(t)
+	id := a.cluster("only-in-a")
+	assert.Equal(t, "ResourceNotFound.Cluster", b.code("DescribeRocketMQCluster", map[string]any{"ClusterId": id}))
+	a.s.Reset()
+	assert.Equal(t, "ResourceNotFound.Cluster", a.code("DescribeRocketMQCluster", map[string]any{"ClusterId": id}))
+}
