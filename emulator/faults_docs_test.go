@@ -38,7 +38,7 @@ func TestDocsExamplesLoad(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, 1, full)
+	assert.Equal(t, 2, full, "the document example and the anchors example")
 	require.Greater(t, len(oneLiners), 15)
 	var refusal struct{ Error string }
 	assert.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", "rules:\n"+strings.Join(oneLiners, "\n"), &refusal), refusal.Error)

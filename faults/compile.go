@@ -109,6 +109,9 @@ func (s *set) index() {
 
 // compileRule validates one rule against its vendor.
 func compileRule(d RuleDoc, index int, docSeed *int64, vendors map[string]Vendor) (*rule, error) {
+	if d.Vendor == "" {
+		return nil, fmt.Errorf("vendor is required (one of %s)", strings.Join(vendorNames(vendors), ", "))
+	}
 	v, ok := vendors[d.Vendor]
 	if !ok {
 		return nil, fmt.Errorf("vendor %q is not one of %s", d.Vendor, strings.Join(vendorNames(vendors), ", "))

@@ -98,7 +98,7 @@ func (e *Engine) Apply(call *pipeline.Call) *pipeline.Effect {
 		if !r.matches(call) {
 			continue
 		}
-		if eff := r.fire(call, e.clock.Now()); eff != nil {
+		if eff := r.fire(call, e.clock); eff != nil {
 			return eff
 		}
 	}

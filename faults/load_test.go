@@ -20,6 +20,7 @@ func TestLoadRefusesBadScenarios(t *testing.T) {
 		{"rule key typo", "rules: [{name: r1, vendor: alpha, action: '*', latncy: 1s}]", []string{`rule "r1" (rules[0])`, `unknown key "latncy"`, `did you mean "latency"`}},
 		{"throttle key typo", "rules: [{name: r1, vendor: alpha, action: '*', throttle: {rte: 5/s}}]", []string{`throttle: unknown key "rte"`, `"rate"`}},
 		{"unknown vendor", "rules: [{name: r1, vendor: gamma, action: '*', drop: true}]", []string{`vendor "gamma" is not one of alpha, beta`}},
+		{"missing vendor", "rules: [{name: r1, action: '*', drop: true}]", []string{"vendor is required (one of alpha, beta)"}},
 		{"missing action", "rules: [{name: r1, vendor: alpha, drop: true}]", []string{"action is required"}},
 		{"unknown action of a listing vendor", "rules: [{name: r1, vendor: beta, action: GetTokn, drop: true}]", []string{`beta serves no action "GetTokn"; nearest: GetToken`}},
 		{"unknown code names the nearest", "rules: [{name: r1, vendor: alpha, action: '*', error: '6000/101'}]", []string{"scenario bad.yaml", `rule "r1"`, `no documented error "6000/101"`, "nearest: 6000/100"}},
@@ -95,6 +96,20 @@ func TestJSONDocumentsLoadLikeYAML(t *testing.T) {
 	require.NotNil(t, eff)
 	assert.Equal(t, "r", eff.Rule)
 	assert.Equal(t, "Internal", eff.Err.Def.Name)
+}
+
+func TestYAMLAnchorsShareSettings(t *testing.T) {
+	e := newTestEngine(t, nil, `
+x-orders: &orders
+  vendor: alpha
+  match: {queueName: /^orders-/}
+rules:
+  - {<<: *orders, name: a, action: SendMessage, error: Internal}
+  - {<<: *orders, name: b, action: ReceiveMessage, drop: true}
+`)
+	assert.Equal(t, "a", ruleOf(e.Apply(call("alpha", "SendMessage", "queueName", "orders-1"))))
+	assert.Nil(t, e.Apply(call("alpha", "SendMessage", "queueName", "other")))
+	assert.Equal(t, "b", ruleOf(e.Apply(call("alpha", "ReceiveMessage", "queueName", "orders-2"))))
 }
 
 func TestRulesWithoutNamesGetOne(t *testing.T) {

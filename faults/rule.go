@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -76,7 +77,7 @@ func (r *rule) matches(c *pipeline.Call) bool {
 // fire runs the triggers for one matching call and, when they fire, returns
 // the effect. Everything a rule decides for one call happens under its lock,
 // so `times: 3` fires exactly three times however many callers race.
-func (r *rule) fire(c *pipeline.Call, now time.Time) *pipeline.Effect {
+func (r *rule) fire(c *pipeline.Call, clk *clock.Clock) *pipeline.Effect {
 	st := r.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -98,7 +99,9 @@ func (r *rule) fire(c *pipeline.Call, now time.Time) *pipeline.Effect {
 	var err *apierr.Error
 	switch {
 	case r.throttle != nil:
-		if st.bucket.take(now) {
+		// Read the clock under the rule's lock, so the bucket sees time
+		// move forward in the order the calls take tokens.
+		if st.bucket.take(clk.Now()) {
 			return nil // within the rate: served normally
 		}
 		def := r.throttle.def

@@ -121,7 +121,7 @@ func Parse(source string, data []byte) (*Document, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("scenario %s: the document must be a mapping with name, seed and rules", source)
 	}
-	if err := checkKeys(top, topKeys); err != nil {
+	if err := checkKeys(top, topKeys, true); err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", source, err)
 	}
 	doc := &Document{}
@@ -164,12 +164,12 @@ func parseRule(n *yaml.Node) (RuleDoc, error) {
 	if n.Kind != yaml.MappingNode {
 		return r, fmt.Errorf("a rule must be a mapping (vendor, action, an effect...)")
 	}
-	if err := checkKeys(n, ruleKeys); err != nil {
+	if err := checkKeys(n, ruleKeys, false); err != nil {
 		return r, err
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == "throttle" && n.Content[i+1].Kind == yaml.MappingNode {
-			if err := checkKeys(n.Content[i+1], throttleKeys); err != nil {
+			if err := checkKeys(n.Content[i+1], throttleKeys, false); err != nil {
 				return r, fmt.Errorf("throttle: %w", err)
 			}
 		}
@@ -181,8 +181,9 @@ func parseRule(n *yaml.Node) (RuleDoc, error) {
 }
 
 // checkKeys refuses unknown or repeated keys of a mapping, naming the
-// nearest valid key.
-func checkKeys(n *yaml.Node, valid []string) error {
+// nearest valid key. With extensions, keys starting with "x-" are free (a
+// place for YAML anchors that rules share, as in docker-compose files).
+func checkKeys(n *yaml.Node, valid []string, extensions bool) error {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
@@ -190,6 +191,9 @@ func checkKeys(n *yaml.Node, valid []string) error {
 			return fmt.Errorf("key %q appears twice (line %d)", k, n.Content[i].Line)
 		}
 		seen[k] = true
+		if k == "<<" || extensions && strings.HasPrefix(k, "x-") {
+			continue // a merge key (<<: *shared) or an extension: decoded by yaml, or ignored
+		}
 		if !contains(valid, k) {
 			return fmt.Errorf("unknown key %q (line %d); did you mean %q? valid keys: %s", k, n.Content[i].Line, nearestWord(k, valid), strings.Join(valid, ", "))
 		}
