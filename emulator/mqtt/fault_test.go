@@ -46,6 +46,18 @@ rules:
 	_, err := c.ListGroupId(listRequest(defaultInstance))
 	serverError(t, err, "InternalError", http.StatusInternalServerError)
 	assert.Equal(t, []string{"GID_orders"}, groupIDs(listGroups(t, c, defaultInstance)), "a failed delete changed nothing")
+
+	// Coverage tells faults from rules.
+	serverError(t, createGroup(c, defaultInstance, "GID_orders"), "GroupIdAlreadyExsited", http.StatusBadRequest)
+	status, cov := controlJSON(t, env, http.MethodGet, "/_mqmock/coverage", nil)
+	require.Equal(t, http.StatusOK, status)
+	returned := map[string][2]float64{}
+	for _, r := range cov["vendors"].(map[string]any)["mqtt"].(map[string]any)["returned"].([]any) {
+		m := r.(map[string]any)
+		returned[m["name"].(string)] = [2]float64{m["byRule"].(float64), m["byFault"].(float64)}
+	}
+	assert.Equal(t, [2]float64{0, 1}, returned["CreateGroupIdError"])
+	assert.Equal(t, [2]float64{1, 0}, returned["GroupIdAlreadyExsited"])
 }
 
 func TestScenarioNamingAnUnknownActionIsRefused(t *testing.T) {
