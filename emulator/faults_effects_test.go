@@ -67,7 +67,7 @@ rules:
 }
 
 func TestFaultThrottleOnTheVirtualClock(t *testing.T) {
-	env := emutest.Start(t)
+	env := startFrozen(t)
 	scenario(t, env, `
 rules:
   - {name: tdmq-limit, vendor: tdmq, action: DescribeInstanceList, throttle: {rate: 2/s}}

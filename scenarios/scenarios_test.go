@@ -1,9 +1,11 @@
 package scenarios_test
 
 import (
+	"context"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +22,7 @@ import (
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/faults"
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/scenarios"
 )
@@ -94,8 +97,26 @@ func put(t *testing.T, env *emutest.Env, name string) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 }
 
+// startFrozen starts an emulator whose virtual clock stands still unless the
+// test advances it: a 20/s bucket then refills only when the test says so,
+// however slowly a -race run makes its calls.
+func startFrozen(t *testing.T) *emutest.Env {
+	t.Helper()
+	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
+	cfg := config.Default()
+	cfg.CMQ.Listen, cfg.TDMQ.Listen, cfg.ONS.Listen, cfg.MQTT.Listen = "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0"
+	base := time.Now()
+	e, err := emulator.New(cfg, emulator.WithClock(clock.New(clock.WithRealTime(func() time.Time { return base }))))
+	require.NoError(t, err)
+	require.NoError(t, e.Start())
+	e.MarkReady()
+	t.Cleanup(func() { _ = e.Shutdown(context.Background()) })
+	accts := e.Accounts().All()
+	return &emutest.Env{Emulator: e, CMQ: e.Addr("cmq"), TDMQ: e.Addr("tdmq"), ONS: e.Addr("ons"), MQTT: e.Addr("mqtt"), Default: accts[0], Other: accts[1]}
+}
+
 func TestTDMQThrottledScenario(t *testing.T) {
-	env := emutest.Start(t)
+	env := startFrozen(t)
 	put(t, env, "tdmq-throttled.yaml")
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint, cpf.HttpProfile.Scheme = env.TDMQ, "http"
@@ -116,7 +137,7 @@ func TestTDMQThrottledScenario(t *testing.T) {
 }
 
 func TestMQTTTokenOverflowScenario(t *testing.T) {
-	env := emutest.Start(t)
+	env := startFrozen(t)
 	put(t, env, "mqtt-token-overflow.yaml")
 	a := env.Default.Alibaba
 	c, err := onsmqtt.NewClientWithAccessKey("cn-hangzhou", a.AccessKeyID, a.AccessKeySecret)
