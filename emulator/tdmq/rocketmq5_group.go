@@ -386,7 +386,7 @@ func (g *gen5) resetConsumerGroupOffset(op *op5, call *pipeline.Call) (any, erro
 	if op.dry {
 		return nil, nil
 	}
-	t.expire(op.now)
+	in.expire(t, op.now)
 	target := t.endOffset()
 	if ts != -1 {
 		for _, m := range t.messages {

@@ -52,7 +52,7 @@ func (g *gen5) sendMessage(op *op5, call *pipeline.Call) (any, error) {
 	if op.dry {
 		return nil, nil
 	}
-	t.expire(op.now)
+	in.expire(t, op.now)
 	if len(t.messages) >= messagesPerTopic {
 		old := t.messages[0]
 		delete(in.messages, old.id)
@@ -129,6 +129,9 @@ func (g *gen5) describeMessageList(op *op5, call *pipeline.Call) (any, error) {
 		if _, err := in.group(*req.ConsumerGroup); err != nil {
 			return nil, err
 		}
+		for _, t := range in.topics {
+			in.expire(t, op.now)
+		}
 		for _, m := range in.messages {
 			if m.deadLetterGroup == *req.ConsumerGroup {
 				source = append(source, m)
@@ -140,7 +143,7 @@ func (g *gen5) describeMessageList(op *op5, call *pipeline.Call) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		t.expire(op.now)
+		in.expire(t, op.now)
 		source = t.messages
 	}
 	var hits []*message5
@@ -200,7 +203,10 @@ type describeMessage5Resp struct {
 }
 
 // findMessage finds a message of the topic (or any dead letter with that id).
-func (in *instance5) findMessage(topic, id string, deadLetter bool) (*message5, error) {
+func (in *instance5) findMessage(topic, id string, deadLetter bool, now time.Time) (*message5, error) {
+	if t, ok := in.topics[topic]; ok {
+		in.expire(t, now)
+	}
 	m, ok := in.messages[id]
 	if !ok || (m.topic != topic && !(deadLetter && m.deadLetterGroup != "")) {
 		return nil, ErrResourceNotFoundMessage.New().WithDetail(" (" + id + ")")
@@ -236,7 +242,7 @@ func (g *gen5) describeMessage(op *op5, call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage))
+	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage), op.now)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +286,7 @@ func (g *gen5) describeMessageTrace(op *op5, call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage))
+	m, err := in.findMessage(*req.Topic, *req.MsgId, deref5(req.QueryDeadLetterMessage), op.now)
 	if err != nil {
 		return nil, err
 	}
@@ -367,7 +373,7 @@ func (g *gen5) verifyMessageConsumption(op *op5, call *pipeline.Call) (any, erro
 	if _, err := in.topic(*req.Topic); err != nil {
 		return nil, err
 	}
-	m, err := in.findMessage(*req.Topic, *req.MsgId, false)
+	m, err := in.findMessage(*req.Topic, *req.MsgId, false, op.now)
 	if err != nil {
 		return nil, err
 	}

@@ -211,11 +211,13 @@ func (in *instance5) ready(now time.Time) error {
 	return nil
 }
 
-// expire drops the topic's messages older than its retention.
-func (t *topic5) expire(now time.Time) {
+// expire drops the topic's messages older than its retention, from the
+// topic and from the instance's message index.
+func (in *instance5) expire(t *topic5, now time.Time) {
 	cut := now.Add(-time.Duration(t.msgTTL) * time.Hour)
 	n := 0
 	for n < len(t.messages) && t.messages[n].produced.Before(cut) {
+		delete(in.messages, t.messages[n].id)
 		n++
 	}
 	if n > 0 {

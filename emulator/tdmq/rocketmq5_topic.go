@@ -409,7 +409,7 @@ func (g *gen5) describeTopicStats(op *op5, call *pipeline.Call) (any, error) {
 	if _, err := in.group(*req.GroupId); err != nil {
 		return nil, err
 	}
-	t.expire(op.now)
+	in.expire(t, op.now)
 	stats := make([]topicStatsDetail5, t.queueNum)
 	s := in.subs[subKey5{group: *req.GroupId, topic: t.name}]
 	var last time.Time
