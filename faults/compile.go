@@ -314,13 +314,13 @@ func compileTriggers(r *rule, d *RuleDoc) error {
 	if d.After < 0 || d.Times < 0 || d.Every < 0 {
 		return errors.New("after, times and every must not be negative")
 	}
-	r.probAlway = true
+	r.certain = true
 	if d.Probability != nil {
 		p := *d.Probability
 		if p < 0 || p > 1 {
 			return fmt.Errorf("probability %v: want a number from 0 to 1", p)
 		}
-		r.prob, r.probAlway = p, p == 1
+		r.prob, r.certain = p, p == 1
 	}
 	return nil
 }

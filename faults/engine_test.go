@@ -309,3 +309,39 @@ func TestSeveralSourcesConcatenate(t *testing.T) {
 	assert.Contains(t, err.Error(), "scenario two.yaml")
 	assert.Contains(t, err.Error(), "already used by a rule in one.yaml")
 }
+
+// TestReplaceWhileServing: calls racing a stream of replacements each see
+// one whole set, old or new (run under -race).
+func TestReplaceWhileServing(t *testing.T) {
+	e := newTestEngine(t, nil, "rules: [{name: old, vendor: alpha, action: '*', error: Internal}]")
+	docs := []string{
+		"rules: [{name: old, vendor: alpha, action: '*', error: Internal}]",
+		"rules: [{name: new, vendor: alpha, action: '*', drop: true}]",
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var bad atomic.Int64
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				eff := e.Apply(call("alpha", "X"))
+				if eff == nil || (eff.Rule == "old") != (eff.Err != nil) || (eff.Rule == "new") != eff.Drop {
+					bad.Add(1)
+				}
+			}
+		}()
+	}
+	for i := range 200 {
+		require.NoError(t, e.Replace(Source{Name: "s.yaml", Data: []byte(docs[i%2])}))
+	}
+	close(stop)
+	wg.Wait()
+	assert.Zero(t, bad.Load())
+}

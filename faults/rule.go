@@ -31,7 +31,7 @@ type rule struct {
 	timeout   bool
 	holdFor   time.Duration
 	raw       *pipeline.Raw
-	probAlway bool
+	certain bool
 	prob      float64
 
 	// fingerprint identifies the rule's definition, so a file reload keeps
@@ -93,7 +93,7 @@ func (r *rule) fire(c *pipeline.Call, clk *clock.Clock) *pipeline.Effect {
 	if d.Every > 1 && k%int64(d.Every) != 0 {
 		return nil
 	}
-	if !r.probAlway && st.rng.Float64() >= r.prob {
+	if !r.certain && st.rng.Float64() >= r.prob {
 		return nil
 	}
 	var err *apierr.Error
