@@ -21,18 +21,18 @@ type rule struct {
 	match   []matcher
 
 	// Effect.
-	errDef    *apierr.Def
-	errArgs   []string
-	latency   time.Duration
-	jitter    time.Duration
-	throttle  *throttle
-	drop      bool
-	reset     bool
-	timeout   bool
-	holdFor   time.Duration
-	raw       *pipeline.Raw
-	certain bool
-	prob      float64
+	errDef   *apierr.Def
+	errArgs  []string
+	latency  time.Duration
+	jitter   time.Duration
+	throttle *throttle
+	drop     bool
+	reset    bool
+	timeout  bool
+	holdFor  time.Duration
+	raw      *pipeline.Raw
+	certain  bool
+	prob     float64
 
 	// fingerprint identifies the rule's definition, so a file reload keeps
 	// the counters of the rules it did not change.
