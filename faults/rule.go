@@ -31,8 +31,10 @@ type rule struct {
 	timeout  bool
 	holdFor  time.Duration
 	raw      *pipeline.Raw
-	certain  bool
-	prob     float64
+
+	// Triggers beyond the counters in doc: prob applies unless certain.
+	certain bool
+	prob    float64
 
 	// fingerprint identifies the rule's definition, so a file reload keeps
 	// the counters of the rules it did not change.
@@ -60,7 +62,7 @@ type ruleState struct {
 	bucket *bucket
 }
 
-// applies checks the rule's conditions; the caller has already matched
+// matches checks the rule's conditions; the caller has already matched
 // vendor and action.
 func (r *rule) matches(c *pipeline.Call) bool {
 	if r.service != "" && r.service != c.Service {
