@@ -87,7 +87,9 @@ func declined(*pipeline.Call) (any, error) { return nil, ErrOnsServiceUnsupporte
 
 // guard applies what holds for every action before its own rules: the
 // RegionId must be one served (BIZ_REGION_NOT_FOUND), and neither the region
-// nor the action may be configured unsupported (ONS_SERVICE_UNSUPPORTED). A
+// nor the action may be configured unsupported (ONS_SERVICE_UNSUPPORTED), and,
+// with rateLimits on, the account must be within the action's documented
+// rate (Throttling.User). A
 // request without RegionId (Node pop-core sends none) is in the default
 // region.
 func (s *Server) guard(name string, h pipeline.Handler) pipeline.Handler {
@@ -107,6 +109,9 @@ func (s *Server) guard(name string, h pipeline.Handler) pipeline.Handler {
 			// Only when no account is configured at all and verification is
 			// off: nothing can be owned.
 			return nil, ErrInvalidAccessKeyIdNotFound.New()
+		}
+		if s.limiter != nil && !s.limiter.allow(call.Account.Name, name) {
+			return nil, ErrThrottlingUser.New()
 		}
 		return h(call)
 	}

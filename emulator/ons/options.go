@@ -31,6 +31,10 @@ type Options struct {
 	// and the seed-era service do. false applies the current doc's looser
 	// rule: 2–64 characters of [A-Za-z0-9_-].
 	GroupIDPrefix bool `mapstructure:"groupIdPrefix"`
+	// RateLimits enforces the documented per-account QPS of each action
+	// (ons.md §6.3) on the virtual clock, answering Throttling.User. Off by
+	// default, like limits.rateLimits for the other vendors.
+	RateLimits bool `mapstructure:"rateLimits"`
 	// Retention is how long sent messages stay queryable (Limits page: 3 days),
 	// measured on the virtual clock.
 	Retention time.Duration `mapstructure:"retention"`

@@ -3,6 +3,7 @@ package ons_test
 import (
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ons"
@@ -220,4 +221,25 @@ func TestValueRules(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.send(f.c, defaultInstance, "typed", "x", "", "")
 	requireServerError(t, err, "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
+}
+
+// With rateLimits on, the documented per-account rate answers
+// Throttling.User until the virtual clock moves past the window.
+func TestRateLimitsOnTheVirtualClock(t *testing.T) {
+	f := newFx(t, emutest.WithConfig(func(c *config.Config) { c.ONS.Options = map[string]any{"rateLimits": true} }))
+	f.mustTopic(defaultInstance, "orders")
+	page := func(c *ons.Client) error {
+		r := ons.CreateOnsMessagePageQueryByTopicRequest()
+		r.InstanceId, r.Topic = defaultInstance, "orders"
+		r.BeginTime, r.EndTime = requests.NewInteger(0), requests.NewInteger64(1<<50)
+		_, err := c.OnsMessagePageQueryByTopic(r)
+		return err
+	}
+	for i := 0; i < 10; i++ { // 10 per minute; an empty topic answers BIZ_NO_MESSAGE
+		requireServerError(t, page(f.c), "BIZ_NO_MESSAGE", http.StatusBadRequest)
+	}
+	requireServerError(t, page(f.c), "Throttling.User", http.StatusBadRequest)
+	requireServerError(t, page(client(t, f.env, f.env.Other)), "AUTH_RESOURCE_OWNER_ERROR", http.StatusBadRequest)
+	f.env.Advance(61 * time.Second)
+	requireServerError(t, page(f.c), "BIZ_NO_MESSAGE", http.StatusBadRequest)
 }

@@ -17,6 +17,8 @@ type Server struct {
 	env   pipeline.Env
 	opts  Options
 	store *store
+	// limiter is nil unless Options.RateLimits is on.
+	limiter *limiter
 
 	regions            map[string]bool
 	unsupportedRegions map[string]bool
@@ -34,6 +36,9 @@ func New(env pipeline.Env) (*Server, error) {
 	}
 	s := &Server{env: env, opts: opts, store: newStore(opts, env.Clock),
 		regions: set(opts.Regions), unsupportedRegions: set(opts.UnsupportedRegions), unsupportedActions: set(opts.UnsupportedActions)}
+	if opts.RateLimits {
+		s.limiter = newLimiter(documentedRates(), env.Clock.Now)
+	}
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
 		Vendor:    "ons",
 		Product:   "Ons",
@@ -79,6 +84,9 @@ func set(xs []string) map[string]bool {
 // Reset implements pipeline.Vendor: back to the configured instances.
 func (s *Server) Reset() {
 	s.store.reset(s.env.Accounts.All())
+	if s.limiter != nil {
+		s.limiter.reset()
+	}
 	s.Frontend.ResetNonces()
 }
 
