@@ -1,7 +1,9 @@
 package mqtt
 
 import (
+	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -30,7 +32,7 @@ type instanceRequest struct {
 
 func (s *Server) postInstance(c *gin.Context) {
 	var req instanceRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
+	if err := decodeStrict(c, &req); err != nil {
 		controlError(c, http.StatusBadRequest, "the body must be a JSON object {account, id, independentNaming, parentTopics}: "+err.Error())
 		return
 	}
@@ -50,8 +52,12 @@ type sessionRequest struct {
 
 func (s *Server) postSession(c *gin.Context) {
 	var req sessionRequest
-	if err := c.ShouldBindJSON(&req); err != nil || req.Online == nil {
-		controlError(c, http.StatusBadRequest, "the body must be a JSON object {instanceId, clientId, online}")
+	if err := decodeStrict(c, &req); err != nil {
+		controlError(c, http.StatusBadRequest, "the body must be a JSON object {instanceId, clientId, online}: "+err.Error())
+		return
+	}
+	if req.Online == nil {
+		controlError(c, http.StatusBadRequest, "online (true or false) is required")
 		return
 	}
 	if err := s.store.setOnline(req.InstanceID, req.ClientID, *req.Online); err != nil {
@@ -59,6 +65,20 @@ func (s *Server) postSession(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"instanceId": req.InstanceID, "clientId": req.ClientID, "online": *req.Online})
+}
+
+// decodeStrict reads one JSON object, refusing unknown fields so that a
+// misspelt key ("independentNameing") is an error, not a silent default.
+func decodeStrict(c *gin.Context, dst any) error {
+	dec := json.NewDecoder(io.LimitReader(c.Request.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON object")
+	}
+	return nil
 }
 
 func statusOf(err error) int {

@@ -188,6 +188,8 @@ func TestSessionControlErrors(t *testing.T) {
 		{"unknown instance", map[string]any{"instanceId": "post-cn-nosuchinst1", "clientId": "GID_a@@@b", "online": true}, http.StatusNotFound},
 		{"malformed client id", map[string]any{"instanceId": defaultInstance, "clientId": "nope", "online": true}, http.StatusBadRequest},
 		{"online missing", map[string]any{"instanceId": defaultInstance, "clientId": "GID_a@@@b"}, http.StatusBadRequest},
+		{"online not a bool", map[string]any{"instanceId": defaultInstance, "clientId": "GID_a@@@b", "online": "yes"}, http.StatusBadRequest},
+		{"misspelt key", map[string]any{"instanceId": defaultInstance, "client": "GID_a@@@b", "online": true}, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := controlJSON(t, env, http.MethodPost, "/_mqmock/mqtt/sessions", tc.body)

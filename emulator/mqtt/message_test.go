@@ -114,6 +114,7 @@ func TestControlInstances(t *testing.T) {
 		{"unknown account", map[string]any{"account": "nobody", "id": "post-cn-x"}, http.StatusBadRequest},
 		{"missing id", map[string]any{"account": "default"}, http.StatusBadRequest},
 		{"bad parent topic", map[string]any{"account": "default", "id": "post-cn-y", "parentTopics": []string{"a/b"}}, http.StatusBadRequest},
+		{"misspelt key", map[string]any{"account": "default", "id": "post-cn-z", "independentNameing": true}, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := controlJSON(t, env, http.MethodPost, "/_mqmock/mqtt/instances", tc.body)
