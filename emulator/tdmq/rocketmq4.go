@@ -144,7 +144,7 @@ func (g *gen4) state() any {
 	clusters := make([]any, 0, len(g.clusters))
 	for _, c := range sorted4(g.clusters, func(c *cluster4) uint64 { return c.Seq }) {
 		nss := []any{}
-		for _, n := range sorted4(namespacesOf4(c), func(n *namespace4) uint64 { return n.Seq }) {
+		for _, n := range sorted4(c.Namespaces, func(n *namespace4) uint64 { return n.Seq }) {
 			topics, groups, bindings := []any{}, []any{}, []any{}
 			for _, t := range sorted4(n.Topics, func(t *topic4) uint64 { return t.Seq }) {
 				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
@@ -168,8 +168,6 @@ func (g *gen4) state() any {
 	}
 	return map[string]any{"clusters": clusters}
 }
-
-func namespacesOf4(c *cluster4) map[string]*namespace4 { return c.Namespaces }
 
 func (c *cluster4) kindName() string {
 	return [...]string{"virtual", "dedicated", "general"}[c.Kind]

@@ -149,7 +149,7 @@ func (g *gen4) describeRocketMQClusters(call *pipeline.Call) (any, error) {
 		if c.Owner != acct || !contains4(c.ID, req.IdKeyword) || !contains4(c.Name, req.NameKeyword) {
 			continue
 		}
-		if req.ClusterIdList != nil && !inList4(c.ID, ids) {
+		if len(ids) > 0 && !inList4(c.ID, ids) {
 			continue
 		}
 		if !matchTags4(c.Tags, tagFilters) {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
-	"sort"
 	"strconv"
 	"time"
 
@@ -418,6 +417,3 @@ func (g *gen4) describeRocketMQProducers(call *pipeline.Call) (any, error) {
 	}
 	return describeRocketMQProducersResponse{Producers: []producerInfo4{}}, nil
 }
-
-// sortStrings is used by tests of the state view.
-var _ = sort.Strings

@@ -87,11 +87,11 @@ type group4 struct {
 }
 
 type offsetReset4 struct {
-	Topic     string `json:"topic,omitempty"`
-	Type      uint64 `json:"type"`
-	Timestamp uint64 `json:"timestamp,omitempty"`
-	Retry     bool   `json:"retry,omitempty"`
-	At        time.Time
+	Topic     string    `json:"topic,omitempty"`
+	Type      uint64    `json:"type"`
+	Timestamp uint64    `json:"timestamp,omitempty"`
+	Retry     bool      `json:"retry,omitempty"`
+	At        time.Time `json:"at"`
 }
 
 type role4 struct {
