@@ -5,7 +5,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/onsmqtt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -67,4 +71,29 @@ func TestScenarioNamingAnUnknownActionIsRefused(t *testing.T) {
 	assert.Contains(t, body, "ApplyTokens")
 	status, body = putScenario(t, env, `rules: [{name: declined, vendor: mqtt, action: QueryMqttTraceDevice, error: SystemOverFlow}]`)
 	assert.Equal(t, http.StatusOK, status, "declined actions are in the table: %s", body)
+}
+
+// TestAutoRetryAgainstOverflow shows what the seed's two statuses mean to a
+// Go client with AutoRetry on: a 500 SystemOverFlow is retried (and here
+// succeeds on the second attempt), a 400 ApplyTokenOverFlow is not.
+func TestAutoRetryAgainstOverflow(t *testing.T) {
+	env := emutest.Start(t)
+	status, body := putScenario(t, env, `
+rules:
+  - {name: busy, vendor: mqtt, action: ListGroupId, error: SystemOverFlow, times: 1}
+  - {name: too-many-tokens, vendor: mqtt, action: ApplyToken, error: ApplyTokenOverFlow, times: 1}
+`)
+	require.Equal(t, http.StatusOK, status, body)
+	cfg := sdk.NewConfig().WithAutoRetry(true).WithMaxRetryTime(3)
+	c, err := onsmqtt.NewClientWithOptions("cn-hangzhou", cfg, credentials.NewAccessKeyCredential(env.Default.Alibaba.AccessKeyID, env.Default.Alibaba.AccessKeySecret))
+	require.NoError(t, err)
+	c.Domain = env.MQTT
+
+	_, err = c.ListGroupId(listRequest(defaultInstance))
+	assert.NoError(t, err, "the 500 was retried")
+	_, err = applyToken(c, defaultInstance, "mqmock/x", "R", virtualMillis(env, time.Hour))
+	serverError(t, err, "ApplyTokenOverFlow", http.StatusBadRequest)
+
+	_, journal := controlJSON(t, env, http.MethodGet, "/_mqmock/journal?vendor=mqtt&action=ListGroupId", nil)
+	assert.Len(t, journal["entries"], 2, "two attempts reached the emulator")
 }
