@@ -62,8 +62,43 @@ func TestGoldenEnvelopes(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, status)
 	golden(t, "error-unknown-action.json", body)
 
+	for _, g := range []struct {
+		file, method, action string
+		params               map[string]string
+		status               int
+	}{
+		{"error-topic-not-found.json", http.MethodPost, "OnsTopicStatus", map[string]string{"InstanceId": defaultInstance, "Topic": "nope"}, http.StatusBadRequest},
+		{"error-field-check-invalid.json", http.MethodPost, "OnsTopicCreate", map[string]string{"InstanceId": defaultInstance, "Topic": "GID_reserved", "MessageType": "0"}, http.StatusBadRequest},
+		{"error-service-unsupported.json", http.MethodGet, "OnsTraceGetResult", map[string]string{"QueryId": "q"}, http.StatusBadRequest},
+		{"error-missing-instance-id.json", http.MethodPost, "OnsTopicList", nil, http.StatusBadRequest},
+	} {
+		status, body := raw(t, env, g.method, env.Default, g.action, g.params)
+		assert.Equal(t, g.status, status, g.file)
+		golden(t, g.file, body)
+	}
+
 	status, body = raw(t, env, http.MethodPost, env.Default, "OnsInstanceInServiceList", nil)
 	assert.Equal(t, http.StatusOK, status)
 	// CreateTime is the emulator's clock at start: pin everything else.
 	golden(t, "ok-instance-in-service-list.json", createTimes.ReplaceAll(body, []byte(`"CreateTime":0`)))
+
+	// The nested wrappers the SDK insists on: SubscriptionDataList twice,
+	// DetailInTopicList.DetailInTopicDo, LastTimestamp vs LastTimeStamp.
+	f := &fx{t: t, env: env, c: client(t, env, env.Default)}
+	f.mustTopic(defaultInstance, "orders")
+	f.mustGroup(defaultInstance, "GID_orders")
+	f.consumersOnline(defaultInstance, "GID_orders", "orders")
+	for file, req := range map[string]struct {
+		action string
+		params map[string]string
+	}{
+		"ok-group-sub-detail.json":    {"OnsGroupSubDetail", map[string]string{"InstanceId": defaultInstance, "GroupId": "GID_orders"}},
+		"ok-consumer-accumulate.json": {"OnsConsumerAccumulate", map[string]string{"InstanceId": defaultInstance, "GroupId": "GID_orders", "Detail": "true"}},
+		"ok-topic-status-empty.json":  {"OnsTopicStatus", map[string]string{"InstanceId": defaultInstance, "Topic": "orders"}},
+		"ok-topic-sub-detail.json":    {"OnsTopicSubDetail", map[string]string{"InstanceId": defaultInstance, "Topic": "orders"}},
+	} {
+		status, body := raw(t, env, http.MethodPost, env.Default, req.action, req.params)
+		assert.Equal(t, http.StatusOK, status, file)
+		golden(t, file, body)
+	}
 }
