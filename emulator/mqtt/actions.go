@@ -23,37 +23,41 @@ func (s *Server) actions() *pipeline.Table {
 		{Name: "BatchQuerySessionByClientIds", Handle: s.batchQuerySessionByClientIDs},
 		{Name: "SendMessage", Handle: s.sendMessage},
 	}
-	rows := make([]pipeline.Action, 0, len(served)+len(Declined))
+	declinedNames := Declined()
+	rows := make([]pipeline.Action, 0, len(served)+len(declinedNames))
 	for _, a := range served {
 		rows = append(rows, pipeline.Action{Name: a.Name, Handle: s.limited(a.Name, a.Handle)})
 	}
-	for _, name := range Declined {
+	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
 	}
 	return pipeline.NewTable(false, rows...)
 }
 
-// Declined are actions of the 2020-04-20 API that the Go SDK v1.63.107 lacks
-// and mqmock does not emulate: message traces (their shapes are unconfirmed)
-// and the CA / device certificate APIs (no TLS broker behind mqmock).
-var Declined = []string{
-	"QueryMqttTraceDevice",
-	"QueryMqttTraceMessageOfClient",
-	"QueryMqttTraceMessagePublish",
-	"QueryMqttTraceMessageSubscribe",
-	"RegisterCaCertificate",
-	"ListCaCertificate",
-	"GetCaCertificate",
-	"DeleteCaCertificate",
-	"ActiveCaCertificate",
-	"InactivateCaCertificate",
-	"GetRegisterCode",
-	"ListDeviceCertificate",
-	"ListDeviceCertificateByCaSn",
-	"GetDeviceCertificate",
-	"ActiveDeviceCertificate",
-	"InactivateDeviceCertificate",
-	"DeleteDeviceCertificate",
+// Declined lists the actions of the 2020-04-20 API that the Go SDK v1.63.107
+// lacks and mqmock does not emulate: message traces (their shapes are
+// unconfirmed) and the CA / device certificate APIs (no TLS broker behind
+// mqmock). A function, so no caller can change the list for everyone.
+func Declined() []string {
+	return []string{
+		"QueryMqttTraceDevice",
+		"QueryMqttTraceMessageOfClient",
+		"QueryMqttTraceMessagePublish",
+		"QueryMqttTraceMessageSubscribe",
+		"RegisterCaCertificate",
+		"ListCaCertificate",
+		"GetCaCertificate",
+		"DeleteCaCertificate",
+		"ActiveCaCertificate",
+		"InactivateCaCertificate",
+		"GetRegisterCode",
+		"ListDeviceCertificate",
+		"ListDeviceCertificateByCaSn",
+		"GetDeviceCertificate",
+		"ActiveDeviceCertificate",
+		"InactivateDeviceCertificate",
+		"DeleteDeviceCertificate",
+	}
 }
 
 func declined(*pipeline.Call) (any, error) { return nil, ErrApiNotSupport.New() }

@@ -11,7 +11,7 @@ import (
 // TestLimiterDocumentedRate: ApplyToken's 100 calls per second per account
 // (mqtt.md §5.3), at one instant and as time passes.
 func TestLimiterDocumentedRate(t *testing.T) {
-	l := newLimiter(documentedQPS)
+	l := newLimiter(documentedQPS())
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < 100; i++ {
 		require.True(t, l.allow("default", "ApplyToken", t0), "call %d", i+1)
@@ -32,7 +32,7 @@ func TestLimiterDocumentedRate(t *testing.T) {
 }
 
 func TestLimiterSlowActionAndReset(t *testing.T) {
-	l := newLimiter(documentedQPS)
+	l := newLimiter(documentedQPS())
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < 5; i++ {
 		require.True(t, l.allow("default", "RevokeToken", t0))

@@ -36,31 +36,30 @@ type Options struct {
 func DefaultOptions() Options { return Options{MessageHistory: 1000, CheckParentTopics: true} }
 
 // documentedQPS is the per-account limit of each action (mqtt.md §5.3, the
-// "QPS limits" page of the 2020-04-20 API).
-var documentedQPS = map[string]float64{
-	"ApplyToken":                   100,
-	"QueryToken":                   100,
-	"RevokeToken":                  5,
-	"CreateGroupId":                10,
-	"DeleteGroupId":                10,
-	"ListGroupId":                  10,
-	"RegisterDeviceCredential":     500,
-	"GetDeviceCredential":          500,
-	"RefreshDeviceCredential":      500,
-	"UnRegisterDeviceCredential":   500,
-	"QuerySessionByClientId":       500,
-	"BatchQuerySessionByClientIds": 100,
-	"SendMessage":                  1000,
+// "QPS limits" page of the 2020-04-20 API), a fresh map on every call.
+func documentedQPS() map[string]float64 {
+	return map[string]float64{
+		"ApplyToken":                   100,
+		"QueryToken":                   100,
+		"RevokeToken":                  5,
+		"CreateGroupId":                10,
+		"DeleteGroupId":                10,
+		"ListGroupId":                  10,
+		"RegisterDeviceCredential":     500,
+		"GetDeviceCredential":          500,
+		"RefreshDeviceCredential":      500,
+		"UnRegisterDeviceCredential":   500,
+		"QuerySessionByClientId":       500,
+		"BatchQuerySessionByClientIds": 100,
+		"SendMessage":                  1000,
+	}
 }
 
 // limits resolves the QPS of every action: documented values overridden by
 // the qps option. An unknown action name or a non-positive rate is a
 // configuration error naming the key.
 func (o Options) limits() (map[string]float64, error) {
-	out := make(map[string]float64, len(documentedQPS))
-	for k, v := range documentedQPS {
-		out[k] = v
-	}
+	out := documentedQPS()
 	keys := make([]string, 0, len(o.QPS))
 	for k := range o.QPS {
 		keys = append(keys, k)
@@ -68,7 +67,7 @@ func (o Options) limits() (map[string]float64, error) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		action := ""
-		for name := range documentedQPS {
+		for name := range out {
 			if strings.EqualFold(name, k) {
 				action = name
 			}

@@ -87,7 +87,7 @@ func BenchmarkApplyAndQueryToken(b *testing.B) {
 }
 
 func BenchmarkLimiterAllow(b *testing.B) {
-	l := newLimiter(documentedQPS)
+	l := newLimiter(documentedQPS())
 	now := time.Now()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
