@@ -3,6 +3,8 @@ package cmq_test
 import (
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,4 +108,19 @@ func TestOptionsRefused(t *testing.T) {
 			assert.Error(t, err)
 		})
 	}
+}
+
+func TestOptionsFromYAMLFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mqmock.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  listen: 127.0.0.1:0\n  maxSubscriptionsPerTopic: 1000\n  recreateLockout: 10s\n"), 0o600))
+	cfg, err := config.Load(path, nil)
+	require.NoError(t, err)
+	_, err = newServerFromConfig(cfg)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  maxSubscriptionPerTopic: 1000\n"), 0o600))
+	cfg, err = config.Load(path, nil)
+	if err == nil {
+		_, err = newServerFromConfig(cfg)
+	}
+	assert.Error(t, err, "a misspelt key is refused")
 }
