@@ -254,6 +254,12 @@ func compileEffect(r *rule, d *RuleDoc, v Vendor) error {
 	return nil
 }
 
+// Throttle scopes: what gets a token bucket of its own.
+const (
+	scopeAccount = "account"
+	scopeAction  = "action"
+)
+
 // sniffContentType guesses what a gateway would label the body: JSON-looking
 // text as JSON, markup as HTML, the rest as plain text.
 func sniffContentType(body string) string {
@@ -284,7 +290,12 @@ func compileThrottle(r *rule, t *ThrottleDoc, v Vendor) error {
 	if burst == 0 {
 		burst = count // a rate of 5/s lets 5 calls through at once
 	}
-	th := &throttle{count: count, per: per, burst: burst, defByAct: map[string]*apierr.Def{}}
+	switch t.Per {
+	case "", scopeAccount, scopeAction:
+	default:
+		return fmt.Errorf("throttle: per %q: want account (a bucket per account) or action (a bucket per action), or leave it out (one bucket for the rule)", t.Per)
+	}
+	th := &throttle{count: count, per: per, burst: burst, scope: t.Per, defByAct: map[string]*apierr.Def{}}
 	ref := t.Error
 	if ref == "" {
 		ref = v.Throttle
@@ -341,7 +352,7 @@ func (r *rule) newState(index int, docSeed *int64) *ruleState {
 	}
 	st := &ruleState{rng: rand.New(src)}
 	if r.throttle != nil {
-		st.bucket = newBucket(r.throttle.count, r.throttle.per, r.throttle.burst)
+		st.buckets = map[string]*bucket{}
 	}
 	return st
 }

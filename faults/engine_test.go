@@ -218,6 +218,24 @@ rules:
 	assert.Nil(t, e.Apply(call("beta", "ListThings")))
 }
 
+func TestThrottleScopes(t *testing.T) {
+	e := newTestEngine(t, nil, `
+rules:
+  - {name: per-account, vendor: alpha, action: "*", throttle: {rate: 1/h, per: account}}
+  - {name: per-action, vendor: beta, action: "*", throttle: {rate: 1/h, per: action}}
+`)
+	other := call("alpha", "X")
+	other.Account, other.CredentialID = nil, "KEY-B"
+	assert.Equal(t, []string{"", "per-account"}, fired(e, call("alpha", "X"), 2))
+	assert.Equal(t, []string{"", "per-account"}, fired(e, other, 2), "another account has its own bucket")
+	assert.Equal(t, []string{"", "per-action"}, fired(e, call("beta", "ListThings"), 2))
+	assert.Equal(t, []string{"", "per-action"}, fired(e, call("beta", "SendThing"), 2))
+
+	err := e.Replace(Source{Name: "s.yaml", Data: []byte("rules: [{name: r, vendor: alpha, action: '*', throttle: {rate: 1/s, per: region}}]")})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `per "region"`)
+}
+
 func TestThrottleErrorOverride(t *testing.T) {
 	e := newTestEngine(t, nil, "rules: [{name: r, vendor: alpha, action: '*', throttle: {rate: 1/h, burst: 1, error: Internal}}]")
 	assert.Nil(t, e.Apply(call("alpha", "X")))

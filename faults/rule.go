@@ -47,19 +47,34 @@ type throttle struct {
 	count    int
 	per      time.Duration
 	burst    int
+	scope    string      // "", "account" or "action": what gets a bucket of its own
 	def      *apierr.Def // default throttling error
 	defByAct map[string]*apierr.Def
 	args     []string
 }
 
+// bucketKey names the bucket a call draws from.
+func (t *throttle) bucketKey(c *pipeline.Call) string {
+	switch t.scope {
+	case scopeAccount:
+		if c.Account != nil {
+			return c.Account.Name
+		}
+		return c.CredentialID
+	case scopeAction:
+		return strings.ToLower(c.Action)
+	}
+	return ""
+}
+
 // ruleState is what a rule remembers between calls. One lock per rule keeps
 // the counters exact under concurrency while unrelated rules never contend.
 type ruleState struct {
-	mu     sync.Mutex
-	seen   int64 // matching calls that reached the rule
-	hits   int64 // times the effect was applied
-	rng    *rand.Rand
-	bucket *bucket
+	mu      sync.Mutex
+	seen    int64 // matching calls that reached the rule
+	hits    int64 // times the effect was applied
+	rng     *rand.Rand
+	buckets map[string]*bucket // by bucketKey: one, or one per account or action
 }
 
 // matches checks the rule's conditions; the caller has already matched
@@ -103,7 +118,13 @@ func (r *rule) fire(c *pipeline.Call, clk *clock.Clock) *pipeline.Effect {
 	case r.throttle != nil:
 		// Read the clock under the rule's lock, so the bucket sees time
 		// move forward in the order the calls take tokens.
-		if st.bucket.take(clk.Now()) {
+		key := r.throttle.bucketKey(c)
+		b := st.buckets[key]
+		if b == nil {
+			b = newBucket(r.throttle.count, r.throttle.per, r.throttle.burst)
+			st.buckets[key] = b
+		}
+		if b.take(clk.Now()) {
 			return nil // within the rate: served normally
 		}
 		def := r.throttle.def

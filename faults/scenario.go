@@ -58,11 +58,14 @@ type RuleDoc struct {
 }
 
 // ThrottleDoc is a throttle effect: a token bucket of Burst tokens refilled
-// at Rate ("5/s", "300/m", "1/2s") on the virtual clock. Error overrides the
-// vendor's throttling code.
+// at Rate ("5/s", "300/m", "1/2s") on the virtual clock, one per rule or, with
+// Per, one per account or action. Error overrides the vendor's throttling
+// code.
 type ThrottleDoc struct {
 	Rate  string `yaml:"rate" json:"rate"`
 	Burst int    `yaml:"burst" json:"burst,omitempty"`
+	// Per gives each account, or each action, a bucket of its own.
+	Per   string `yaml:"per" json:"per,omitempty"`
 	Error string `yaml:"error" json:"error,omitempty"`
 }
 
@@ -104,7 +107,7 @@ func (t TimeoutValue) MarshalJSON() ([]byte, error) {
 var (
 	topKeys      = []string{"name", "seed", "rules"}
 	ruleKeys     = []string{"name", "vendor", "service", "action", "match", "error", "latency", "jitter", "throttle", "drop", "reset", "timeout", "status", "body", "contentType", "probability", "seed", "after", "times", "every"}
-	throttleKeys = []string{"rate", "burst", "error"}
+	throttleKeys = []string{"rate", "burst", "per", "error"}
 )
 
 // Parse reads a scenario document (YAML, or JSON which is YAML too). source
