@@ -151,8 +151,10 @@ func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 	}
 	found := msgFoundDo{TaskID: taskID, MaxPageCount: pages, CurrentPage: page}
 	found.MsgFoundList.OnsRestMessageDo = []onsRestMessageDo{}
-	for i := (page - 1) * size; i < page*size && i < int64(len(ms)); i++ {
-		found.MsgFoundList.OnsRestMessageDo = append(found.MsgFoundList.OnsRestMessageDo, restMessage(ms[i]))
+	if page <= pages { // a later page is empty (and (page-1)*size could overflow)
+		for i := (page - 1) * size; i < page*size && i < int64(len(ms)); i++ {
+			found.MsgFoundList.OnsRestMessageDo = append(found.MsgFoundList.OnsRestMessageDo, restMessage(ms[i]))
+		}
 	}
 	return struct {
 		helpOnly
