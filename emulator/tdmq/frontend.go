@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
@@ -116,10 +117,12 @@ func (s *Server) Verify(r *http.Request, call *pipeline.Call) error {
 	auth, perr := tc3.ParseAuthorization(authz)
 	call.CredentialID = auth.SecretID
 	if !s.env.Verify {
-		if a, ok := s.env.Accounts.BySecretID(auth.SecretID); ok {
+		if a, ok := s.accountBySecretID(auth.SecretID); ok {
 			call.Account = a
-		} else if all := s.env.Accounts.All(); len(all) > 0 {
-			call.Account = all[0]
+		} else if s.env.Accounts != nil {
+			if all := s.env.Accounts.All(); len(all) > 0 {
+				call.Account = all[0]
+			}
 		}
 		return nil
 	}
@@ -129,7 +132,7 @@ func (s *Server) Verify(r *http.Request, call *pipeline.Call) error {
 	if !strings.HasPrefix(auth.SecretID, "AKID") {
 		return ErrAuthFailureInvalidSecretId.New()
 	}
-	acct, ok := s.env.Accounts.BySecretID(auth.SecretID)
+	acct, ok := s.accountBySecretID(auth.SecretID)
 	if !ok || acct.Tencent.Disabled {
 		return ErrAuthFailureSecretIdNotFound.New()
 	}
@@ -157,6 +160,14 @@ func (s *Server) Verify(r *http.Request, call *pipeline.Call) error {
 	}
 	call.Account = acct
 	return nil
+}
+
+// accountBySecretID tolerates the zero Env (no account registry).
+func (s *Server) accountBySecretID(id string) (*account.Account, bool) {
+	if s.env.Accounts == nil {
+		return nil, false
+	}
+	return s.env.Accounts.BySecretID(id)
 }
 
 // Route implements pipeline.Frontend.

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -17,10 +18,15 @@ type gen5 struct {
 	seq       int64
 	instances map[string]*instance5
 	limiter   *rateLimiter5
+	clock     *clock.Clock
 }
 
 func newGen5(s *Server) *gen5 {
-	g := &gen5{s: s, limiter: newRateLimiter5(s.env.Clock.Now, rateLimits5(s.opts))}
+	c := s.env.Clock
+	if c == nil { // the zero Env works: a clock of its own
+		c = clock.New()
+	}
+	g := &gen5{s: s, clock: c, limiter: newRateLimiter5(c.Now, rateLimits5(s.opts))}
 	g.reset()
 	return g
 }
@@ -113,7 +119,7 @@ func declinedAction5(*pipeline.Call) (any, error) {
 // then DryRun (taken out of the parameters so strict binding accepts it).
 func (g *gen5) wrap(name string, h handler5) pipeline.Handler {
 	return func(call *pipeline.Call) (any, error) {
-		op := &op5{now: g.s.env.Clock.Now()}
+		op := &op5{now: g.clock.Now()}
 		if call.Account != nil {
 			op.owner = call.Account.Name
 		}
@@ -172,7 +178,7 @@ func (g *gen5) reset() {
 func (g *gen5) state() any {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	now := g.s.env.Clock.Now()
+	now := g.clock.Now()
 	type instanceState struct {
 		Account, InstanceId, Name, Type, SkuCode, Status string
 		Topics, Groups, Roles                            []string

@@ -87,7 +87,7 @@ func (g *gen5) ctlClient(c *gin.Context) {
 		ctlFail5(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
 		return
 	}
-	now := g.s.env.Clock.Now()
+	now := g.clock.Now()
 	cl := &client5{id: req.ClientId, addr: req.ClientAddr, group: req.ConsumerGroup, language: req.Language,
 		version: req.Version, protocol: req.ChannelProtocol, consumeType: req.ConsumeType, lastSeen: now}
 	for _, s := range req.Subscriptions {
@@ -167,7 +167,7 @@ func (g *gen5) ctlProducer(c *gin.Context) {
 		in.producers[req.Topic] = map[string]*producer5{}
 	}
 	in.producers[req.Topic][req.ClientId] = &producer5{id: req.ClientId, ip: req.ClientIp, language: req.Language,
-		version: req.Version, protocol: req.ChannelProtocol, lastUpdate: g.s.env.Clock.Now()}
+		version: req.Version, protocol: req.ChannelProtocol, lastUpdate: g.clock.Now()}
 	c.JSON(http.StatusOK, gin.H{"clientId": req.ClientId})
 }
 
@@ -203,7 +203,7 @@ func (g *gen5) ctlConsume(c *gin.Context) {
 	} else {
 		s.offset += req.Count
 	}
-	s.lastUpdate = g.s.env.Clock.Now()
+	s.lastUpdate = g.clock.Now()
 	c.JSON(http.StatusOK, gin.H{"offset": s.offset, "lag": in.lag(s, t)})
 }
 

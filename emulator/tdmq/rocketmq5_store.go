@@ -37,6 +37,7 @@ type instance5 struct {
 
 	nextSeq   int64
 	topics    map[string]*topic5
+	topicList []*topic5 // the topics in creation order, for listing without sorting
 	groups    map[string]*group5
 	roles     map[string]*role5
 	subs      map[subKey5]*sub5

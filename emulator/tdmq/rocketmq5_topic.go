@@ -73,11 +73,13 @@ func (g *gen5) createTopic(op *op5, call *pipeline.Call) (any, error) {
 	if op.dry {
 		return nil, nil
 	}
-	in.topics[name] = &topic5{
+	t := &topic5{
 		seq: in.next(), name: name, typ: typ, remark: str5(req.Remark), queueNum: derefInt5(req.QueueNum, queueNumMin5),
 		msgTTL: derefInt5(req.MsgTTL, in.retention), tags: tags5(req.TagList), autoExpireDelete: deref5(req.AutoExpireDelete),
 		autoExpireTime: derefInt5(req.AutoExpireTime, 0), created: op.now,
 	}
+	in.topics[name] = t
+	in.topicList = append(in.topicList, t)
 	return createTopic5Resp{InstanceId: in.id, Topic: name}, nil
 }
 
@@ -206,8 +208,8 @@ func (g *gen5) describeTopicList(op *op5, call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := make([]*topic5, 0, len(in.topics))
-	for _, t := range in.topics {
+	all := make([]*topic5, 0, len(in.topicList))
+	for _, t := range in.topicList {
 		if fs.fuzzy("TopicName", t.name) && fs.exact("TopicType", t.typ) && tagsMatch5(req.TagFilters, t.tags) {
 			if req.FromGroup != nil {
 				if _, ok := in.subs[subKey5{group: *req.FromGroup, topic: t.name}]; !ok {
@@ -217,7 +219,6 @@ func (g *gen5) describeTopicList(op *op5, call *pipeline.Call) (any, error) {
 			all = append(all, t)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
 	from, to, err := page5(req.Offset, req.Limit, len(all))
 	if err != nil {
 		return nil, err
@@ -315,6 +316,7 @@ func (g *gen5) deleteTopic(op *op5, call *pipeline.Call) (any, error) {
 		return nil, nil
 	}
 	delete(in.topics, t.name)
+	in.removeFromList(t)
 	for _, m := range t.messages {
 		delete(in.messages, m.id)
 	}
@@ -437,4 +439,17 @@ func (g *gen5) describeTopicStats(op *op5, call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	return describeTopicStats5Resp{TotalCount: int64(len(stats)), Data: stats[from:to]}, nil
+}
+
+// removeFromList drops t from the creation-ordered topic list.
+func (in *instance5) removeFromList(t *topic5) {
+	for i, x := range in.topicList {
+		if x == t {
+			n := len(in.topicList) - 1
+			copy(in.topicList[i:], in.topicList[i+1:])
+			in.topicList[n] = nil
+			in.topicList = in.topicList[:n]
+			return
+		}
+	}
 }
