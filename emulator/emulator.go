@@ -112,7 +112,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	for _, name := range Vendors {
 		b := builders[name]
 		v, err := b.build(pipeline.Env{
-			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify,
+			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
 			Logger: o.logger.With("vendor", name), Options: b.section.Options,
 		})
 		if err != nil {

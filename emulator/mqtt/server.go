@@ -42,6 +42,7 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := config.DecodeOptions("mqtt", env.Options, &opts); err != nil {
 		return nil, err
 	}
+	opts.RateLimits = opts.RateLimits || env.RateLimits
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}

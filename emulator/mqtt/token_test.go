@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 )
 
 func applyToken(c *onsmqtt.Client, instance, resources, actions, expire string) (*onsmqtt.ApplyTokenResponse, error) {
@@ -145,4 +146,23 @@ func TestApplyTokenOverFlowOnTheVirtualClock(t *testing.T) {
 	env.Advance(time.Second)
 	_, err = applyToken(c, defaultInstance, "mqmock/x", "R", virtualMillis(env, time.Hour))
 	assert.NoError(t, err)
+}
+
+// The global limits.rateLimits switch turns on MQTT's documented limits too
+// (RevokeToken: 5 per second per account → SystemOverFlow).
+func TestGlobalRateLimitsSwitch(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	c := client(t, env, env.Default)
+	revoke := func() error {
+		req := onsmqtt.CreateRevokeTokenRequest()
+		req.InstanceId, req.Token = defaultInstance, "no-such-token"
+		_, err := c.RevokeToken(req)
+		return err
+	}
+	for i := 0; i < 5; i++ {
+		require.NoError(t, revoke(), "call %d is within the documented rate", i+1)
+	}
+	serverError(t, revoke(), "SystemOverFlow", http.StatusInternalServerError)
+	env.Advance(time.Second)
+	assert.NoError(t, revoke(), "a second of virtual time refills the bucket")
 }
