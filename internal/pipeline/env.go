@@ -19,7 +19,7 @@ type Env struct {
 	// RateLimits turns on every vendor's documented per-action rate limits
 	// (limits.rateLimits); a vendor section may also turn on its own.
 	RateLimits bool
-	Logger *slog.Logger
+	Logger     *slog.Logger
 	// Options is the vendor's own section of the configuration beyond
 	// "listen", decoded by the vendor (unknown keys are its errors to report).
 	Options map[string]any
