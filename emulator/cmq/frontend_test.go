@@ -285,3 +285,24 @@ func TestVerifyOffAcceptsAnySignature(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 0, r.Code)
 }
+
+// The Python and PHP SDKs leave parameters whose value starts with "@" out
+// of the string to sign; the Java and Go SDKs keep them. Both verify.
+func TestAtValuesSignedEitherWay(t *testing.T) {
+	env := emutest.Start(t)
+	c := clientFor(env, env.Default)
+	createQueue(t, c, "at")
+	common := c.Common([]cmqclient.Pair{{Key: "Action", Value: "SendMessage"}, {Key: "queueName", Value: "at"}})
+	withAt := append(append([]cmqclient.Pair{}, common...), cmqclient.Pair{Key: "msgBody", Value: "@hello world"})
+
+	kept := c.Sign("POST", withAt)
+	sig := c.Sign("POST", common)[len(common)].Value // signed without the @ value
+	left := append(append([]cmqclient.Pair{}, withAt...), cmqclient.Pair{Key: "Signature", Value: sig})
+	for name, pairs := range map[string][]cmqclient.Pair{"kept (Java, Go)": kept, "left out (Python, PHP)": left} {
+		t.Run(name, func(t *testing.T) {
+			r, err := c.Send(context.Background(), http.MethodPost, pairs)
+			require.NoError(t, err)
+			assert.NotEmpty(t, field[string](t, r, "msgId"))
+		})
+	}
+}

@@ -33,6 +33,9 @@ type Options struct {
 	// push attempts, in virtual time (doc 10–20 s).
 	BackoffRetryMin time.Duration `mapstructure:"backoffRetryMin"`
 	BackoffRetryMax time.Duration `mapstructure:"backoffRetryMax"`
+	// PushInsecureTLS skips certificate verification on https pushes, for
+	// local endpoints with self-signed certificates.
+	PushInsecureTLS bool `mapstructure:"pushInsecureTLS"`
 	// PushLogSize is how many push attempts the control API keeps.
 	PushLogSize int `mapstructure:"pushLogSize"`
 	// StrictParameters refuses parameters no action knows with 4000/10320.

@@ -124,6 +124,9 @@ func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.T
 // takeLocked delivers up to n visible messages in enqueue order. When none
 // is visible it returns the earliest instant one will be (zero if none).
 func (s *store) takeLocked(q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
+	if len(q.msgs) > 0 && (q.expired(q.msgs[0], now) || q.msgs[0].deleted && !q.rewindable(q.msgs[0], now)) {
+		q.purgeLocked(now)
+	}
 	c := q.countsLocked(now)
 	if c.Inactive+c.Delayed >= s.opts.MaxInflight {
 		return nil, time.Time{}, ErrTooManyUnackedMessages.New()
@@ -224,8 +227,9 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 		s.mu.Lock()
 		delete(q.waiters, wake)
 		if cur, err := t.queueLocked(name); err != nil || cur != q || s.tenants[acct] != t {
+			// Deleted (or reset) while we waited.
 			s.mu.Unlock()
-			return nil, ErrNoMessage.New()
+			return nil, ErrQueueNotExisted.New()
 		}
 		if expired {
 			got, _, err := s.takeLocked(q, n, s.clock.Now())

@@ -331,3 +331,31 @@ func TestQueueLockoutAndQuota(t *testing.T) {
 	env.Advance(time.Second)
 	createQueue(t, c, "lock")
 }
+
+func TestQueueDeletedWhileReceiveWaits(t *testing.T) {
+	env := emutest.Start(t)
+	c := clientFor(env, env.Default)
+	createQueue(t, c, "doomed")
+	done := parkedReceive(t, env, c, "doomed", "30")
+	call(t, c, "DeleteQueue", cmqclient.P("queueName", "doomed"))
+	e := await(t, done)
+	assert.Equal(t, 4000, e.Code)
+	assert.Equal(t, "(10100)queue is not existed, or deleted", e.RawMessage)
+}
+
+func TestBatchSizeRules(t *testing.T) {
+	env := emutest.Start(t)
+	c := clientFor(env, env.Default)
+	createQueue(t, c, "big", "maxMsgSize", "1048576")
+	// 400 KiB of "%" is 1.2 MB on the wire: the decoded batch is within
+	// 1 MiB, the request is not (cmq.md §11.8).
+	e := callErr(t, c, "BatchSendMessage", cmqclient.P("queueName", "big").List("msgBody", repeat("%", 400<<10)))
+	assertCMQError(t, e, 4000, "10420", "cannot parse request, or request size is more than 1MB")
+	e = callErr(t, c, "BatchSendMessage", cmqclient.P("queueName", "big").List("msgBody", repeat("a", 600<<10), repeat("b", 600<<10)))
+	assertCMQError(t, e, 4470, "10300", "total message size exceed 1MB")
+	e = callErr(t, c, "BatchSendMessage", cmqclient.P("queueName", "big").List("msgBody", "a", ""))
+	assertCMQError(t, e, 4000, "10120", "message body can't be empty")
+	e = callErr(t, c, "BatchSendMessage", cmqclient.P("queueName", "big", "msgBody.2", "a", "msgBody.3", "b"))
+	assertCMQError(t, e, 4000, "10380", "msgBody parameter is not consequent")
+	assert.Equal(t, 0, queueAttrs(t, c, "big").ActiveMsgNum, "nothing stored")
+}

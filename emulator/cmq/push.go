@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -61,7 +62,11 @@ type pusher struct {
 }
 
 func newPusher(s *store) *pusher {
-	return &pusher{store: s, clock: s.clock, client: &http.Client{Timeout: s.opts.PushTimeout}}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if s.opts.PushInsecureTLS {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opted into by configuration
+	}
+	return &pusher{store: s, clock: s.clock, client: &http.Client{Timeout: s.opts.PushTimeout, Transport: tr}}
 }
 
 // start sends each job's first attempt in the background.

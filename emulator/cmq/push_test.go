@@ -15,6 +15,7 @@ import (
 	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 )
 
 // pushed is one request an endpoint received.
@@ -183,4 +184,22 @@ func TestHTTPPushUnreachableEndpoint(t *testing.T) {
 	assert.Equal(t, 0, a.Status)
 	assert.NotEmpty(t, a.Error)
 	assert.Equal(t, "retrying", a.Outcome)
+}
+
+func TestHTTPSPushToSelfSignedEndpoint(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.CMQ.Options = map[string]any{"pushInsecureTLS": true}
+	}))
+	c := clientFor(env, env.Default)
+	got := make(chan string, 1)
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- string(b)
+	}))
+	t.Cleanup(srv.Close)
+	call(t, c, "CreateTopic", cmqclient.P("topicName", "secure"))
+	call(t, c, "Subscribe", cmqclient.P("topicName", "secure", "subscriptionName", "web", "protocol", "https", "endpoint", srv.URL,
+		"notifyContentFormat", "SIMPLIFIED"))
+	call(t, c, "PublishMessage", cmqclient.P("topicName", "secure", "msgBody", "over tls"))
+	assert.Equal(t, "over tls", next(t, got))
 }
