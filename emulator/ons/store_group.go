@@ -110,13 +110,17 @@ func (s *store) listGroups(acct *account.Account, instanceID, filter, groupType 
 		return nil, err
 	}
 	typed := groupType == "tcp" || groupType == "http"
-	out := make([]groupView, 0, len(in.groups))
-	for _, g := range in.groups {
-		if strings.Contains(g.id, filter) && (!typed || g.groupType == groupType) && g.tags.matches(want) {
-			out = append(out, groupViewOf(in, g))
+	ids := make([]string, 0, len(in.groups))
+	for id, g := range in.groups {
+		if strings.Contains(id, filter) && (!typed || g.groupType == groupType) && g.tags.matches(want) {
+			ids = append(ids, id)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	sort.Strings(ids)
+	out := make([]groupView, len(ids))
+	for i, id := range ids {
+		out[i] = groupViewOf(in, in.groups[id])
+	}
 	return out, nil
 }
 

@@ -92,13 +92,18 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 	if err != nil {
 		return nil, err
 	}
-	out := make([]topicView, 0, len(in.topics))
-	for _, t := range in.topics {
-		if strings.Contains(t.name, filter) && t.tags.matches(want) {
-			out = append(out, topicViewOf(in, t))
+	// Sort the names, not the (large) views.
+	names := make([]string, 0, len(in.topics))
+	for name, t := range in.topics {
+		if strings.Contains(name, filter) && t.tags.matches(want) {
+			names = append(names, name)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Strings(names)
+	out := make([]topicView, len(names))
+	for i, name := range names {
+		out[i] = topicViewOf(in, in.topics[name])
+	}
 	return out, nil
 }
 
