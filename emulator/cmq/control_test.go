@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -123,4 +124,27 @@ func TestOptionsFromYAMLFile(t *testing.T) {
 		_, err = newServerFromConfig(cfg)
 	}
 	assert.Error(t, err, "a misspelt key is refused")
+}
+
+func TestRateLimits(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerResource": 3, "qpsPerAccountAction": 5}
+	}))
+	c := clientFor(env, env.Default)
+	send := func(q string) *cmqclient.Params { return cmqclient.P("queueName", q, "msgBody", "m") }
+	createQueue(t, c, "q1")
+	createQueue(t, c, "q2")
+	env.Advance(time.Second)
+	for range 3 {
+		call(t, c, "SendMessage", send("q1"))
+	}
+	assertCMQError(t, callErr(t, c, "SendMessage", send("q1")), 4420, "10250", "qps throttling")
+	// Another queue has its own budget; two more sends use up the account's
+	// five SendMessage calls per second.
+	call(t, c, "SendMessage", send("q2"))
+	call(t, c, "SendMessage", send("q2"))
+	assertCMQError(t, callErr(t, c, "SendMessage", send("q2")), 4480, "10460", "exceed interface frequency limit, please slow down")
+	call(t, clientFor(env, env.Other), "ListQueue", nil) // other accounts are unaffected
+	env.Advance(time.Second)
+	call(t, c, "SendMessage", send("q1"))
 }

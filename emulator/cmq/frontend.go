@@ -179,6 +179,9 @@ func (s *Server) Route(call *pipeline.Call) (pipeline.Handler, error) {
 			return nil, ErrNoSuchParameter.New(k)
 		}
 	}
+	if err := s.limits.check(call); err != nil {
+		return nil, err
+	}
 	return h, nil
 }
 

@@ -38,6 +38,15 @@ type Options struct {
 	PushInsecureTLS bool `mapstructure:"pushInsecureTLS"`
 	// PushLogSize is how many push attempts the control API keeps.
 	PushLogSize int `mapstructure:"pushLogSize"`
+	// RateLimits turns the rate limits below on for CMQ alone (the global
+	// limits.rateLimits turns them on for every vendor).
+	RateLimits bool `mapstructure:"rateLimits"`
+	// QPSPerResource is the per-queue/topic rate → 4420/10250 (TDMQ doc:
+	// 5000 QPS).
+	QPSPerResource int `mapstructure:"qpsPerResource"`
+	// QPSPerAccountAction is a per-account, per-action rate → 4480/10460;
+	// 0 = none (no number is documented).
+	QPSPerAccountAction int `mapstructure:"qpsPerAccountAction"`
 	// StrictParameters refuses parameters no action knows with 4000/10320.
 	// Off by default: every SDK sends extras (RequestClient, Region...).
 	StrictParameters bool `mapstructure:"strictParameters"`
@@ -72,6 +81,7 @@ func DefaultOptions() Options {
 		BackoffRetryMin:          10 * time.Second,
 		BackoffRetryMax:          20 * time.Second,
 		PushLogSize:              1000,
+		QPSPerResource:           5000,
 	}
 }
 
@@ -88,6 +98,9 @@ func (o Options) validate() error {
 		if c.v < 1 {
 			return fmt.Errorf("config key cmq.%s: %d must be at least 1", c.key, c.v)
 		}
+	}
+	if o.QPSPerResource < 0 || o.QPSPerAccountAction < 0 {
+		return fmt.Errorf("config section cmq: qpsPerResource and qpsPerAccountAction must not be negative")
 	}
 	if o.RecreateLockout < 0 || o.PushTimeout <= 0 || o.BackoffRetryMin <= 0 || o.BackoffRetryMax < o.BackoffRetryMin {
 		return fmt.Errorf("config section cmq: recreateLockout ≥ 0, pushTimeout > 0 and 0 < backoffRetryMin ≤ backoffRetryMax are required")

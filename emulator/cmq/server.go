@@ -21,6 +21,7 @@ type Server struct {
 	known  map[string]map[string]bool
 	store  *store
 	pusher *pusher
+	limits *rateLimiter // nil when rate limits are off
 }
 
 // New builds the server from the emulator's environment.
@@ -38,6 +39,7 @@ func New(env pipeline.Env) (*Server, error) {
 	s := &Server{env: env, opts: opts, now: time.Now}
 	s.store = newStore(env.Clock, opts)
 	s.pusher = newPusher(s.store)
+	s.limits = newRateLimiter(env.Clock, opts, env.RateLimits || opts.RateLimits)
 	s.buildActions()
 	return s, nil
 }
@@ -48,6 +50,7 @@ func New(env pipeline.Env) (*Server, error) {
 func (s *Server) Reset() {
 	s.store.reset()
 	s.pusher.reset()
+	s.limits.reset()
 }
 
 // State implements pipeline.Vendor.
