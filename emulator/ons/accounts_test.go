@@ -1,12 +1,16 @@
 package ons_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ons"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 )
 
 // Two accounts: instances without a namespace share one space of names
@@ -81,4 +85,59 @@ func TestTwoAccounts(t *testing.T) {
 		_, err = theirs.OnsTopicStatus(st)
 		require.NoError(t, err)
 	})
+}
+
+// Accounts from configuration: their own instances (here one with a
+// namespace), STS credentials through the SDK's own STS client, a disabled
+// key, and the state endpoint showing what exists.
+func TestConfiguredAccounts(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.Accounts = []config.Account{
+			{Name: "team-a", Alibaba: config.Alibaba{AccessKeyID: "LTAIteama000000000000001", AccessKeySecret: "team-a-secret", SecurityToken: "sts-token-a", UID: "1234567890123456"},
+				ONSInstances: []config.ONSInstance{{ID: "MQ_INST_1234567890123456_teamA001", Name: "team-a", IndependentNaming: true}}},
+			{Name: "team-b", Alibaba: config.Alibaba{AccessKeyID: "LTAIteamb000000000000001", AccessKeySecret: "team-b-secret", Disabled: true}},
+		}
+	}))
+	sts, err := ons.NewClientWithStsToken("cn-hangzhou", "LTAIteama000000000000001", "team-a-secret", "sts-token-a")
+	require.NoError(t, err)
+	sts.Domain = env.ONS
+	list, err := sts.OnsInstanceInServiceList(ons.CreateOnsInstanceInServiceListRequest())
+	require.NoError(t, err)
+	require.Len(t, list.Data.InstanceVO, 1)
+	assert.Equal(t, "MQ_INST_1234567890123456_teamA001", list.Data.InstanceVO[0].InstanceId)
+	assert.True(t, list.Data.InstanceVO[0].IndependentNaming)
+	require.NoError(t, createTopic(sts, "MQ_INST_1234567890123456_teamA001", "team-a-orders", 0))
+
+	noToken := clientWithSecret(t, env, "LTAIteama000000000000001", "team-a-secret")
+	_, err = noToken.OnsRegionList(ons.CreateOnsRegionListRequest())
+	requireServerError(t, err, "MissingSecurityToken", http.StatusBadRequest)
+	wrongToken, err := ons.NewClientWithStsToken("cn-hangzhou", "LTAIteama000000000000001", "team-a-secret", "stale")
+	require.NoError(t, err)
+	wrongToken.Domain = env.ONS
+	_, err = wrongToken.OnsRegionList(ons.CreateOnsRegionListRequest())
+	requireServerError(t, err, "InvalidSecurityToken.MismatchWithAccessKey", http.StatusBadRequest)
+
+	disabled := clientWithSecret(t, env, "LTAIteamb000000000000001", "team-b-secret")
+	_, err = disabled.OnsRegionList(ons.CreateOnsRegionListRequest())
+	requireServerError(t, err, "InvalidAccessKeyId.Inactive", http.StatusBadRequest)
+
+	resp, err := http.Get(env.URL("ons") + "/_mqmock/state?vendor=ons")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var state struct {
+		ONS struct {
+			Instances []struct {
+				InstanceID string `json:"instanceId"`
+				Account    string `json:"account"`
+				Topics     []struct {
+					Topic string `json:"topic"`
+				} `json:"topics"`
+			} `json:"instances"`
+		} `json:"ons"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&state))
+	require.Len(t, state.ONS.Instances, 1)
+	assert.Equal(t, "team-a", state.ONS.Instances[0].Account)
+	require.Len(t, state.ONS.Instances[0].Topics, 1)
+	assert.Equal(t, "team-a-orders", state.ONS.Instances[0].Topics[0].Topic)
 }
