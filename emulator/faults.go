@@ -21,23 +21,28 @@ import (
 // change, and what a reset clears. The engine names no vendor; what each
 // vendor throttles with is said here.
 
-// throttleCodes are the documented flow-control rows a `throttle:` effect
-// answers with, per vendor (specs: cmq.md §6 "4420/10250 qps throttling";
+// faultVendor says what the fault engine needs to know about a vendor
+// beyond its catalogue: the documented flow-control rows a `throttle:` effect
+// answers with (specs: cmq.md "4420/10250 qps throttling";
 // tencentcloud-api3.md RequestLimitExceeded; aliyun-rpc.md Throttling.User
 // for ONS; the MQTT seed's SystemOverFlow, and ApplyTokenOverFlow for
-// ApplyToken).
-var throttleCodes = map[string]struct {
-	def      string
-	byAction map[string]string
-}{
-	"cmq":  {def: "QPSThrottling"},
-	"tdmq": {def: "RequestLimitExceeded"},
-	"ons":  {def: "Throttling.User"},
-	"mqtt": {def: "SystemOverFlow", byAction: map[string]string{"ApplyToken": "ApplyTokenOverFlow"}},
+// ApplyToken) and the values a rule's `service:` may take.
+func faultVendor(name string, cat *apierr.Catalogue) faults.Vendor {
+	v := faults.Vendor{Name: name, Catalogue: cat}
+	switch name {
+	case "cmq":
+		v.Throttle = "QPSThrottling"
+	case "tdmq":
+		v.Throttle = "RequestLimitExceeded"
+		v.Services = []string{"tdmq", "trocket"}
+	case "ons":
+		v.Throttle = "Throttling.User"
+	case "mqtt":
+		v.Throttle = "SystemOverFlow"
+		v.ThrottleByAction = map[string]string{"ApplyToken": "ApplyTokenOverFlow"}
+	}
+	return v
 }
-
-// services are the values a rule's `service:` may take, per vendor.
-var services = map[string][]string{"tdmq": {"tdmq", "trocket"}}
 
 // ActionLister is implemented by vendors that can list the actions they
 // serve; scenarios naming another action of such a vendor fail to load.
@@ -77,8 +82,7 @@ func (e *Emulator) initFaults() error {
 	for _, name := range Vendors {
 		v := e.vendors[name]
 		cats[name] = v.Catalogue()
-		tc := throttleCodes[name]
-		fv := faults.Vendor{Name: name, Catalogue: v.Catalogue(), Services: services[name], Throttle: tc.def, ThrottleByAction: tc.byAction}
+		fv := faultVendor(name, v.Catalogue())
 		if l, ok := v.(ActionLister); ok {
 			fv.Actions = l.ActionNames()
 		}
