@@ -145,3 +145,26 @@ func (s *store) topicExists(acct, name string) error {
 	}
 	return nil
 }
+
+// subscriptionExists answers 10600 or the missing-subscription error before
+// SetSubscriptionAttributes' parameter checks (cmq.md §10.4 order).
+func (s *store) subscriptionExists(acct, topicName, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	if err != nil {
+		return err
+	}
+	if _, err := tp.subscriptionLocked(name); err != nil {
+		return err
+	}
+	return nil
+}
+
+// queueExists reports whether a queue endpoint names a queue of the account.
+func (s *store) queueExists(acct, name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.tenantLocked(acct).queueLocked(name)
+	return err == nil
+}

@@ -213,6 +213,9 @@ func (s *Server) subscribe(call *pipeline.Call) (any, error) {
 	if err := checkEndpoint(protocol, p.str("endpoint")); err != nil {
 		return nil, err
 	}
+	if protocol == "queue" && !s.store.queueExists(accountOf(call), p.str("endpoint")) {
+		return nil, ErrIllegalEndpoint.New()
+	}
 	strategy, err := p.enumOr("notifyStrategy", exponentialDecayRetry, ErrUndefinedNotifyStrategy, exponentialDecayRetry, backoffRetry)
 	if err != nil {
 		return nil, err
@@ -270,6 +273,9 @@ func (s *Server) getSubscriptionAttributes(call *pipeline.Call) (any, error) {
 func (s *Server) setSubscriptionAttributes(call *pipeline.Call) (any, error) {
 	p := paramsOf(call)
 	if err := p.required("topicName", "subscriptionName"); err != nil {
+		return nil, err
+	}
+	if err := s.store.subscriptionExists(accountOf(call), p.str("topicName"), p.str("subscriptionName")); err != nil {
 		return nil, err
 	}
 	tags, keys, err := filters(p, func() error { return ErrFilterTagNumberExceedLimit.New() })

@@ -247,3 +247,30 @@ func TestSubscribeEndpointRules(t *testing.T) {
 		})
 	}
 }
+
+// Existence is reported before parameter errors, in the spec's order.
+func TestCheckOrder(t *testing.T) {
+	env := emutest.Start(t)
+	c := clientFor(env, env.Default)
+	call(t, c, "CreateTopic", cmqclient.P("topicName", "order"))
+	tests := []struct {
+		name, action string
+		p            *cmqclient.Params
+		want         string
+	}{
+		{"Subscribe: topic before name", "Subscribe", cmqclient.P("topicName", "none", "subscriptionName", "_bad", "protocol", "x", "endpoint", "y"), "4000/10600"},
+		{"Subscribe: name before protocol", "Subscribe", cmqclient.P("topicName", "order", "subscriptionName", "_bad", "protocol", "x", "endpoint", "y"), "4000/10590"},
+		{"Subscribe: missing queue before strategy", "Subscribe", cmqclient.P("topicName", "order", "subscriptionName", "s", "protocol", "queue", "endpoint", "nope", "notifyStrategy", "X"), "4000/10630"},
+		{"SetSubscriptionAttributes: topic before tags", "SetSubscriptionAttributes", cmqclient.P("topicName", "none", "subscriptionName", "s").List("filterTag", tags(6, "x")...), "4000/10600"},
+		{"SetSubscriptionAttributes: subscription before tags", "SetSubscriptionAttributes", cmqclient.P("topicName", "order", "subscriptionName", "s").List("filterTag", tags(6, "x")...), "4000/4440"},
+		{"SendMessage: body before queue", "SendMessage", cmqclient.P("queueName", "none"), "4000/10120"},
+		{"SendMessage: delay before queue", "SendMessage", cmqclient.P("queueName", "none", "msgBody", "m", "delaySeconds", "-1"), "4000/10692"},
+		{"CreateQueue: range before name", "CreateQueue", cmqclient.P("queueName", "_bad", "maxMsgSize", "1"), "4000/10350"},
+		{"PublishMessage: tags before topic", "PublishMessage", cmqclient.P("topicName", "none", "msgBody", "m").List("msgTag", tags(6, "x")...), "4000/10720"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, callErr(t, c, tt.action, tt.p).CodeModule())
+		})
+	}
+}
