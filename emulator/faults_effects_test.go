@@ -153,6 +153,13 @@ rules:
 	require.ErrorAs(t, describeInstanceList(tdmqClient(env, 10)), &tce)
 	assert.Equal(t, "ClientError.NetworkError", tce.Code)
 
+	// The journal shows the fault; no answer was sent.
+	entries := env.Journal().List(journal.Filter{Vendor: "mqtt", Action: "ListGroupId", Limit: 1})
+	require.Len(t, entries, 1)
+	assert.Equal(t, "drop-list", entries[0].Fault)
+	assert.Equal(t, -1, entries[0].Status)
+	assert.Empty(t, entries[0].Code)
+
 	// Spent: the next calls are served.
 	assert.NoError(t, listGroupID(mqttClient(t, env)))
 	assert.NoError(t, instanceInServiceList(onsClient(t, env)))
