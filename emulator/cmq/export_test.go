@@ -29,3 +29,6 @@ func DrainQueues(s *Server) {
 		}
 	}
 }
+
+// ActionNames lists the actions the server dispatches.
+func ActionNames(s *Server) []string { return s.actions.Names() }
