@@ -127,9 +127,12 @@ func (s *store) takeLocked(q *queue, n int, now time.Time) ([]delivered, time.Ti
 	if len(q.msgs) > 0 && (q.expired(q.msgs[0], now) || q.msgs[0].deleted && !q.rewindable(q.msgs[0], now)) {
 		q.purgeLocked(now)
 	}
-	c := q.countsLocked(now)
-	if c.Inactive+c.Delayed >= s.opts.MaxInflight {
-		return nil, time.Time{}, ErrTooManyUnackedMessages.New()
+	// Counting by state is a scan; a queue holding fewer undeleted messages
+	// than the limit cannot have that many in flight.
+	if len(q.msgs)-q.deleted >= s.opts.MaxInflight {
+		if c := q.countsLocked(now); c.Inactive+c.Delayed >= s.opts.MaxInflight {
+			return nil, time.Time{}, ErrTooManyUnackedMessages.New()
+		}
 	}
 	var out []delivered
 	var next time.Time
