@@ -146,10 +146,10 @@ func (g *gen4) state() any {
 		nss := []any{}
 		for _, n := range sorted4(c.Namespaces, func(n *namespace4) uint64 { return n.Seq }) {
 			topics, groups, bindings := []any{}, []any{}, []any{}
-			for _, t := range sorted4(n.Topics, func(t *topic4) uint64 { return t.Seq }) {
+			for _, t := range n.Topics.all() {
 				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
 			}
-			for _, gr := range sorted4(n.Groups, func(gr *group4) uint64 { return gr.Seq }) {
+			for _, gr := range n.Groups.all() {
 				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable, "broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset})
 			}
 			for _, b := range sorted4(n.Bindings, func(b *binding4) uint64 { return b.Seq }) {
@@ -256,7 +256,7 @@ func inList4(s string, list []string) bool {
 func distribution4(c *cluster4) []rocketMQTopicDistribution {
 	counts := map[string]uint64{}
 	for _, n := range c.Namespaces {
-		for _, t := range n.Topics {
+		for _, t := range n.Topics.byName {
 			counts[t.Type]++
 		}
 	}

@@ -285,7 +285,7 @@ func (g *gen4) stats(c *cluster4) rocketMQClusterRecentStats {
 	var produced uint64
 	now := g.now()
 	for _, n := range c.Namespaces {
-		for _, t := range n.Topics {
+		for _, t := range n.Topics.byName {
 			produced += uint64(len(t.live(now, g.limits.Retention)))
 		}
 	}

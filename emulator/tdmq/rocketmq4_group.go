@@ -52,17 +52,17 @@ func (g *gen4) createGroup(call *pipeline.Call, ng newGroup4) error {
 	if !c.ready(g.now()) {
 		return ErrFailedOperationInstanceNotReady.New()
 	}
-	if _, dup := n.Groups[ng.name]; dup {
+	if _, dup := n.Groups.get(ng.name); dup {
 		return ErrResourceInUse.New().WithDetail(" (group " + ng.name + " exists)")
 	}
 	if _, _, max := c.quotas(l); c.groupCount() >= max {
 		return ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " groups per cluster)")
 	}
 	now := g.now()
-	n.Groups[ng.name] = &group4{
+	n.Groups.put(ng.name, &group4{
 		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
 		RetryMaxTimes: retry, Tags: ng.tags, Created: now, Updated: now, Seq: g.next(),
-	}
+	})
 	return nil
 }
 
@@ -170,7 +170,7 @@ func (g *gen4) describeRocketMQGroups(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	var match []*group4
-	for _, gr := range sorted4(n.Groups, func(gr *group4) uint64 { return gr.Seq }) {
+	for _, gr := range n.Groups.all() {
 		if req.FilterOneGroup != nil && *req.FilterOneGroup != "" && gr.Name != *req.FilterOneGroup {
 			continue
 		}
@@ -265,7 +265,7 @@ func (g *gen4) deleteRocketMQGroup(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	delete(n.Groups, gr.Name)
+	n.Groups.remove(gr.Name)
 	return struct{}{}, nil
 }
 
@@ -361,7 +361,7 @@ func (g *gen4) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) {
 	}
 	reset := &offsetReset4{Type: req.Type, At: g.now(), Retry: req.RetryFlag != nil && *req.RetryFlag}
 	if req.Topic != nil && *req.Topic != "" {
-		if _, ok := n.Topics[*req.Topic]; !ok {
+		if _, ok := n.Topics.get(*req.Topic); !ok {
 			return nil, ErrResourceNotFound.New().WithDetail(" (topic " + *req.Topic + ")")
 		}
 		reset.Topic = *req.Topic

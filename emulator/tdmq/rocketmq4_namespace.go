@@ -49,11 +49,7 @@ func (g *gen4) createRocketMQNamespace(call *pipeline.Call) (any, error) {
 	if max, _, _ := c.quotas(l); len(c.Namespaces) >= max {
 		return nil, ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " namespaces per cluster)")
 	}
-	n := &namespace4{
-		ID: req.NamespaceId, Remark: str4(req.Remark), Ttl: defaultNamespaceTTL4, RetentionTime: defaultNamespaceTTL4,
-		Created: g.now(), Seq: g.next(),
-		Topics: map[string]*topic4{}, Groups: map[string]*group4{}, Bindings: map[string]*binding4{},
-	}
+	n := newNamespace4(req.NamespaceId, str4(req.Remark), g.now(), g.next())
 	if req.Ttl != nil {
 		n.Ttl = *req.Ttl
 	}

@@ -1,7 +1,9 @@
 package tdmq
 
 import (
+	"cmp"
 	"crypto/rand"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -60,8 +62,8 @@ type namespace4 struct {
 	PublicAccessEnabled bool
 	Created             time.Time
 	Seq                 uint64
-	Topics              map[string]*topic4
-	Groups              map[string]*group4
+	Topics              *index4[*topic4]
+	Groups              *index4[*group4]
 	Bindings            map[string]*binding4 // by role name
 }
 
@@ -149,7 +151,7 @@ func (g *gen4) topicOf(owner, clusterID, ns, topic string, m miss4) (*cluster4, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	t, ok := n.Topics[topic]
+	t, ok := n.Topics.get(topic)
 	if !ok {
 		return nil, nil, nil, m.topic.New()
 	}
@@ -161,7 +163,7 @@ func (g *gen4) groupOf(owner, clusterID, ns, group string, m miss4) (*cluster4, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	gr, ok := n.Groups[group]
+	gr, ok := n.Groups.get(group)
 	if !ok {
 		return nil, nil, nil, m.group.New()
 	}
@@ -174,7 +176,7 @@ func (c *cluster4) ready(now time.Time) bool { return !now.Before(c.ReadyAt) }
 func (c *cluster4) topicCount() int {
 	n := 0
 	for _, ns := range c.Namespaces {
-		n += len(ns.Topics)
+		n += ns.Topics.len()
 	}
 	return n
 }
@@ -182,7 +184,7 @@ func (c *cluster4) topicCount() int {
 func (c *cluster4) groupCount() int {
 	n := 0
 	for _, ns := range c.Namespaces {
-		n += len(ns.Groups)
+		n += ns.Groups.len()
 	}
 	return n
 }
@@ -217,17 +219,77 @@ func (t *topic4) live(now time.Time, retention time.Duration) []*message4 {
 	return t.Messages[i:]
 }
 
-// sorted returns a map's values in creation order.
+// index4 holds a namespace's topics or groups by name and in creation
+// order, so their lists come out ordered without a sort per call.
+type index4[T any] struct {
+	byName map[string]T
+	names  []string // creation order
+	values []T      // values[i] is byName[names[i]]
+}
+
+func newIndex4[T any]() *index4[T] { return &index4[T]{byName: map[string]T{}} }
+
+func (x *index4[T]) get(name string) (T, bool) { v, ok := x.byName[name]; return v, ok }
+
+func (x *index4[T]) len() int { return len(x.names) }
+
+// put adds a new name at the end (the caller has checked it is new).
+func (x *index4[T]) put(name string, v T) {
+	x.byName[name] = v
+	x.names = append(x.names, name)
+	x.values = append(x.values, v)
+}
+
+func (x *index4[T]) remove(name string) {
+	if _, ok := x.byName[name]; !ok {
+		return
+	}
+	delete(x.byName, name)
+	i := slices.Index(x.names, name)
+	x.names = slices.Delete(x.names, i, i+1)
+	x.values = slices.Delete(x.values, i, i+1)
+}
+
+// all returns the values in creation order; the caller must not modify the
+// slice.
+func (x *index4[T]) all() []T { return x.values }
+
+// newNamespace4 makes an empty namespace.
+func newNamespace4(id, remark string, created time.Time, seq uint64) *namespace4 {
+	return &namespace4{
+		ID: id, Remark: remark, Ttl: defaultNamespaceTTL4, RetentionTime: defaultNamespaceTTL4, Created: created, Seq: seq,
+		Topics: newIndex4[*topic4](), Groups: newIndex4[*group4](), Bindings: map[string]*binding4{},
+	}
+}
+
+// sorted4 returns a map's values in creation order.
 func sorted4[T any](m map[string]T, seq func(T) uint64) []T {
 	out := make([]T, 0, len(m))
 	for _, v := range m {
 		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return seq(out[i]) < seq(out[j]) })
+	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(seq(a), seq(b)) })
 	return out
 }
 
-// page cuts one page out of a list: offset past the end gives an empty page.
+// filterPage4 counts the items keep accepts and returns the page of them
+// at offset, without building the full list of matches.
+func filterPage4[T any](items []T, offset, limit uint64, keep func(T) bool) (uint64, []T) {
+	var total uint64
+	out := []T{}
+	for _, it := range items {
+		if !keep(it) {
+			continue
+		}
+		if total >= offset && uint64(len(out)) < limit {
+			out = append(out, it)
+		}
+		total++
+	}
+	return total, out
+}
+
+// page4 cuts one page out of a list: offset past the end gives an empty page.
 func page4[T any](items []T, offset, limit uint64) []T {
 	if offset >= uint64(len(items)) {
 		return []T{}

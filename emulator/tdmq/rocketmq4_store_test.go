@@ -24,6 +24,7 @@ type harness4 struct {
 	s     *Server
 	clock *clock.Clock
 	acct  *account.Account
+	table *pipeline.Table
 }
 
 func newHarness4(t testing.TB) *harness4 {
@@ -31,7 +32,7 @@ func newHarness4(t testing.TB) *harness4 {
 	t.Cleanup(c.Close)
 	s, err := New(pipeline.Env{Clock: c})
 	require.NoError(t, err)
-	return &harness4{t: t, s: s, clock: c, acct: &account.Account{Name: "default"}}
+	return &harness4{t: t, s: s, clock: c, acct: &account.Account{Name: "default"}, table: s.v4.table()}
 }
 
 // do runs one action with params encoded as the SDK would send them.
@@ -40,7 +41,7 @@ func (h *harness4) do(action string, params map[string]any) (any, error) {
 	require.NoError(h.t, err)
 	tree, err := wire.DecodeJSON(body)
 	require.NoError(h.t, err)
-	handler, ok := h.s.v4.table().Lookup(action)
+	handler, ok := h.table.Lookup(action)
 	require.True(h.t, ok, action)
 	return handler(&pipeline.Call{Action: action, Service: "tdmq", Tree: tree, Account: h.acct, Remote: "10.0.0.1:5555"})
 }
@@ -143,6 +144,13 @@ func TestRocketMQ4Page(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, page4(items, tc.offset, tc.limit), "%d/%d", tc.offset, tc.limit)
 	}
+	odd := func(i int) bool { return i%2 == 1 }
+	total, pg := filterPage4(items, 1, 1, odd)
+	assert.Equal(t, uint64(3), total)
+	assert.Equal(t, []int{3}, pg)
+	total, pg = filterPage4(items, 3, 5, odd)
+	assert.Equal(t, uint64(3), total)
+	assert.Equal(t, []int{}, pg)
 }
 
 func TestRocketMQ4MatchTags(t *testing.T) {

@@ -51,14 +51,14 @@ func (g *gen4) createTopic(call *pipeline.Call, t newTopic4) error {
 	if t.typ == "Transaction" && c.Kind == kindVirtual4 {
 		return ErrInvalidParameter.New().WithDetail(" (Transaction topics need a dedicated cluster)")
 	}
-	if _, dup := n.Topics[t.name]; dup {
+	if _, dup := n.Topics.get(t.name); dup {
 		return ErrResourceInUse.New().WithDetail(" (topic " + t.name + " exists)")
 	}
 	if _, max, _ := c.quotas(l); c.topicCount() >= max {
 		return ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " topics per cluster)")
 	}
 	now := g.now()
-	n.Topics[t.name] = &topic4{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.next()}
+	n.Topics.put(t.name, &topic4{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.next()})
 	return nil
 }
 
@@ -138,18 +138,14 @@ func (g *gen4) describeRocketMQTopics(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var match []*topic4
-	for _, t := range sorted4(n.Topics, func(t *topic4) uint64 { return t.Seq }) {
+	total, pg := filterPage4(n.Topics.all(), req.Offset, g.pageSize(req.Limit), func(t *topic4) bool {
 		if len(req.FilterType) > 0 && !inList4(t.Type, req.FilterType) {
-			continue
+			return false
 		}
-		if !contains4(t.Name, req.FilterName) || !matchTags4(t.Tags, req.TagFilters) || req.FilterGroup != nil && *req.FilterGroup != "" {
-			continue
-		}
-		match = append(match, t)
-	}
-	out := describeRocketMQTopicsResponse{TotalCount: uint64(len(match)), Topics: []rocketMQTopic{}}
-	for _, t := range page4(match, req.Offset, g.pageSize(req.Limit)) {
+		return contains4(t.Name, req.FilterName) && matchTags4(t.Tags, req.TagFilters) && (req.FilterGroup == nil || *req.FilterGroup == "")
+	})
+	out := describeRocketMQTopicsResponse{TotalCount: total, Topics: []rocketMQTopic{}}
+	for _, t := range pg {
 		out.Topics = append(out.Topics, g.topicOut(c, n, t))
 	}
 	return out, nil
@@ -253,7 +249,7 @@ func (g *gen4) deleteRocketMQTopic(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	delete(n.Topics, t.Name)
+	n.Topics.remove(t.Name)
 	return struct{}{}, nil
 }
 

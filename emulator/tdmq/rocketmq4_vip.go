@@ -90,10 +90,7 @@ func (g *gen4) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	c.Vpc = vpc4{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}
 	c.PublicAccessEnabled = req.EnablePublic != nil && *req.EnablePublic
 	if kind == kindGeneral4 {
-		c.Namespaces[defaultNamespace4] = &namespace4{
-			ID: defaultNamespace4, Created: c.Created, Seq: g.next(),
-			Topics: map[string]*topic4{}, Groups: map[string]*group4{}, Bindings: map[string]*binding4{},
-		}
+		c.Namespaces[defaultNamespace4] = newNamespace4(defaultNamespace4, "", c.Created, g.next())
 	}
 	return clusterIDResponse4{ClusterId: c.ID}, nil
 }
