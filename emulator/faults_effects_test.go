@@ -264,3 +264,23 @@ func TestFaultCountersExactAcrossConcurrentCallers(t *testing.T) {
 	assert.Equal(t, 3, failed)
 	assert.Equal(t, int64(3), hitsOf(t, env, "three"))
 }
+
+// TestDroppedGETIsReplayedWithItsNonce pins what docs/faults.md warns about:
+// net/http replays a GET whose reused connection closed without an answer,
+// with the same signature nonce, so the caller sees SignatureNonceUsed.
+func TestDroppedGETIsReplayedWithItsNonce(t *testing.T) {
+	env := emutest.Start(t)
+	c := mqttClient(t, env)
+	get := func() error {
+		cr := commonMQTT(env, "ListGroupId", map[string]string{"InstanceId": mqttInstance})
+		cr.Method = http.MethodGet
+		_, err := c.ProcessCommonRequest(cr)
+		return err
+	}
+	require.NoError(t, get(), "opens the keep-alive connection the next call reuses")
+	scenario(t, env, "rules: [{name: drop-once, vendor: mqtt, action: ListGroupId, drop: true, times: 1}]")
+	var se *sdkerrors.ServerError
+	require.ErrorAs(t, get(), &se)
+	assert.Equal(t, "SignatureNonceUsed", se.ErrorCode())
+	assert.Equal(t, int64(1), hitsOf(t, env, "drop-once"))
+}
