@@ -251,3 +251,29 @@ func TestTags(t *testing.T) {
 	_, err = c.TagResources(bad)
 	requireServerError(t, err, "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
 }
+
+func TestConsumerTimeSpan(t *testing.T) {
+	f := newFx(t)
+	f.mustTopic(defaultInstance, "orders")
+	f.mustGroup(defaultInstance, "GID_orders")
+	span := func() *ons.OnsConsumerTimeSpanResponse {
+		r := ons.CreateOnsConsumerTimeSpanRequest()
+		r.InstanceId, r.GroupId, r.Topic = defaultInstance, "GID_orders", "orders"
+		resp, err := f.c.OnsConsumerTimeSpan(r)
+		require.NoError(t, err)
+		return resp
+	}
+	empty := span()
+	assert.Zero(t, empty.Data.MinTimeStamp)
+	assert.Zero(t, empty.Data.MaxTimeStamp)
+	f.mustSend(defaultInstance, "orders", "first", "", "")
+	f.env.Advance(time.Hour)
+	f.mustSend(defaultInstance, "orders", "second", "", "")
+	status, body := f.control(http.MethodPut, "/instances/"+defaultInstance+"/groups/GID_orders/accumulation",
+		map[string]any{"topic": "orders", "lastConsumed": 1700000000000})
+	require.Equal(t, http.StatusOK, status, body)
+	got := span()
+	assert.Equal(t, "orders", got.Data.Topic)
+	assert.InDelta(t, time.Hour.Milliseconds(), got.Data.MaxTimeStamp-got.Data.MinTimeStamp, 1000)
+	assert.EqualValues(t, 1700000000000, got.Data.ConsumeTimeStamp)
+}

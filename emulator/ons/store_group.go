@@ -235,7 +235,7 @@ func (s *store) resetOffset(acct *account.Account, instanceID, id, topicName str
 type timeSpan struct{ Min, Max, Consumed int64 }
 
 // topicTimeSpan: the store times of the oldest and newest messages kept, and
-// the latest consumption by any group of the instance.
+// the group's latest consumption of the topic.
 func (s *store) topicTimeSpan(acct *account.Account, instanceID, id, topicName string) (timeSpan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -243,10 +243,9 @@ func (s *store) topicTimeSpan(acct *account.Account, instanceID, id, topicName s
 	if err != nil {
 		return timeSpan{}, err
 	}
-	if id != "" {
-		if _, err := in.group(id); err != nil {
-			return timeSpan{}, err
-		}
+	g, err := in.group(id)
+	if err != nil {
+		return timeSpan{}, err
 	}
 	t, err := in.topic(topicName)
 	if err != nil {
@@ -257,10 +256,8 @@ func (s *store) topicTimeSpan(acct *account.Account, instanceID, id, topicName s
 	if n := len(t.messages); n > 0 {
 		ts.Min, ts.Max = t.messages[0].stored, t.messages[n-1].stored
 	}
-	for _, g := range in.groups {
-		if sub, ok := g.subs[topicName]; ok {
-			ts.Consumed = max(ts.Consumed, sub.lastConsumed)
-		}
+	if sub, ok := g.subs[topicName]; ok {
+		ts.Consumed = sub.lastConsumed
 	}
 	return ts, nil
 }
