@@ -214,13 +214,23 @@ func TestFaultRawBodiesReachTheParsers(t *testing.T) {
 	env := emutest.Start(t)
 	scenario(t, env, `
 rules:
-  - {name: broken-json, vendor: tdmq, action: DescribeInstanceList, status: 200, body: '{"Response": {"RequestId": '}
+  - {name: broken-json, vendor: tdmq, action: DescribeInstanceList, status: 200, body: '{"Response": {"RequestId": ', times: 1}
+  - {name: tdmq-gateway, vendor: tdmq, action: DescribeInstanceList, status: 502, body: "<html>Bad Gateway</html>", times: 1}
+  - {name: tdmq-503, vendor: tdmq, action: DescribeInstanceList, status: 503, body: '{"Response": {"RequestId": "r-1"}}', times: 1}
   - {name: gateway, vendor: mqtt, action: ListGroupId, status: 502, body: "<html>Bad Gateway</html>"}
   - {name: empty-500, vendor: ons, action: "*", status: 500, body: ""}
 `)
 	var tce *tcerr.TencentCloudSDKError
-	require.ErrorAs(t, describeInstanceList(tdmqClient(env, 10)), &tce)
+	tc := tdmqClient(env, 10)
+	require.ErrorAs(t, describeInstanceList(tc), &tce)
 	assert.Equal(t, "ClientError.ParseJsonError", tce.Code)
+	// The TencentCloud SDK parses every body as JSON before it looks at the
+	// status: an HTML page is a parse error too, whatever the status.
+	require.ErrorAs(t, describeInstanceList(tc), &tce)
+	assert.Equal(t, "ClientError.ParseJsonError", tce.Code)
+	require.ErrorAs(t, describeInstanceList(tc), &tce)
+	assert.Equal(t, "ClientError.HttpStatusCodeError", tce.Code)
+	assert.Contains(t, tce.Message, "503")
 
 	var se *sdkerrors.ServerError
 	require.ErrorAs(t, listGroupID(mqttClient(t, env)), &se)
