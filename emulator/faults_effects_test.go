@@ -217,7 +217,8 @@ rules:
   - {name: broken-json, vendor: tdmq, action: DescribeInstanceList, status: 200, body: '{"Response": {"RequestId": ', times: 1}
   - {name: tdmq-gateway, vendor: tdmq, action: DescribeInstanceList, status: 502, body: "<html>Bad Gateway</html>", times: 1}
   - {name: tdmq-503, vendor: tdmq, action: DescribeInstanceList, status: 503, body: '{"Response": {"RequestId": "r-1"}}', times: 1}
-  - {name: gateway, vendor: mqtt, action: ListGroupId, status: 502, body: "<html>Bad Gateway</html>"}
+  - {name: gateway, vendor: mqtt, action: ListGroupId, status: 502, body: "<html>Bad Gateway</html>", times: 1}
+  - {name: mqtt-truncated, vendor: mqtt, action: ListGroupId, status: 200, body: '{"RequestId": "r-1", "Data": [', times: 1}
   - {name: empty-500, vendor: ons, action: "*", status: 500, body: ""}
 `)
 	var tce *tcerr.TencentCloudSDKError
@@ -237,6 +238,9 @@ rules:
 	assert.Equal(t, http.StatusBadGateway, se.HttpStatus())
 	assert.Equal(t, "", se.ErrorCode(), "no code in an HTML page")
 	assert.Equal(t, "<html>Bad Gateway</html>", se.Message())
+	var ce *sdkerrors.ClientError
+	require.ErrorAs(t, listGroupID(mqttClient(t, env)), &ce, "a 2xx the SDK cannot parse")
+	assert.Equal(t, "SDK.JsonUnmarshalError", ce.ErrorCode())
 
 	require.ErrorAs(t, instanceInServiceList(onsClient(t, env)), &se)
 	assert.Equal(t, http.StatusInternalServerError, se.HttpStatus())
