@@ -20,6 +20,9 @@ type message struct {
 	firstDequeue time.Time
 	handle       string
 	deleted      bool
+	// moved marks a message sent to the dead-letter queue: deleted here and
+	// out of a rewind's reach.
+	moved bool
 }
 
 // delivered is a ReceiveMessage answer (and a BatchReceiveMessage element).
@@ -40,7 +43,7 @@ func (q *queue) expired(m *message, now time.Time) bool {
 
 // rewindable: a deleted message is kept while a rewind could still reach it.
 func (q *queue) rewindable(m *message, now time.Time) bool {
-	return q.attrs.RewindSeconds > 0 && !m.enqueued.Before(now.Add(-time.Duration(q.attrs.RewindSeconds)*time.Second))
+	return !m.moved && q.attrs.RewindSeconds > 0 && !m.enqueued.Before(now.Add(-time.Duration(q.attrs.RewindSeconds)*time.Second))
 }
 
 // purgeLocked drops expired messages and deleted ones no rewind can reach.
@@ -123,7 +126,7 @@ func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.T
 
 // takeLocked delivers up to n visible messages in enqueue order. When none
 // is visible it returns the earliest instant one will be (zero if none).
-func (s *store) takeLocked(q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
+func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
 	if len(q.msgs) > 0 && (q.expired(q.msgs[0], now) || q.msgs[0].deleted && !q.rewindable(q.msgs[0], now)) {
 		q.purgeLocked(now)
 	}
@@ -148,6 +151,10 @@ func (s *store) takeLocked(q *queue, n int, now time.Time) ([]delivered, time.Ti
 		}
 		if len(out) == n {
 			break
+		}
+		if q.dead(m, now) {
+			s.moveToDeadLetterLocked(t, q, m, now)
+			continue
 		}
 		if m.handle != "" {
 			delete(q.handles, m.handle)
@@ -195,7 +202,7 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 	}
 	for {
 		now := s.clock.Now()
-		got, next, err := s.takeLocked(q, n, now)
+		got, next, err := s.takeLocked(t, q, n, now)
 		if err != nil || len(got) > 0 {
 			s.mu.Unlock()
 			return got, err
@@ -235,7 +242,7 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 			return nil, ErrQueueNotExisted.New()
 		}
 		if expired {
-			got, _, err := s.takeLocked(q, n, s.clock.Now())
+			got, _, err := s.takeLocked(t, q, n, s.clock.Now())
 			s.mu.Unlock()
 			if err == nil && len(got) == 0 {
 				err = ErrNoMessage.New()

@@ -359,3 +359,38 @@ func TestBatchSizeRules(t *testing.T) {
 	assertCMQError(t, e, 4000, "10380", "msgBody parameter is not consequent")
 	assert.Equal(t, 0, queueAttrs(t, c, "big").ActiveMsgNum, "nothing stored")
 }
+
+func TestDeadLetterPolicy(t *testing.T) {
+	env := emutest.Start(t)
+	c := clientFor(env, env.Default)
+	createQueue(t, c, "dlq")
+	policy := `{"deadLetterQueue":"dlq","policy":0,"maxReceiveCount":2}`
+	createQueue(t, c, "src", "visibilityTimeout", "10", "deadLetterPolicy", policy)
+	assert.JSONEq(t, policy, field[string](t, call(t, c, "GetQueueAttributes", cmqclient.P("queueName", "src")), "deadLetterPolicy"))
+	_, hasPolicy := call(t, c, "GetQueueAttributes", cmqclient.P("queueName", "dlq")).Fields["deadLetterPolicy"]
+	assert.False(t, hasPolicy, "present only when set")
+
+	call(t, c, "SendMessage", cmqclient.P("queueName", "src", "msgBody", "poison"))
+	for range 2 {
+		receive(t, c, "src")
+		env.Advance(10 * time.Second)
+	}
+	assertNoMessage(t, c, "src")
+	m := receive(t, c, "dlq")
+	assert.Equal(t, "poison", m.MsgBody)
+	call(t, c, "DeleteMessage", cmqclient.P("queueName", "dlq", "receiptHandle", m.ReceiptHandle))
+
+	// Policy 1: unconsumed for maxTimeToLive seconds.
+	call(t, c, "SetQueueAttributes", cmqclient.P("queueName", "src", "deadLetterPolicy", `{"deadLetterQueue":"dlq","policy":1,"maxTimeToLive":300}`))
+	call(t, c, "SendMessage", cmqclient.P("queueName", "src", "msgBody", "stale"))
+	env.Advance(300 * time.Second)
+	assertNoMessage(t, c, "src")
+	assert.Equal(t, "stale", receive(t, c, "dlq").MsgBody)
+
+	for _, bad := range []string{`not json`, `{"deadLetterQueue":"dlq","policy":0,"maxReceiveCount":0}`,
+		`{"deadLetterQueue":"nowhere","policy":0,"maxReceiveCount":3}`, `{"deadLetterQueue":"src","policy":1,"maxTimeToLive":300}`,
+		`{"deadLetterQueue":"dlq","policy":2}`} {
+		e := callErr(t, c, "CreateQueue", cmqclient.P("queueName", "other", "deadLetterPolicy", bad))
+		assert.Equal(t, "4000/10110", e.CodeModule(), bad)
+	}
+}

@@ -24,6 +24,7 @@ func defaultQueueAttrs() queueAttrs {
 // queueAttrPatch holds the attributes a request sets (nil = unchanged).
 type queueAttrPatch struct {
 	MaxMsgHeapNum, PollingWaitSeconds, VisibilityTimeout, MaxMsgSize, MsgRetentionSeconds, RewindSeconds *int64
+	DeadLetter                                                                                           *deadLetterPolicy
 }
 
 func (p queueAttrPatch) apply(a queueAttrs) queueAttrs {
@@ -54,6 +55,8 @@ type queue struct {
 	handles map[string]*message
 	// waiters are the long-polling receives; each gets a wake-up.
 	waiters map[chan struct{}]struct{}
+	// deadLetter is the queue's dead-letter policy, nil when none.
+	deadLetter *deadLetterPolicy
 }
 
 // wakeAll tells every waiting receive that something changed.
@@ -108,8 +111,11 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch) (string, er
 	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
 		return "", ErrRewindSecondsExceedRetention.New()
 	}
+	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
+		return "", err
+	}
 	q := &queue{id: s.idLocked("queue-"), name: name, attrs: attrs, created: now, modified: now,
-		handles: map[string]*message{}, waiters: map[chan struct{}]struct{}{}}
+		handles: map[string]*message{}, waiters: map[chan struct{}]struct{}{}, deadLetter: patch.DeadLetter}
 	t.queues[lower] = q
 	t.queueOrder = append(t.queueOrder, q)
 	return q.id, nil
@@ -140,6 +146,7 @@ func page[T any](all []T, offset, limit int) []T {
 // queueInfo is what GetQueueAttributes reports.
 type queueInfo struct {
 	attrs             queueAttrs
+	deadLetter        *deadLetterPolicy
 	id                string
 	created, modified time.Time
 	counts            queueCounts
@@ -152,19 +159,26 @@ func (s *store) queueInfo(acct, name string) (queueInfo, error) {
 	if err != nil {
 		return queueInfo{}, err
 	}
-	return queueInfo{attrs: q.attrs, id: q.id, created: q.created, modified: q.modified, counts: q.countsLocked(s.clock.Now())}, nil
+	return queueInfo{attrs: q.attrs, deadLetter: q.deadLetter, id: q.id, created: q.created, modified: q.modified, counts: q.countsLocked(s.clock.Now())}, nil
 }
 
 func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch) (queueInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	t := s.tenantLocked(acct)
+	q, err := t.queueLocked(name)
 	if err != nil {
 		return queueInfo{}, err
 	}
 	attrs := patch.apply(q.attrs)
 	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
 		return queueInfo{}, ErrRewindSecondsExceedRetention.New()
+	}
+	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
+		return queueInfo{}, err
+	}
+	if patch.DeadLetter != nil {
+		q.deadLetter = patch.DeadLetter
 	}
 	q.attrs = attrs
 	q.modified = s.clock.Now()

@@ -25,6 +25,11 @@ func (s *Server) queueAttrPatch(p params) (queueAttrPatch, error) {
 			return patch, err
 		}
 	}
+	if raw := p.str("deadLetterPolicy"); raw != "" {
+		if patch.DeadLetter, err = parseDeadLetterPolicy(raw); err != nil {
+			return patch, err
+		}
+	}
 	return patch, nil
 }
 
@@ -104,6 +109,8 @@ type queueAttributes struct {
 	RewindSeconds       int64 `json:"rewindSeconds"`
 	RewindMsgNum        int   `json:"rewindMsgNum"`
 	RewindmsgNum        int   `json:"rewindmsgNum"`
+	// DeadLetterPolicy is present only when one is set (unconfirmed).
+	DeadLetterPolicy string `json:"deadLetterPolicy,omitempty"`
 }
 
 func (s *Server) getQueueAttributes(call *pipeline.Call) (any, error) {
@@ -116,10 +123,14 @@ func (s *Server) getQueueAttributes(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	a, c := info.attrs, info.counts
-	return queueAttributes{MaxMsgHeapNum: a.MaxMsgHeapNum, PollingWaitSeconds: a.PollingWaitSeconds, VisibilityTimeout: a.VisibilityTimeout,
+	out := queueAttributes{MaxMsgHeapNum: a.MaxMsgHeapNum, PollingWaitSeconds: a.PollingWaitSeconds, VisibilityTimeout: a.VisibilityTimeout,
 		MaxMsgSize: a.MaxMsgSize, MsgRetentionSeconds: a.MsgRetentionSeconds, CreateTime: unix(info.created), LastModifyTime: unix(info.modified),
 		ActiveMsgNum: c.Active, InactiveMsgNum: c.Inactive, DelayMsgNum: c.Delayed, MinMsgTime: c.MinMsgTime,
-		RewindSeconds: a.RewindSeconds, RewindMsgNum: c.Rewindable, RewindmsgNum: c.Rewindable}, nil
+		RewindSeconds: a.RewindSeconds, RewindMsgNum: c.Rewindable, RewindmsgNum: c.Rewindable}
+	if info.deadLetter != nil {
+		out.DeadLetterPolicy = info.deadLetter.String()
+	}
+	return out, nil
 }
 
 func (s *Server) setQueueAttributes(call *pipeline.Call) (any, error) {
