@@ -68,6 +68,16 @@ func TestLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, filtered.Data.PublishInfoDo, 1, "the Topic filter matches a substring")
 	assert.Equal(t, "orders-fifo", filtered.Data.PublishInfoDo[0].Topic)
+	require.NoError(t, createTopic(c, inst, "a-orders-fifo", 0))
+	tl.Topic = "orders-fifo"
+	filtered, err = c.OnsTopicList(tl)
+	require.NoError(t, err)
+	require.Len(t, filtered.Data.PublishInfoDo, 2)
+	assert.Equal(t, "orders-fifo", filtered.Data.PublishInfoDo[0].Topic, "the exact match comes first (terraform reads the first row)")
+	td0 := ons.CreateOnsTopicDeleteRequest()
+	td0.InstanceId, td0.Topic = inst, "a-orders-fifo"
+	_, err = c.OnsTopicDelete(td0)
+	require.NoError(t, err)
 
 	st := ons.CreateOnsTopicStatusRequest()
 	st.InstanceId, st.Topic = inst, "orders"

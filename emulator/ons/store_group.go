@@ -116,7 +116,7 @@ func (s *store) listGroups(acct *account.Account, instanceID, filter, groupType 
 			ids = append(ids, id)
 		}
 	}
-	sort.Strings(ids)
+	sortExactFirst(ids, filter)
 	out := make([]groupView, len(ids))
 	for i, id := range ids {
 		out[i] = groupViewOf(in, in.groups[id])

@@ -99,7 +99,7 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 			names = append(names, name)
 		}
 	}
-	sort.Strings(names)
+	sortExactFirst(names, filter)
 	out := make([]topicView, len(names))
 	for i, name := range names {
 		out[i] = topicViewOf(in, in.topics[name])
@@ -185,4 +185,16 @@ func (s *store) expire(t *topic) {
 	if i > 0 {
 		t.messages = append(t.messages[:0:0], t.messages[i:]...)
 	}
+}
+
+// sortExactFirst sorts names, the one equal to the filter first: the list
+// filters match substrings, and terraform reads a resource back by taking the
+// first row of a filtered list and checking its name.
+func sortExactFirst(names []string, filter string) {
+	sort.Slice(names, func(i, j int) bool {
+		if ei, ej := names[i] == filter, names[j] == filter; ei != ej {
+			return ei
+		}
+		return names[i] < names[j]
+	})
 }
