@@ -137,7 +137,16 @@ func (g *gen5) describeMessageList(op *op5, call *pipeline.Call) (any, error) {
 				source = append(source, m)
 			}
 		}
-		sort.Slice(source, func(i, j int) bool { return source[i].produced.Before(source[j].produced) })
+		sort.Slice(source, func(i, j int) bool {
+			a, b := source[i], source[j]
+			if !a.produced.Equal(b.produced) {
+				return a.produced.Before(b.produced)
+			}
+			if a.topic != b.topic {
+				return a.topic < b.topic
+			}
+			return a.offset < b.offset
+		})
 	} else {
 		t, err := in.topic(*req.Topic)
 		if err != nil {

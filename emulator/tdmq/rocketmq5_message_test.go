@@ -165,3 +165,21 @@ func TestControlRefusesBadInput5(t *testing.T) {
 		assert.NotEmpty(t, body["error"])
 	}
 }
+
+// TestStateShowsInstances5: GET /_mqmock/state lists 5.x instances with
+// their resources.
+func TestStateShowsInstances5(t *testing.T) {
+	env := emutest.Start(t)
+	c := defaultSDK(t, env)
+	id := newInstance(t, c, "visible", "BASIC", "basic_1k")
+	newTopic(t, c, id, "orders")
+	resp, err := http.Get(env.URL("tdmq") + "/_mqmock/state?vendor=tdmq")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	var raw map[string]any
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&raw))
+	b, _ := json.Marshal(raw)
+	assert.Contains(t, string(b), `"InstanceId":"`+id+`"`)
+	assert.Contains(t, string(b), `"Topics":["orders"]`)
+}

@@ -6,7 +6,10 @@ package tdmq
 
 import (
 	"fmt"
+	"os"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -227,5 +230,49 @@ func BenchmarkDescribeTopicList5(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestActionTableMatchesSpec5: the 5.x table serves exactly the actions
+// tdmq.md §5 details and declines exactly those §8.1 lists — together the 57
+// trocket actions of the SDK.
+func TestActionTableMatchesSpec5(t *testing.T) {
+	b, err := os.ReadFile(specPath)
+	if err != nil {
+		t.Skip("spec not present at " + specPath)
+	}
+	spec := string(b)
+	section := func(from, to string) string {
+		_, rest, ok := strings.Cut(spec, from)
+		require.True(t, ok, "spec has no %q", from)
+		body, _, _ := strings.Cut(rest, to)
+		return body
+	}
+	detailed := regexp.MustCompile("(?m)^#### `([A-Za-z]+)`$").FindAllStringSubmatch(section("\n## 5. ", "\n## 6. "), -1)
+	inventory := regexp.MustCompile("(?m)^\\| `([A-Za-z]+)` \\|").FindAllStringSubmatch(section("\n### 8.1 ", "\n### 8.2 "), -1)
+	require.Len(t, detailed, 34)
+	require.Len(t, inventory, 23)
+
+	s, err := New(pipeline.Env{})
+	require.NoError(t, err)
+	names := s.trocketActions.Names()
+	assert.Len(t, names, 57)
+	for _, m := range detailed {
+		h, ok := s.trocketActions.Lookup(m[1])
+		if assert.True(t, ok, "%s is not served", m[1]) {
+			_, err := h(&pipeline.Call{Tree: map[string]any{"NoSuchParameter": "x"}})
+			e, _ := apierr.As(err)
+			require.NotNil(t, e, "%s", m[1])
+			assert.NotEqual(t, ErrUnsupportedOperation, e.Def, "%s is detailed in §5 but declined", m[1])
+		}
+	}
+	for _, m := range inventory {
+		h, ok := s.trocketActions.Lookup(m[1])
+		if assert.True(t, ok, "%s is not declined", m[1]) {
+			_, err := h(&pipeline.Call{Tree: map[string]any{}})
+			e, _ := apierr.As(err)
+			require.NotNil(t, e)
+			assert.Equal(t, ErrUnsupportedOperation, e.Def, "%s", m[1])
+		}
 	}
 }
