@@ -280,6 +280,10 @@ func Decode(status int, raw []byte) (*Response, error) {
 	if err := unmarshalField(r.Fields, "code", &code); err != nil {
 		return r, err
 	}
+	if strings.HasPrefix(string(r.Fields["code"]), `"`) {
+		// The Go SDK asserts float64 and panics on a string.
+		return r, fmt.Errorf("cmqclient: code is a JSON string, not a number: %s", r.Fields["code"])
+	}
 	n, err := strconv.Atoi(code.String())
 	if err != nil {
 		return r, fmt.Errorf("cmqclient: code %q is not an integer", code)
