@@ -12,7 +12,9 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/emutest"
 	eons "github.com/mqmock/mqmock/emulator/ons"
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -242,4 +244,19 @@ func TestRateLimitsOnTheVirtualClock(t *testing.T) {
 	requireServerError(t, page(client(t, f.env, f.env.Other)), "AUTH_RESOURCE_OWNER_ERROR", http.StatusBadRequest)
 	f.env.Advance(61 * time.Second)
 	requireServerError(t, page(f.c), "BIZ_NO_MESSAGE", http.StatusBadRequest)
+}
+
+func TestConfiguredInstanceIdsAreChecked(t *testing.T) {
+	for name, accts := range map[string][]account.Account{
+		"empty id": {{Name: "a", ONSInstances: []account.ONSInstance{{ID: ""}}}},
+		"used twice": {
+			{Name: "a", Alibaba: account.Alibaba{AccessKeyID: "LTAIa"}, ONSInstances: []account.ONSInstance{{ID: "MQ_INST_1_x"}}},
+			{Name: "b", Alibaba: account.Alibaba{AccessKeyID: "LTAIb"}, ONSInstances: []account.ONSInstance{{ID: "MQ_INST_1_x"}}},
+		},
+	} {
+		reg, err := account.NewRegistry(accts)
+		require.NoError(t, err, name)
+		_, err = eons.New(pipeline.Env{Accounts: reg, Clock: clock.New()})
+		assert.Error(t, err, name)
+	}
 }
