@@ -139,6 +139,14 @@ var (
 	ErrResourceUnavailableFundRequired       = &apierr.Def{Name: "ResourceUnavailable.FundRequired", Code: "ResourceUnavailable.FundRequired", Status: http.StatusOK, Message: "Account must be topped up to continue"}
 )
 
+// --- 5.x (trocket) additions ---
+// The one code of the trocket SDK's errors.go (tdmq.md §7.1) not yet above,
+// so a fault scenario can name every 5.x code.
+var (
+	// ModifyInstanceEndpoint (declined by the emulator; reachable by faults).
+	ErrResourceNotFoundEndpoint = &apierr.Def{Name: "ResourceNotFound.Endpoint", Code: "ResourceNotFound.Endpoint", Status: http.StatusOK, Message: "Access point does not exist"}
+)
+
 // Errors is the TDMQ catalogue: seed rows in seed order, then the extras.
 var Errors = apierr.NewCatalogue("tdmq",
 	ErrAuthFailureInvalidSecretId,
@@ -210,4 +218,6 @@ var Errors = apierr.NewCatalogue("tdmq",
 	ErrInternalErrorSystemError,
 	ErrResourceUnavailableCreateFailed,
 	ErrResourceUnavailableFundRequired,
+	// --- 5.x (trocket) additions ---
+	ErrResourceNotFoundEndpoint,
 )
