@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -138,7 +139,17 @@ func (e *Emulator) putScenario(c *gin.Context, st *faultState) {
 		controlError(c, http.StatusBadRequest, "the scenario body is empty; use DELETE /_mqmock/scenario to clear the active scenario")
 		return
 	}
-	if err := st.engine.Replace(faults.Source{Name: putSource, Data: body}); err != nil {
+	src := faults.Source{Name: putSource, Data: body}
+	if dry, _ := strconv.ParseBool(c.Query("dryRun")); dry {
+		// Check only (a CI step can vet a scenario file before a run).
+		if err := st.engine.Validate(src); err != nil {
+			controlError(c, http.StatusBadRequest, err.Error())
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"valid": true})
+		return
+	}
+	if err := st.engine.Replace(src); err != nil {
 		controlError(c, http.StatusBadRequest, err.Error()+"; the active scenario is unchanged")
 		return
 	}

@@ -62,6 +62,15 @@ rules:
 	require.Equal(t, http.StatusBadRequest, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/json", "  ", &refusal))
 	assert.Contains(t, refusal.Error, "empty")
 
+	// dryRun checks without replacing.
+	var valid struct{ Valid bool }
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario?dryRun=true", "application/yaml",
+		"rules: [{name: other, vendor: ons, action: '*', drop: true}]", &valid))
+	assert.True(t, valid.Valid)
+	require.Equal(t, http.StatusBadRequest, control(t, env, http.MethodPut, "/_mqmock/scenario?dryRun=true", "application/yaml", bad, &refusal))
+	assert.Contains(t, refusal.Error, `"6000/1013"`)
+	assert.Equal(t, []string{"receive-fails-twice"}, ruleNames(getScenario(t, env)))
+
 	// JSON takes the same shape, and replaces the set with fresh counters.
 	require.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/json",
 		`{"rules":[{"name":"j","vendor":"tdmq","service":"trocket","action":"DescribeInstanceList","error":"InternalError"}]}`, nil))
@@ -199,4 +208,12 @@ func TestLoadScenariosRefusesABadFile(t *testing.T) {
 	err = env.LoadScenarios([]string{filepath.Join(dir, "missing.yaml")})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "missing.yaml: no such file or directory")
+}
+
+func ruleNames(s snapshot) []string {
+	var out []string
+	for _, r := range s.Rules {
+		out = append(out, r.Name)
+	}
+	return out
 }
