@@ -101,6 +101,7 @@ func TestDelayedMessage(t *testing.T) {
 	env := emutest.Start(t)
 	c := clientFor(env, env.Default)
 	createQueue(t, c, "later")
+	env.Clock().Set(time.Unix(1700000000, 0)) // whole seconds below stay exact
 	call(t, c, "SendMessage", cmqclient.P("queueName", "later", "msgBody", "m", "delaySeconds", "10"))
 	assert.Equal(t, 1, queueAttrs(t, c, "later").DelayMsgNum)
 	assertNoMessage(t, c, "later")
@@ -282,6 +283,7 @@ func TestBatchDeleteErrorList(t *testing.T) {
 func TestQueueAttributesAndList(t *testing.T) {
 	env := emutest.Start(t)
 	c := clientFor(env, env.Default)
+	env.Clock().Set(time.Unix(1700000000, 0)) // whole seconds below stay exact
 	createQueue(t, c, "attrs", "pollingWaitSeconds", "5", "visibilityTimeout", "60", "maxMsgSize", "2048",
 		"msgRetentionSeconds", "600", "rewindSeconds", "300", "maxMsgHeapNum", "1000000")
 	r := call(t, c, "GetQueueAttributes", cmqclient.P("queueName", "attrs"))

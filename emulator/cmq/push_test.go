@@ -66,6 +66,7 @@ func TestHTTPPushJSON(t *testing.T) {
 	call(t, c, "CreateTopic", cmqclient.P("topicName", "hooks"))
 	call(t, c, "Subscribe", cmqclient.P("topicName", "hooks", "subscriptionName", "web", "protocol", "http", "endpoint", srv.URL+"/notify"))
 
+	env.Clock().Set(time.Unix(1700000000, 0)) // a round second, so publishTime is known
 	pub := call(t, c, "PublishMessage", cmqclient.P("topicName", "hooks", "msgBody", "hello").List("msgTag", "a", "b"))
 	p := next(t, got)
 	assert.Equal(t, "text/plain", p.header.Get("Content-Type"))
@@ -76,7 +77,7 @@ func TestHTTPPushJSON(t *testing.T) {
 	var body map[string]any
 	require.NoError(t, json.Unmarshal([]byte(p.body), &body))
 	assert.Equal(t, map[string]any{"TopicOwner": float64(1250000001), "topicName": "hooks", "subscriptionName": "web",
-		"msgId": field[string](t, pub, "msgId"), "msgBody": "hello", "publishTime": float64(env.Clock().Now().Unix())}, body)
+		"msgId": field[string](t, pub, "msgId"), "msgBody": "hello", "publishTime": float64(1700000000)}, body)
 
 	a := next(t, seen)
 	assert.Equal(t, "delivered", a.Outcome)

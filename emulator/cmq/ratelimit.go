@@ -12,8 +12,8 @@ import (
 // rateLimiter enforces the documented rate limits when they are on
 // (limits.rateLimits or cmq.rateLimits): queries per second per queue or
 // topic → 4420/10250, and optionally per account and action → 4480/10460.
-// Token buckets on the virtual clock: a burst of up to the rate passes, and
-// advancing the clock refills them.
+// Fixed one-second windows of virtual time: up to the rate passes in each
+// second, and advancing the clock opens a new window.
 type rateLimiter struct {
 	clock       *clock.Clock
 	perResource float64
@@ -24,8 +24,8 @@ type rateLimiter struct {
 }
 
 type bucket struct {
-	tokens float64
-	at     time.Time
+	second int64 // the virtual Unix second the count is for
+	count  float64
 }
 
 func newRateLimiter(c *clock.Clock, o Options, on bool) *rateLimiter {
@@ -59,17 +59,16 @@ func (r *rateLimiter) check(call *pipeline.Call) *apierr.Error {
 func (r *rateLimiter) take(key string, rate float64, now time.Time) bool {
 	b, ok := r.buckets[key]
 	if !ok {
-		b = &bucket{tokens: rate, at: now}
+		b = &bucket{}
 		r.buckets[key] = b
 	}
-	if d := now.Sub(b.at); d > 0 {
-		b.tokens = min(rate, b.tokens+d.Seconds()*rate)
+	if sec := now.Unix(); b.second != sec {
+		b.second, b.count = sec, 0
 	}
-	b.at = now
-	if b.tokens < 1 {
+	if b.count >= rate {
 		return false
 	}
-	b.tokens--
+	b.count++
 	return true
 }
 
