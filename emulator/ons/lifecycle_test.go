@@ -160,3 +160,29 @@ func TestResetForgetsWhatTheAPICreated(t *testing.T) {
 	assert.NotEqual(t, inst, list.Data.InstanceVO[0].InstanceId)
 	require.NoError(t, createTopic(f.c, defaultInstance, "kept-until-reset", 0), "the shared name is free again")
 }
+
+// MessageType, Perm and GroupType outside their documented sets.
+func TestValueRules(t *testing.T) {
+	f := newFx(t)
+	for _, mt := range []int{3, 6, -1} {
+		requireServerError(t, createTopic(f.c, defaultInstance, "typed", mt), "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
+	}
+	f.mustTopic(defaultInstance, "typed")
+	for _, perm := range []int{0, 1, 7} {
+		r := ons.CreateOnsTopicUpdateRequest()
+		r.InstanceId, r.Topic, r.Perm = defaultInstance, "typed", requests.NewInteger(perm)
+		_, err := f.c.OnsTopicUpdate(r)
+		requireServerError(t, err, "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
+	}
+	g := ons.CreateOnsGroupCreateRequest()
+	g.InstanceId, g.GroupId, g.GroupType = defaultInstance, "GID_typed", "grpc"
+	_, err := f.c.OnsGroupCreate(g)
+	requireServerError(t, err, "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
+	// A send to a subscribe-only topic is refused.
+	r := ons.CreateOnsTopicUpdateRequest()
+	r.InstanceId, r.Topic, r.Perm = defaultInstance, "typed", requests.NewInteger(4)
+	_, err = f.c.OnsTopicUpdate(r)
+	require.NoError(t, err)
+	_, err = f.send(f.c, defaultInstance, "typed", "x", "", "")
+	requireServerError(t, err, "BIZ_FIELD_CHECK_INVALID", http.StatusBadRequest)
+}
