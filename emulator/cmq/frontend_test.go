@@ -2,7 +2,6 @@ package cmq_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -15,8 +14,6 @@ import (
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 func TestListQueueHappyPath(t *testing.T) {
 	env := emutest.Start(t)

@@ -1,17 +1,10 @@
 package cmq_test
 
 import (
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 )
-
-func stringsReader(s string) io.Reader { return strings.NewReader(s) }
-
-func readAll(r *http.Response) ([]byte, error) { return io.ReadAll(r.Body) }
 
 // goldenCases are the envelopes pinned byte for byte, in order: later cases
 // use the state earlier ones made (ids come from a per-emulator sequence).

@@ -3,10 +3,12 @@ package cmq_test
 import (
 	"context"
 	"flag"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,12 +45,12 @@ func goldenCall(t *testing.T, c *cmqclient.Client, action string, p *cmqclient.P
 	t.Helper()
 	base := 1
 	pairs := c.Sign(http.MethodPost, c.Common(append([]cmqclient.Pair{{Key: "Action", Value: action}}, p.Pairs(base)...)))
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, c.Endpoint+cmqclient.DefaultPath, stringsReader(cmqclient.Encode(pairs)))
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, c.Endpoint+cmqclient.DefaultPath, strings.NewReader(cmqclient.Encode(pairs)))
 	require.NoError(t, err)
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	body, err := readAll(resp)
+	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return resp, body
 }

@@ -2,6 +2,7 @@ package cmq_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -55,7 +56,7 @@ func field[T any](t testing.TB, r *cmqclient.Response, name string) T {
 	var v T
 	raw, ok := r.Fields[name]
 	require.True(t, ok, "answer has no %q: %s", name, r.Raw)
-	require.NoError(t, jsonUnmarshal(raw, &v), "field %q: %s", name, raw)
+	require.NoError(t, json.Unmarshal(raw, &v), "field %q: %s", name, raw)
 	return v
 }
 
