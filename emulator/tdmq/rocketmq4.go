@@ -14,8 +14,9 @@ import (
 // bindings, and the messages sent through the API. One mutex guards it all,
 // so every check and the change it guards happen in one critical section.
 type gen4 struct {
-	s      *Server
-	limits limits4
+	s       *Server
+	limits  limits4
+	limiter *rateLimiter5 // the token buckets are generation-neutral
 
 	mu       sync.Mutex
 	clusters map[string]*cluster4
@@ -25,6 +26,7 @@ type gen4 struct {
 
 func newGen4(s *Server) *gen4 {
 	g := &gen4{s: s, limits: defaultLimits4()}
+	g.limiter = newRateLimiter5(g.now, rateLimits4(s.opts))
 	g.reset()
 	return g
 }
@@ -85,6 +87,9 @@ func (g *gen4) table() *pipeline.Table {
 		{Name: "VerifyRocketMQConsume", Handle: g.verifyRocketMQConsume},
 		{Name: "DescribeRocketMQProducers", Handle: g.describeRocketMQProducers},
 	}
+	for i := range actions {
+		actions[i].Handle = g.wrap4(actions[i].Name, actions[i].Handle)
+	}
 	for _, name := range declined4 {
 		actions = append(actions, pipeline.Action{Name: name, Handle: declinedAction4})
 	}
@@ -121,6 +126,7 @@ func (g *gen4) reset() {
 	defer g.mu.Unlock()
 	g.clusters = map[string]*cluster4{}
 	g.seq, g.msgSeq = 0, 0
+	g.limiter.reset()
 }
 
 func (g *gen4) now() time.Time { return g.s.env.Clock.Now() }

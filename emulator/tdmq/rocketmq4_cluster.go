@@ -52,6 +52,9 @@ func (g *gen4) createRocketMQCluster(call *pipeline.Call) (any, error) {
 	if virtual >= l.VirtualClusters {
 		return nil, ErrLimitExceededClusters.New()
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	c := g.newCluster(call, kindVirtual4, req.Name, str4(req.Remark), tagsIn4(req.TagList))
 	return clusterIDResponse4{ClusterId: c.ID}, nil
 }
@@ -206,6 +209,11 @@ func (g *gen4) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 				return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
 			}
 		}
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
+	if req.ClusterName != nil {
 		c.Name = *req.ClusterName
 	}
 	if req.Remark != nil {
@@ -233,6 +241,9 @@ func (g *gen4) deleteRocketMQCluster(call *pipeline.Call) (any, error) {
 	}
 	if c.Kind != kindVirtual4 {
 		return nil, ErrUnsupportedOperation.New().WithDetail(" (a dedicated cluster is deleted with DeleteRocketMQVipInstance)")
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	delete(g.clusters, c.ID)
 	return struct{}{}, nil

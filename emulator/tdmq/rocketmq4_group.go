@@ -58,6 +58,9 @@ func (g *gen4) createGroup(call *pipeline.Call, ng newGroup4) error {
 	if _, _, max := c.quotas(l); c.groupCount() >= max {
 		return ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " groups per cluster)")
 	}
+	if dryRun4(call) {
+		return ErrDryRunOperation.New()
+	}
 	now := g.now()
 	n.Groups.put(ng.name, &group4{
 		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
@@ -232,6 +235,9 @@ func (g *gen4) modifyRocketMQGroup(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	if req.Remark != nil {
 		gr.Remark = *req.Remark
 	}
@@ -264,6 +270,9 @@ func (g *gen4) deleteRocketMQGroup(call *pipeline.Call) (any, error) {
 	_, n, gr, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupId, miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, group: ErrResourceNotFound})
 	if err != nil {
 		return nil, err
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	n.Groups.remove(gr.Name)
 	return struct{}{}, nil
@@ -368,6 +377,9 @@ func (g *gen4) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) {
 	}
 	if req.Type == 1 {
 		reset.Timestamp = *req.ResetTimestamp
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	gr.LastReset = reset
 	return struct{}{}, nil

@@ -53,6 +53,9 @@ func (g *gen4) sendRocketMQMessage(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	g.msgSeq++
 	m := &message4{
 		ID: brokerAddr4 + fmt.Sprintf("%016X", g.msgSeq), Body: req.MsgBody, Key: str4(req.MsgKey), Tag: str4(req.MsgTag),

@@ -49,6 +49,9 @@ func (g *gen4) createRocketMQNamespace(call *pipeline.Call) (any, error) {
 	if max, _, _ := c.quotas(l); len(c.Namespaces) >= max {
 		return nil, ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " namespaces per cluster)")
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	n := newNamespace4(req.NamespaceId, str4(req.Remark), g.now(), g.next())
 	if req.Ttl != nil {
 		n.Ttl = *req.Ttl
@@ -124,6 +127,9 @@ func (g *gen4) modifyRocketMQNamespace(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	if req.Ttl != nil {
 		n.Ttl = *req.Ttl
 	}
@@ -162,6 +168,9 @@ func (g *gen4) deleteRocketMQNamespace(call *pipeline.Call) (any, error) {
 	}
 	if len(n.Bindings) > 0 {
 		return nil, ErrFailedOperationRoleInUse.New()
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	delete(c.Namespaces, n.ID)
 	return struct{}{}, nil

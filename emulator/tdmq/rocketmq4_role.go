@@ -120,6 +120,9 @@ func (g *gen4) createRocketMQRole(call *pipeline.Call) (any, error) {
 	if _, dup := c.Roles[req.RoleName]; dup {
 		return nil, ErrResourceInUseRole.New()
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	now := g.now()
 	r := &role4{Name: req.RoleName, Remark: str4(req.Remark), PermType: "Cluster", Created: now, Updated: now, Seq: g.next()}
 	if req.PermType != nil {
@@ -247,6 +250,9 @@ func (g *gen4) modifyRocketMQRole(call *pipeline.Call) (any, error) {
 	if !ok {
 		return nil, ErrResourceNotFoundRole.New()
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	if req.Remark != nil {
 		r.Remark = *req.Remark
 	}
@@ -294,6 +300,9 @@ func (g *gen4) deleteRocketMQRoles(call *pipeline.Call) (any, error) {
 		if ns, ok := bound[name]; ok {
 			return nil, ErrResourceInUseEnvironmentRole.New().WithDetail(" (" + name + " is authorised on namespace " + ns + ")")
 		}
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	deleted := []string{}
 	for _, name := range req.RoleNames {
@@ -399,6 +408,9 @@ func (g *gen4) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
 	if _, dup := n.Bindings[req.RoleName]; dup {
 		return nil, ErrResourceInUseEnvironmentRole.New()
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	now := g.now()
 	n.Bindings[req.RoleName] = &binding4{Role: req.RoleName, Permissions: append([]string{}, req.Permissions...), DetailedPerms: perms, Created: now, Updated: now, Seq: g.next()}
 	return struct{}{}, nil
@@ -426,6 +438,9 @@ func (g *gen4) modifyRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
 	b, ok := n.Bindings[req.RoleName]
 	if !ok {
 		return nil, ErrResourceNotFoundEnvironmentRole.New()
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	b.Permissions = append([]string{}, req.Permissions...)
 	if req.DetailedPerms != nil {
@@ -540,6 +555,9 @@ func (g *gen4) deleteRocketMQEnvironmentRoles(call *pipeline.Call) (any, error) 
 		if _, ok := n.Bindings[r]; !ok {
 			return nil, ErrResourceNotFoundEnvironmentRole.New().WithDetail(" (" + r + ")")
 		}
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	for _, r := range req.RoleNames {
 		delete(n.Bindings, r)

@@ -27,10 +27,14 @@ type harness4 struct {
 	table *pipeline.Table
 }
 
-func newHarness4(t testing.TB) *harness4 {
-	c := clock.New()
+func newHarness4(t testing.TB, opts ...clock.Option) *harness4 {
+	return newHarness4With(t, nil, opts...)
+}
+
+func newHarness4With(t testing.TB, options map[string]any, opts ...clock.Option) *harness4 {
+	c := clock.New(opts...)
 	t.Cleanup(c.Close)
-	s, err := New(pipeline.Env{Clock: c})
+	s, err := New(pipeline.Env{Clock: c, Options: options})
 	require.NoError(t, err)
 	return &harness4{t: t, s: s, clock: c, acct: &account.Account{Name: "default"}, table: s.v4.table()}
 }
@@ -204,4 +208,26 @@ func TestRocketMQ4Isolation(t *testing.T) {
 	assert.Equal(t, "ResourceNotFound.Cluster", b.code("DescribeRocketMQCluster", map[string]any{"ClusterId": id}))
 	a.s.Reset()
 	assert.Equal(t, "ResourceNotFound.Cluster", a.code("DescribeRocketMQCluster", map[string]any{"ClusterId": id}))
+}
+
+// With the clock stopped, exactly 20 DescribeRocketMQCluster calls pass per
+// second of virtual time, per account.
+func TestRocketMQ4RateLimitExact(t *testing.T) {
+	stopped := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	h := newHarness4With(t, map[string]any{"rateLimits": true}, clock.WithRealTime(func() time.Time { return stopped }))
+	cl := h.cluster("limited")
+	for i := 0; i < 20; i++ {
+		h.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
+	}
+	assert.Equal(t, "RequestLimitExceeded", h.code("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}))
+	h.acct = &account.Account{Name: "other"}
+	assert.Equal(t, "ResourceNotFound.Cluster", h.code("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}), "another account has its own bucket")
+	h.acct = &account.Account{Name: "default"}
+	h.clock.Advance(100 * time.Millisecond) // refills two tokens
+	h.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
+	h.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
+	assert.Equal(t, "RequestLimitExceeded", h.code("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}))
+	h.s.Reset()
+	cl = h.cluster("after-reset")
+	h.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
 }

@@ -57,6 +57,9 @@ func (g *gen4) createTopic(call *pipeline.Call, t newTopic4) error {
 	if _, max, _ := c.quotas(l); c.topicCount() >= max {
 		return ErrLimitExceeded.New().WithDetail(" (at most " + itoa4(max) + " topics per cluster)")
 	}
+	if dryRun4(call) {
+		return ErrDryRunOperation.New()
+	}
 	now := g.now()
 	n.Topics.put(t.name, &topic4{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.next()})
 	return nil
@@ -221,11 +224,15 @@ func (g *gen4) modifyRocketMQTopic(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p := req.PartitionNum; p != nil && t.Type != "GlobalOrder" {
-		if uint64(*p) < t.Partitions {
-			return nil, ErrInvalidParameterPartition.New().WithDetail(" (PartitionNum cannot be lower than the current " + itoa4(int(t.Partitions)) + ")")
-		}
-		t.Partitions = uint64(*p)
+	grow := req.PartitionNum != nil && t.Type != "GlobalOrder"
+	if grow && uint64(*req.PartitionNum) < t.Partitions {
+		return nil, ErrInvalidParameterPartition.New().WithDetail(" (PartitionNum cannot be lower than the current " + itoa4(int(t.Partitions)) + ")")
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
+	if grow {
+		t.Partitions = uint64(*req.PartitionNum)
 	}
 	t.Remark = req.Remark
 	t.Updated = g.now()
@@ -248,6 +255,9 @@ func (g *gen4) deleteRocketMQTopic(call *pipeline.Call) (any, error) {
 	_, n, t, err := g.topicOf(owner4(call), req.ClusterId, req.NamespaceId, req.Topic, miss4{cluster: ErrResourceNotFound, namespace: ErrResourceNotFound, topic: ErrResourceNotFound})
 	if err != nil {
 		return nil, err
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	n.Topics.remove(t.Name)
 	return struct{}{}, nil

@@ -84,6 +84,9 @@ func (g *gen4) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	if req.GeneralSkuCode != nil && *req.GeneralSkuCode != "" {
 		kind = kindGeneral4
 	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
 	c := g.newCluster(call, kind, req.Name, "", tagsIn4(req.Tags))
 	c.Spec, c.GeneralSkuCode, c.StorageSize, c.NodeCount = req.Spec, str4(req.GeneralSkuCode), req.StorageSize, nodes
 	c.ZoneIDs, c.TimeSpan = zones, req.TimeSpan
@@ -290,6 +293,11 @@ func (g *gen4) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 				return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
 			}
 		}
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
+	if req.Name != nil {
 		c.Name = *req.Name
 	}
 	if req.Remark != nil {
@@ -325,6 +333,9 @@ func (g *gen4) deleteRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	}
 	if c.EnableDeletionProtection {
 		return nil, ErrFailedOperation.New().WithDetail(" (deletion protection is enabled)")
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
 	}
 	delete(g.clusters, c.ID)
 	return struct{}{}, nil
