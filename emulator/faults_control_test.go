@@ -191,6 +191,14 @@ func TestStartupScenariosReloadOnChange(t *testing.T) {
 	assert.Contains(t, err.Error(), "scenario "+file+`: rule "third" (rules[0]): error: mqtt has no documented error "NoSuchCode"; nearest:`)
 	assert.Equal(t, "v2", getScenario(t, env).Name)
 	assert.Equal(t, int64(0), hitsOf(t, env, "second"))
+
+	// A reset clears the rules but keeps watching: the next edit loads again.
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset", "", "", nil))
+	assert.Empty(t, getScenario(t, env).Rules)
+	require.NoError(t, os.WriteFile(file, []byte(v1), 0o600))
+	for nextReload(t, ch) != nil {
+	}
+	assert.Equal(t, "v1", getScenario(t, env).Name)
 }
 
 func TestLoadScenariosRefusesABadFile(t *testing.T) {
