@@ -303,3 +303,13 @@ func TestAtValuesSignedEitherWay(t *testing.T) {
 		})
 	}
 }
+
+func TestTemporaryKeyNeedsItsToken(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+		c.Accounts = []config.Account{{Name: "sts", Tencent: config.Tencent{SecretID: "AKIDsts", SecretKey: "sts-key", AppID: 1250000005, Token: "session-token"}}}
+	}))
+	c := cmqclient.New(env.URL("cmq"), "AKIDsts", "sts-key")
+	assertCMQError(t, callErr(t, c, "ListQueue", nil), 4100, "10030", "authentication failed")
+	assertCMQError(t, callErr(t, c, "ListQueue", cmqclient.P("Token", "stale-token")), 4100, "10030", "authentication failed")
+	call(t, c, "ListQueue", cmqclient.P("Token", "session-token"))
+}
