@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ons"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -140,4 +141,48 @@ func TestConfiguredAccounts(t *testing.T) {
 	assert.Equal(t, "team-a", state.ONS.Instances[0].Account)
 	require.Len(t, state.ONS.Instances[0].Topics, 1)
 	assert.Equal(t, "team-a-orders", state.ONS.Instances[0].Topics[0].Topic)
+}
+
+// A topic of the shared space granted to another account (legacy
+// OnsEmpowerCreate) lists in the grantee's shared-space instance with the
+// granted Relation; only its owner may change it.
+func TestGrantedTopics(t *testing.T) {
+	f := newFx(t)
+	theirs := client(t, f.env, f.env.Other)
+	f.mustTopic(defaultInstance, "shared-orders")
+	_, err := common(t, f.env, f.c, "OnsEmpowerCreate", map[string]string{"Topic": "shared-orders", "EmpowerUser": "1000000000000002", "Relation": "4"})
+	require.NoError(t, err)
+
+	require.NoError(t, createTopic(theirs, otherInstance, "their-own", 0))
+	tl := ons.CreateOnsTopicListRequest()
+	tl.InstanceId = otherInstance
+	list, err := theirs.OnsTopicList(tl)
+	require.NoError(t, err)
+	require.Len(t, list.Data.PublishInfoDo, 2)
+	own, granted := list.Data.PublishInfoDo[0], list.Data.PublishInfoDo[1]
+	assert.Equal(t, "their-own", own.Topic)
+	assert.Equal(t, 1, own.Relation)
+	assert.Equal(t, "持有者", own.RelationName)
+	assert.Equal(t, "shared-orders", granted.Topic)
+	assert.Equal(t, 4, granted.Relation)
+	assert.Equal(t, "可订阅", granted.RelationName)
+	assert.Equal(t, "1000000000000001", granted.Owner)
+	assert.Equal(t, defaultInstance, granted.InstanceId)
+
+	up := ons.CreateOnsTopicUpdateRequest()
+	up.InstanceId, up.Topic, up.Perm = otherInstance, "shared-orders", requests.NewInteger(2)
+	_, err = theirs.OnsTopicUpdate(up)
+	requireServerError(t, err, "EMPOWER_OWNER_CHECK_ERROR", http.StatusBadRequest)
+	del := ons.CreateOnsTopicDeleteRequest()
+	del.InstanceId, del.Topic = otherInstance, "shared-orders"
+	_, err = theirs.OnsTopicDelete(del)
+	requireServerError(t, err, "EMPOWER_OWNER_CHECK_ERROR", http.StatusBadRequest)
+
+	_, err = common(t, f.env, f.c, "OnsEmpowerDelete", map[string]string{"Topic": "shared-orders", "EmpowerUser": "1000000000000002"})
+	require.NoError(t, err)
+	list, err = theirs.OnsTopicList(tl)
+	require.NoError(t, err)
+	require.Len(t, list.Data.PublishInfoDo, 1)
+	_, err = theirs.OnsTopicDelete(del)
+	requireServerError(t, err, "BIZ_TOPIC_NOT_FOUND", http.StatusBadRequest)
 }

@@ -10,6 +10,7 @@ import (
 type topicView struct {
 	Name, InstanceID, Owner, Remark string
 	MessageType, Perm               int
+	Relation                        int // 1 owner; 2, 4, 6 granted (OnsEmpowerCreate)
 	IndependentNaming               bool
 	CreateTime                      int64
 	Tags                            []kv
@@ -19,8 +20,12 @@ func topicViewOf(in *instance, t *topic) topicView {
 	return topicView{
 		Name: t.name, InstanceID: in.id, Owner: uidOf(in.owner), Remark: t.remark, MessageType: t.messageType,
 		Perm: t.perm, IndependentNaming: in.independentNaming, CreateTime: t.createTime, Tags: t.tags.sorted(),
+		Relation: relationOwner,
 	}
 }
+
+// relationOwner is the Relation of a topic's owner.
+const relationOwner = 1
 
 // createTopic: name and type rules, the instance's topic quota, and the
 // name's uniqueness — within the instance (topics and Group IDs alike) for
@@ -69,6 +74,9 @@ func (s *store) deleteTopic(acct *account.Account, instanceID, name string) erro
 	if err != nil {
 		return err
 	}
+	if s.grantedTo(acct, in, name) {
+		return ErrEmpowerOwnerCheckError.New()
+	}
 	if _, err := in.topic(name); err != nil {
 		return err
 	}
@@ -103,6 +111,9 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 	out := make([]topicView, len(names))
 	for i, name := range names {
 		out[i] = topicViewOf(in, in.topics[name])
+	}
+	if !in.independentNaming {
+		out = append(out, s.grantedTopics(acct, filter, want)...)
 	}
 	return out, nil
 }
@@ -141,6 +152,9 @@ func (s *store) updateTopic(acct *account.Account, instanceID, name string, perm
 	in, err := s.instanceFor(acct, instanceID)
 	if err != nil {
 		return err
+	}
+	if s.grantedTo(acct, in, name) {
+		return ErrEmpowerOwnerCheckError.New()
 	}
 	t, err := in.topic(name)
 	if err != nil {
@@ -197,4 +211,44 @@ func sortExactFirst(names []string, filter string) {
 		}
 		return names[i] < names[j]
 	})
+}
+
+// grantedTopics are the shared-space topics of other accounts granted to the
+// caller with OnsEmpowerCreate: they list in the caller's shared-space
+// instances with the granted Relation, after the caller's own topics.
+func (s *store) grantedTopics(acct *account.Account, filter string, want []kv) []topicView {
+	uid := uidOf(acct)
+	var names []string
+	for name, held := range s.shared {
+		if held.owner == acct || !strings.Contains(name, filter) {
+			continue
+		}
+		if t, ok := s.instances[held.instanceID].topics[name]; ok && t.empowered[uid] != 0 && t.tags.matches(want) {
+			names = append(names, name)
+		}
+	}
+	sortExactFirst(names, filter)
+	out := make([]topicView, len(names))
+	for i, name := range names {
+		in := s.instances[s.shared[name].instanceID]
+		t := in.topics[name]
+		out[i] = topicViewOf(in, t)
+		out[i].Relation = t.empowered[uid]
+	}
+	return out
+}
+
+// grantedTo tells whether a topic missing from the caller's shared-space
+// instance is another account's topic granted to the caller: changing it is
+// then the owner's business (EMPOWER_OWNER_CHECK_ERROR), not a missing topic.
+func (s *store) grantedTo(acct *account.Account, in *instance, name string) bool {
+	if in.independentNaming {
+		return false
+	}
+	held, ok := s.shared[name]
+	if !ok || held.owner == acct {
+		return false
+	}
+	t, ok := s.instances[held.instanceID].topics[name]
+	return ok && t.empowered[uidOf(acct)] != 0
 }

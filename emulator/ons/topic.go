@@ -4,12 +4,19 @@ import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// relationOwner is the Relation of a topic's owner in OnsTopicList (ROS docs:
-// 1 持有者, 2 可发布, 4 可订阅, 6 可发布订阅).
-const (
-	relationOwner     = 1
-	relationOwnerName = "持有者"
-)
+// relationName labels OnsTopicList's Relation (ROS DATASOURCE::ROCKETMQ::Topics:
+// 1 持有者 owner, 2 可发布 publish, 4 可订阅 subscribe, 6 可发布订阅 both).
+func relationName(r int) string {
+	switch r {
+	case 2:
+		return "可发布"
+	case 4:
+		return "可订阅"
+	case 6:
+		return "可发布订阅"
+	}
+	return "持有者"
+}
 
 // topicParams reads the InstanceId and Topic every topic action requires.
 func topicParams(call *pipeline.Call) (inst, topic string, err error) {
@@ -71,8 +78,8 @@ func (s *Server) topicList(call *pipeline.Call) (any, error) {
 	res.Data.PublishInfoDo = make([]publishInfoDo, len(views))
 	for i, v := range views {
 		res.Data.PublishInfoDo[i] = publishInfoDo{
-			Topic: v.Name, InstanceID: v.InstanceID, MessageType: v.MessageType, Relation: relationOwner,
-			RelationName: relationOwnerName, Owner: v.Owner, IndependentNaming: v.IndependentNaming, Remark: v.Remark,
+			Topic: v.Name, InstanceID: v.InstanceID, MessageType: v.MessageType, Relation: v.Relation,
+			RelationName: relationName(v.Relation), Owner: v.Owner, IndependentNaming: v.IndependentNaming, Remark: v.Remark,
 			CreateTime: v.CreateTime, Tags: tagsOfKV(v.Tags),
 		}
 	}
