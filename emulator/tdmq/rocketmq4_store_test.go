@@ -231,3 +231,40 @@ func TestRocketMQ4RateLimitExact(t *testing.T) {
 	cl = h.cluster("after-reset")
 	h.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
 }
+
+// Bad input never panics and always answers a catalogue error: every 4.x
+// action gets empty, mistyped, null and extreme parameters.
+func TestRocketMQ4BadInputNeverPanics(t *testing.T) {
+	h := newHarness4(t)
+	cl := h.cluster("robust")
+	h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": "dev"})
+	h.ok("CreateRocketMQTopicV2", map[string]any{"ClusterId": cl, "Namespace": "dev", "Topic": "orders", "Type": "Normal"})
+	inputs := []map[string]any{
+		{},
+		{"ClusterId": 7, "Offset": "x", "Limit": true},
+		{"ClusterId": nil, "Namespaces": nil, "Filters": []any{nil}, "TagList": []any{nil}},
+		{"ClusterId": cl, "Offset": 0, "Limit": 0, "Filters": []map[string]any{{"Values": []any{nil}}}},
+		{"ClusterId": cl, "NamespaceId": "dev", "Namespace": "dev", "EnvironmentId": "dev", "Topic": "orders", "TopicName": "orders",
+			"Offset": uint64(1<<64 - 1), "Limit": uint64(1<<64 - 1), "PartitionNum": -5, "Type": "Normal", "StartTime": "", "EndTime": "",
+			"MsgBody": "", "MsgId": "", "PulsarMsgId": "", "RoleName": "", "RoleNames": []string{""}, "Permissions": []string{}, "GroupId": "",
+			"NumOfLatestMsg": -7, "Remark": "", "ZoneIds": []string{}, "Spec": "", "StorageSize": 0, "TimeSpan": 0, "Name": "",
+			"VpcInfo": map[string]any{}, "ReadEnable": "yes", "BroadcastEnable": 1, "ResetTimestamp": -1},
+		{"Filters": "not-a-list", "TagFilters": map[string]any{"a": 1}, "ClusterIdList": []any{1, 2}},
+	}
+	for _, name := range h.table.Names() {
+		for i, in := range inputs {
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("%s input %d panicked: %v", name, i, r)
+					}
+				}()
+				_, err := h.do(name, in)
+				if err != nil {
+					_, ok := apierr.As(err)
+					assert.True(t, ok, "%s input %d: %v is not a catalogue error", name, i, err)
+				}
+			}()
+		}
+	}
+}
