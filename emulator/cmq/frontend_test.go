@@ -247,6 +247,10 @@ func TestFrontendAccepts(t *testing.T) {
 			c.Path = "/"
 			return c.Call(context.Background(), "ListQueue", nil)
 		}},
+		{"endpoint with a trailing slash like the Java and Go SDKs (//v2/index.php)", func(c *cmqclient.Client) (*cmqclient.Response, error) {
+			c.Path = "//v2/index.php"
+			return c.Call(context.Background(), "ListQueue", nil)
+		}},
 		{"POST with no Content-Type like the Python and Go SDKs", func(c *cmqclient.Client) (*cmqclient.Response, error) {
 			pairs := signedPairs(c, "POST", "ListQueue", nil)
 			req := rawRequest(t, env, http.MethodPost, cmqclient.DefaultPath, "", cmqclient.Encode(pairs))
