@@ -276,7 +276,7 @@ func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
 func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any, aerr *apierr.Error) {
 	w.Header().Set("Content-Type", "application/json;charset=utf-8")
 	if aerr == nil {
-		fields, err := pipeline.ObjectBody(result)
+		fields, err := objectBody(result)
 		if err != nil {
 			aerr = f.cfg.Errors.Internal.New()
 		} else {
@@ -307,6 +307,25 @@ func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any,
 	_ = enc.Encode(env)
 	w.WriteHeader(aerr.Def.Status)
 	_, _ = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
+// objectBody is pipeline.ObjectBody without HTML escaping: a message body
+// "a & b" comes back as sent, as the gateway writes it.
+func objectBody(v any) ([]byte, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := bytes.TrimSpace(buf.Bytes())
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return nil, errors.New("aliyunrpc: a result must encode as a JSON object")
+	}
+	return bytes.TrimSpace(b[1 : len(b)-1]), nil
 }
 
 type errorEnvelope struct {

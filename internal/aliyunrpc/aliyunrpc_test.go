@@ -87,6 +87,7 @@ func newFixture(t *testing.T, verify bool) *fixture {
 			}
 			return map[string]any{"Params": c.Params, "Account": name, "Region": c.Region}, nil
 		}},
+		pipeline.Action{Name: "List", Handle: func(*pipeline.Call) (any, error) { return []string{"not", "an", "object"}, nil }},
 		pipeline.Action{Name: "Fail", Handle: func(*pipeline.Call) (any, error) { return nil, errBiz.New() }},
 		pipeline.Action{Name: "Panic", Handle: func(*pipeline.Call) (any, error) { panic("boom") }},
 		pipeline.Action{Name: "Plain", Handle: func(*pipeline.Call) (any, error) { return nil, errors.New("not a catalogue error") }},
@@ -413,6 +414,18 @@ func TestEnvelopes(t *testing.T) {
 		assert.Equal(t, "application/json;charset=utf-8", a.header.Get("Content-Type"))
 		assert.Regexp(t, requestIDPattern, a.body["RequestId"])
 		assert.NotContains(t, a.body, "Code")
+	})
+	t.Run("success: values as sent, no HTML escaping", func(t *testing.T) {
+		p := goParams(keyID, "Echo", "env-html")
+		p["Body"] = "a & <b>"
+		a := fx.signed(t, http.MethodPost, p)
+		require.Equal(t, 200, a.status, a.raw)
+		assert.Contains(t, a.raw, `"Body":"a & <b>"`)
+	})
+	t.Run("a result that is not an object: internal error", func(t *testing.T) {
+		a := fx.signed(t, http.MethodPost, goParams(keyID, "List", "env-list"))
+		assert.Equal(t, 500, a.status)
+		assert.Equal(t, "Internal", a.code())
 	})
 	t.Run("business error: documented status, every field a string", func(t *testing.T) {
 		a := fx.signed(t, http.MethodPost, goParams(keyID, "Fail", "env-fail"))
