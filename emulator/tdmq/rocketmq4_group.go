@@ -1,7 +1,6 @@
 package tdmq
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -146,25 +145,19 @@ type describeRocketMQGroupsResponse struct {
 
 // describeRocketMQGroups lists a namespace's groups in creation order.
 // FilterTopic selects the groups subscribed to a topic: none, as no
-// consumer ever subscribes. SortedBy subscribeNum sorts by the (all zero)
-// subscription count, so only SortOrder desc changes the order: reversed.
+// consumer ever subscribes. SortedBy names a statistic (subscribeNum in the
+// current SDK; tps and accumulative in older ones) that is zero for every
+// group: sorting equal keys keeps creation order in either SortOrder.
 func (g *gen4) describeRocketMQGroups(call *pipeline.Call) (any, error) {
 	var req describeRocketMQGroupsRequest
 	if err := bind(call, &req); err != nil {
 		return nil, err
 	}
-	if req.SortedBy != nil && *req.SortedBy != "" && *req.SortedBy != "subscribeNum" {
-		return nil, ErrInvalidParameter.New().WithDetail(" (SortedBy must be subscribeNum)")
+	if req.SortedBy != nil && *req.SortedBy != "" && !inList4(*req.SortedBy, []string{"subscribeNum", "tps", "accumulative"}) {
+		return nil, ErrInvalidParameter.New().WithDetail(" (SortedBy must be subscribeNum, tps or accumulative)")
 	}
-	desc := false
-	if req.SortOrder != nil && *req.SortOrder != "" {
-		switch strings.ToLower(*req.SortOrder) {
-		case "asc":
-		case "desc":
-			desc = true
-		default:
-			return nil, ErrInvalidParameter.New().WithDetail(" (SortOrder must be asc or desc)")
-		}
+	if req.SortOrder != nil && *req.SortOrder != "" && !inList4(strings.ToLower(*req.SortOrder), []string{"asc", "desc"}) {
+		return nil, ErrInvalidParameter.New().WithDetail(" (SortOrder must be asc or desc)")
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -187,9 +180,6 @@ func (g *gen4) describeRocketMQGroups(call *pipeline.Call) (any, error) {
 			continue
 		}
 		match = append(match, gr)
-	}
-	if desc && req.SortedBy != nil && *req.SortedBy != "" {
-		sort.SliceStable(match, func(i, j int) bool { return match[i].Seq > match[j].Seq })
 	}
 	out := describeRocketMQGroupsResponse{TotalCount: uint64(len(match)), Groups: []rocketMQGroup{}}
 	for _, gr := range page4(match, req.Offset, g.pageSize(req.Limit)) {

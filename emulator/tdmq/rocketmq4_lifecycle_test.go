@@ -174,7 +174,10 @@ func TestRocketMQ4Lists(t *testing.T) {
 	assert.Equal(t, []string{"group-0", "group-2"}, groups(map[string]any{"Types": []string{"TCP"}}))
 	assert.Equal(t, []string{"group-1"}, groups(map[string]any{"FilterOneGroup": "group-1"}))
 	assert.Equal(t, []string{"group-1"}, groups(map[string]any{"FilterGroup": "p-1"}))
-	assert.Equal(t, []string{"group-2", "group-1", "group-0"}, groups(map[string]any{"SortedBy": "subscribeNum", "SortOrder": "desc"}))
+	assert.Equal(t, []string{"group-0", "group-1", "group-2"}, groups(map[string]any{"SortedBy": "subscribeNum", "SortOrder": "desc"}), "equal (zero) keys keep creation order")
+	assert.Equal(t, []string{"group-0", "group-1", "group-2"}, groups(map[string]any{"SortedBy": "tps", "SortOrder": "asc"}))
+	c.fail("DescribeRocketMQGroups", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "Offset": 0, "Limit": 10, "SortedBy": "name"}, "InvalidParameter", msgBadParam)
+	c.fail("DescribeRocketMQGroups", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "Offset": 0, "Limit": 10, "SortOrder": "up"}, "InvalidParameter", msgBadParam)
 	assert.Equal(t, []string{"group-1"}, groups(map[string]any{"Offset": 1, "Limit": 1}))
 
 	for i := 0; i < 12; i++ {
