@@ -267,6 +267,7 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
+	e.closeFaults()
 	e.clock.Close()
 	return errors.Join(errs...)
 }

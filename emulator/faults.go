@@ -250,8 +250,7 @@ func (e *Emulator) resetFaults() {
 	}
 }
 
-// closeFaults stops watching scenario files. Shutdown should call it; until
-// then the watcher lives as long as the process.
+// closeFaults stops watching scenario files (Shutdown).
 func (e *Emulator) closeFaults() {
 	st := e.faultState()
 	if st == nil {

@@ -1,12 +1,10 @@
 package emulator_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,10 +19,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
-	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/clock"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/sign/cmqsign"
 )
 
@@ -34,29 +29,9 @@ const (
 	trocketVer   = "2023-03-08"
 )
 
-// startFrozen is emutest.Start with a virtual clock that stands still unless
-// the test advances it, so token buckets refill only when a test says so
-// (emutest's clock runs with real time, which makes a 20/s bucket refill
-// while a slow -race run makes its 20 calls).
-func startFrozen(t *testing.T) *emutest.Env {
-	t.Helper()
-	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
-	cfg := config.Default()
-	cfg.CMQ.Listen, cfg.TDMQ.Listen, cfg.ONS.Listen, cfg.MQTT.Listen = "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0"
-	base := time.Now()
-	clk := clock.New(clock.WithRealTime(func() time.Time { return base }))
-	e, err := emulator.New(cfg, emulator.WithClock(clk))
-	require.NoError(t, err)
-	require.NoError(t, e.Start())
-	e.MarkReady()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = e.Shutdown(ctx)
-	})
-	accts := e.Accounts().All()
-	return &emutest.Env{Emulator: e, CMQ: e.Addr("cmq"), TDMQ: e.Addr("tdmq"), ONS: e.Addr("ons"), MQTT: e.Addr("mqtt"), Default: accts[0], Other: accts[1]}
-}
+// startFrozen starts an emulator whose virtual clock stands still unless the
+// test advances it, so token buckets refill only when a test says so.
+func startFrozen(t *testing.T) *emutest.Env { return emutest.Start(t, emutest.Frozen()) }
 
 // tdmqClient is the official TencentCloud CommonClient of the default
 // account, pointed at the emulator.

@@ -26,27 +26,50 @@ type Env struct {
 	Default, Other *account.Account
 }
 
-// Option adjusts the configuration before the emulator starts.
-type Option func(*config.Config)
+// Option adjusts the emulator before it starts.
+type Option func(*settings)
+
+type settings struct {
+	cfg   config.Config
+	clock *clock.Clock
+}
 
 // WithConfig lets a test edit the configuration (accounts, auth, vendor
 // options...). Listen addresses are always replaced by free ports.
-func WithConfig(f func(*config.Config)) Option { return Option(f) }
+func WithConfig(f func(*config.Config)) Option { return func(s *settings) { f(&s.cfg) } }
 
 // WithoutVerify turns signature checking off.
-func WithoutVerify() Option { return func(c *config.Config) { c.Auth.Verify = false } }
+func WithoutVerify() Option { return func(s *settings) { s.cfg.Auth.Verify = false } }
+
+// WithClock supplies the emulator's virtual clock.
+func WithClock(c *clock.Clock) Option { return func(s *settings) { s.clock = c } }
+
+// Frozen gives the emulator a virtual clock that stands still unless the
+// test advances it. The default clock runs with real time, which is what a
+// user sees; a frozen one makes rate limits and token buckets refill only
+// when the test says so, however slowly a -race run makes its calls.
+func Frozen() Option {
+	return func(s *settings) {
+		base := time.Now()
+		s.clock = clock.New(clock.WithRealTime(func() time.Time { return base }))
+	}
+}
 
 // Start starts an emulator for the test and stops it at cleanup.
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
 	// The Alibaba SDK honours HTTP(S)_PROXY even for loopback.
 	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
-	cfg := config.Default()
+	st := settings{cfg: config.Default()}
 	for _, o := range opts {
-		o(&cfg)
+		o(&st)
 	}
+	if st.clock == nil {
+		st.clock = clock.New()
+	}
+	cfg := st.cfg
 	cfg.CMQ.Listen, cfg.TDMQ.Listen, cfg.ONS.Listen, cfg.MQTT.Listen = "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0"
-	e, err := emulator.New(cfg, emulator.WithClock(clock.New()))
+	e, err := emulator.New(cfg, emulator.WithClock(st.clock))
 	if err != nil {
 		t.Fatalf("emutest: %v", err)
 	}
