@@ -65,6 +65,7 @@ const (
 	backoffRetries      = 3
 	exponentialAttempts = 176
 	exponentialCap      = 512 * time.Second
+	maxConcurrentPushes = 64
 )
 
 // DefaultOptions are the documented defaults.

@@ -53,6 +53,9 @@ type pusher struct {
 	store  *store
 	clock  *clock.Clock
 	client *http.Client
+	// slots bounds concurrent HTTP pushes, so a batch published to hundreds
+	// of http subscriptions cannot exhaust file descriptors.
+	slots chan struct{}
 
 	mu  sync.Mutex
 	log []PushAttempt
@@ -66,7 +69,7 @@ func newPusher(s *store) *pusher {
 	if s.opts.PushInsecureTLS {
 		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opted into by configuration
 	}
-	return &pusher{store: s, clock: s.clock, client: &http.Client{Timeout: s.opts.PushTimeout, Transport: tr}}
+	return &pusher{store: s, clock: s.clock, client: &http.Client{Timeout: s.opts.PushTimeout, Transport: tr}, slots: make(chan struct{}, maxConcurrentPushes)}
 }
 
 // start sends each job's first attempt in the background.
@@ -93,7 +96,9 @@ func (p *pusher) attempt(j *pushJob) {
 		return
 	}
 	j.attempts++
+	p.slots <- struct{}{}
 	status, err := p.post(j)
+	<-p.slots
 	rec := PushAttempt{Time: p.clock.Now(), Account: j.account, Topic: j.topic, Subscription: j.subscription,
 		Endpoint: j.endpoint, MsgID: j.msgID, Attempt: j.attempts, Status: status}
 	if err != nil {
