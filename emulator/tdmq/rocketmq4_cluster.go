@@ -39,15 +39,13 @@ func (g *gen4) createRocketMQCluster(call *pipeline.Call) (any, error) {
 	acct := owner4(call)
 	virtual := 0
 	for _, c := range g.clusters {
-		if c.Owner != acct {
+		if c.Owner != acct || c.Kind != kindVirtual4 {
 			continue
 		}
 		if c.Name == req.Name {
 			return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + req.Name + " exists)")
 		}
-		if c.Kind == kindVirtual4 {
-			virtual++
-		}
+		virtual++
 	}
 	if virtual >= l.VirtualClusters {
 		return nil, ErrLimitExceededClusters.New()
@@ -205,7 +203,7 @@ func (g *gen4) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 	}
 	if req.ClusterName != nil {
 		for _, o := range g.clusters {
-			if o != c && o.Owner == acct && o.Name == *req.ClusterName {
+			if o != c && o.Owner == acct && o.Kind == kindVirtual4 && c.Kind == kindVirtual4 && o.Name == *req.ClusterName {
 				return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
 
@@ -246,13 +247,13 @@ func TestRocketMQ4NotReady(t *testing.T) {
 	assert.Equal(t, uint64(0), vips.TotalCount)
 }
 
-func emutest4ReadyAfter(d string) func(*config.Config) {
-	return func(c *config.Config) {
+func emutest4ReadyAfter(d string) emutest.Option {
+	return emutest.WithConfig(func(c *config.Config) {
 		if c.TDMQ.Options == nil {
 			c.TDMQ.Options = map[string]any{}
 		}
 		c.TDMQ.Options["readyAfter"] = d
-	}
+	})
 }
 
 func vipParams4(name, generalSku string) map[string]any {

@@ -104,6 +104,9 @@ func TestRocketMQ4DedicatedQuotas(t *testing.T) {
 	}
 	assert.Equal(t, "LimitExceeded", h.code("CreateRocketMQTopicV2", map[string]any{"ClusterId": dedicated, "Namespace": "dev", "Topic": "one-more", "Type": "Normal"}))
 
+	// Instance names need not be unique (CreateRocketMQVipInstance lists no
+	// duplicate code); virtual cluster names must.
+	assert.NotEqual(t, dedicated, vip("dedicated", "rocket-vip-basic-1", ""))
 	general := vip("general", "rocket-vip-basic-0", "general-sku")
 	assert.Equal(t, "UnsupportedOperation", h.code("CreateRocketMQNamespace", map[string]any{"ClusterId": general, "NamespaceId": "dev"}))
 	assert.Equal(t, "UnsupportedOperation", h.code("DeleteRocketMQNamespace", map[string]any{"ClusterId": general, "NamespaceId": defaultNamespace4}))

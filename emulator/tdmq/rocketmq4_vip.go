@@ -74,12 +74,6 @@ func (g *gen4) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	acct := owner4(call)
-	for _, c := range g.clusters {
-		if c.Owner == acct && c.Name == req.Name {
-			return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + req.Name + " exists)")
-		}
-	}
 	kind := kindDedicated4
 	if req.GeneralSkuCode != nil && *req.GeneralSkuCode != "" {
 		kind = kindGeneral4
@@ -282,17 +276,9 @@ func (g *gen4) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	acct := owner4(call)
-	c, err := g.vipOf(acct, req.InstanceId)
+	c, err := g.vipOf(owner4(call), req.InstanceId)
 	if err != nil {
 		return nil, err
-	}
-	if req.Name != nil {
-		for _, o := range g.clusters {
-			if o != c && o.Owner == acct && o.Name == *req.Name {
-				return nil, ErrResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
-			}
-		}
 	}
 	if dryRun4(call) {
 		return nil, ErrDryRunOperation.New()

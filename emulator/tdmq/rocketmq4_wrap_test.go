@@ -1,14 +1,12 @@
 package tdmq_test
 
 import (
-	"errors"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
 
@@ -45,31 +43,24 @@ func TestRocketMQ4DryRun(t *testing.T) {
 }
 
 // TestRocketMQ4RateLimits: with tdmq.rateLimits the documented limits apply
-// per account and action; overrides add limits. The emulator's clock runs
-// with real time, so over HTTP the count is checked within what a second
-// of refill allows (the exact count is TestRocketMQ4RateLimitExact's).
+// per account and action on the virtual clock (frozen here, so buckets
+// refill only when the test advances it); overrides add limits.
 func TestRocketMQ4RateLimits(t *testing.T) {
-	env, c := start4(t, func(cfg *config.Config) {
+	env, c := start4(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) {
 		cfg.TDMQ.Options = map[string]any{"rateLimits": true, "rateLimitOverrides": map[string]any{"CreateRocketMQRole": 1}}
-	})
+	}))
 	cl := c.cluster("limited")
-	ok, limited := 0, 0
-	for i := 0; i < 40; i++ {
-		_, err := c.call("DescribeRocketMQCluster", map[string]any{"ClusterId": cl})
-		var se *tcerr.TencentCloudSDKError
-		if errors.As(err, &se) && se.GetCode() == "RequestLimitExceeded" {
-			assert.Equal(t, msgRateLimit, se.GetMessage())
-			limited++
-		} else {
-			require.NoError(t, err)
-			ok++
-		}
+	for i := 0; i < 20; i++ {
+		c.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, nil)
 	}
-	assert.GreaterOrEqual(t, ok, 20)
-	assert.Positive(t, limited)
+	c.fail("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, "RequestLimitExceeded", msgRateLimit)
 	c.ok("DescribeRocketMQNamespaces", map[string]any{"ClusterId": cl, "Offset": 0, "Limit": 10}, nil) // not limited
-	env.Advance(time.Second)
+	// Another account has its own bucket (and cannot see the cluster).
+	newClient4(t, env, env.Other).fail("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, "ResourceNotFound.Cluster", msgClusterNotFound)
+	env.Advance(100 * time.Millisecond) // two tokens
 	c.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, nil)
+	c.ok("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, nil)
+	c.fail("DescribeRocketMQCluster", map[string]any{"ClusterId": cl}, "RequestLimitExceeded", msgRateLimit)
 
 	c.ok("CreateRocketMQRole", map[string]any{"ClusterId": cl, "RoleName": "one"}, nil)
 	c.fail("CreateRocketMQRole", map[string]any{"ClusterId": cl, "RoleName": "two"}, "RequestLimitExceeded", msgRateLimit)
