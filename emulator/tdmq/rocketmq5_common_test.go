@@ -52,7 +52,7 @@ func sdkErr(t *testing.T, env *emutest.Env, cred common.CredentialIface, region,
 // SDK's TencentCloudSDKError (code, message, request id), except the two
 // the SDK cannot send (a stale timestamp, a PUT), which go raw.
 func TestSeedCommonCodes5(t *testing.T) {
-	env := emutest.Start(t, withTDMQOptions(map[string]any{
+	env := emutest.Start(t, emutest.Frozen(), withTDMQOptions(map[string]any{
 		"rateLimits": true, "rateLimitOverrides": map[string]any{"DescribeProductSKUs": 2},
 		"regions": []any{"ap-guangzhou", "ap-shanghai"},
 	}))
@@ -198,25 +198,29 @@ func TestDryRunChangesNothing5(t *testing.T) {
 
 // TestDocumentedRateLimits5: with rateLimits on and no override,
 // DescribeInstanceList allows 20 calls per second of virtual time; the limit
-// is per account; off by default.
+// is per account and per action; off by default.
 func TestDocumentedRateLimits5(t *testing.T) {
-	env := emutest.Start(t, withTDMQOptions(map[string]any{"rateLimits": true}))
+	// A frozen clock: the bucket refills only when the test advances time.
+	env := emutest.Start(t, emutest.Frozen(), withTDMQOptions(map[string]any{"rateLimits": true}))
 	c := defaultSDK(t, env)
-	limited := 0
-	for range 40 {
-		if _, err := c.call("trocket", "DescribeInstanceList", nil); err != nil {
-			var se *tcerr.TencentCloudSDKError
-			require.True(t, errors.As(err, &se))
-			require.Equal(t, "RequestLimitExceeded", se.Code)
-			limited++
+	burst := func() (limited int) {
+		for range 30 {
+			if _, err := c.call("trocket", "DescribeInstanceList", nil); err != nil {
+				var se *tcerr.TencentCloudSDKError
+				require.True(t, errors.As(err, &se))
+				require.Equal(t, "RequestLimitExceeded", se.Code)
+				limited++
+			}
 		}
+		return limited
 	}
-	// 40 calls in (much) less than a second: about 20 pass, the rest are limited.
-	assert.GreaterOrEqual(t, limited, 10)
-	assert.LessOrEqual(t, limited, 20)
+	assert.Equal(t, 10, burst(), "20 of 30 pass in one instant")
 	newSDK(t, env.TDMQ, env.Other.Tencent.SecretID, env.Other.Tencent.SecretKey).ok("DescribeInstanceList", nil, nil)
-	env.Advance(time.Second)
-	c.ok("DescribeInstanceList", nil, nil)
+	c.ok("DescribeInstance", p{"InstanceId": newInstance(t, c, "other-action", "BASIC", "basic_1k")}, nil)
+	env.Advance(500 * time.Millisecond)
+	assert.Equal(t, 20, burst(), "half a second refills 10")
+	env.Advance(time.Hour)
+	assert.Equal(t, 10, burst(), "the bucket holds at most one second's worth")
 
 	off := emutest.Start(t)
 	oc := defaultSDK(t, off)

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"regexp"
 	"testing"
 
@@ -36,7 +37,14 @@ func newSDK(t testing.TB, addr, secretID, secretKey string) *sdk {
 	cpf.HttpProfile.Endpoint = addr
 	cpf.HttpProfile.Scheme = "http"
 	cpf.HttpProfile.ReqTimeout = 10
-	return &sdk{t: t, client: common.NewCommonClient(common.NewCredential(secretID, secretKey), "ap-guangzhou", cpf)}
+	client := common.NewCommonClient(common.NewCredential(secretID, secretKey), "ap-guangzhou", cpf)
+	// A transport of its own, closed before the emulator shuts down (cleanups
+	// run last-in first-out): a connection dialled but never used would
+	// otherwise hold http.Server.Shutdown for 5 s.
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	client.WithHttpTransport(tr)
+	t.Cleanup(tr.CloseIdleConnections)
+	return &sdk{t: t, client: client}
 }
 
 // defaultSDK is the built-in "default" account's client.
