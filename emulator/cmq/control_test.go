@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
+	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
@@ -149,3 +151,6 @@ func TestRateLimits(t *testing.T) {
 	env.Advance(time.Second)
 	call(t, c, "SendMessage", send("q1"))
 }
+
+// The server mounts its own control endpoints under /_mqmock/cmq/.
+var _ emulator.Controller = (*cmq.Server)(nil)
