@@ -66,7 +66,12 @@ func (g *gen4) sendRocketMQMessage(call *pipeline.Call) (any, error) {
 	if k := len(t.Messages); k > 0 && m.Produced.Before(t.Messages[k-1].Produced) {
 		m.Produced = t.Messages[k-1].Produced
 	}
+	t.expire(m.Produced, g.limits.Retention)
 	t.Messages = append(t.Messages, m)
+	if t.LastWrite == nil {
+		t.LastWrite = map[uint64]time.Time{}
+	}
+	t.LastWrite[m.Queue] = m.Produced
 	return sendRocketMQMessageResponse{Result: true, MsgId: m.ID}, nil
 }
 

@@ -75,6 +75,11 @@ type topic4 struct {
 	Seq                uint64
 	Messages           []*message4 // oldest first
 	NextQueue          uint64
+	// Expired counts, per queue, the messages dropped after the retention
+	// window: they still count in the queue's offsets.
+	Expired map[uint64]int64
+	// LastWrite is each queue's latest message time.
+	LastWrite map[uint64]time.Time
 }
 
 type group4 struct {
@@ -259,6 +264,23 @@ func newNamespace4(id, remark string, created time.Time, seq uint64) *namespace4
 	return &namespace4{
 		ID: id, Remark: remark, Ttl: defaultNamespaceTTL4, RetentionTime: defaultNamespaceTTL4, Created: created, Seq: seq,
 		Topics: newIndex4[*topic4](), Groups: newIndex4[*group4](), Bindings: map[string]*binding4{},
+	}
+}
+
+// expire drops the messages older than the retention window, counting
+// them per queue, so a long-lived topic holds only what queries can return.
+func (t *topic4) expire(now time.Time, retention time.Duration) {
+	cut := now.Add(-retention)
+	n := 0
+	for n < len(t.Messages) && t.Messages[n].Produced.Before(cut) {
+		if t.Expired == nil {
+			t.Expired = map[uint64]int64{}
+		}
+		t.Expired[t.Messages[n].Queue]++
+		n++
+	}
+	if n > 0 {
+		t.Messages = slices.Clone(t.Messages[n:])
 	}
 }
 

@@ -202,6 +202,17 @@ func TestRocketMQ4MessageRetention(t *testing.T) {
 	assert.Equal(t, topicStats4{BrokerName: cl + "-broker-0", MinOffset: 1, MaxOffset: 2, MessageCount: 1}, topicStats4{BrokerName: got.BrokerName, MinOffset: got.MinOffset, MaxOffset: got.MaxOffset, MessageCount: got.MessageCount})
 	assert.GreaterOrEqual(t, got.LastUpdateTimestamp, before)
 	assert.LessOrEqual(t, got.LastUpdateTimestamp, after)
+
+	// A send drops what retention has expired; the offsets still count it.
+	h.clock.Advance(72 * time.Hour)
+	h.ok("SendRocketMQMessage", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders", "MsgBody": "newest"})
+	h.s.v4.mu.Lock()
+	kept := len(h.s.v4.clusters[cl].Namespaces["dev"].Topics.byName["orders"].Messages)
+	h.s.v4.mu.Unlock()
+	assert.Equal(t, 1, kept)
+	stats = h.ok("DescribeRocketMQTopicStats", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders"}).(describeRocketMQTopicStatsResponse)
+	got = stats.TopicStatsList[0]
+	assert.Equal(t, [3]int64{2, 3, 1}, [3]int64{got.MinOffset, got.MaxOffset, got.MessageCount})
 }
 
 // Two servers never see each other's clusters (no package-level state).

@@ -322,6 +322,12 @@ func (g *gen4) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
 	// Offsets count every message ever sent; MinOffset moves past the
 	// ones retention has dropped.
 	cut := g.now().Add(-g.limits.Retention)
+	for q, n := range t.Expired {
+		if q < uint64(len(out)) {
+			out[q].MinOffset += n
+			out[q].MaxOffset += n
+		}
+	}
 	for _, m := range t.Messages {
 		if m.Queue >= uint64(len(out)) {
 			continue
@@ -333,7 +339,11 @@ func (g *gen4) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
 		} else {
 			s.MessageCount++
 		}
-		s.LastUpdateTimestamp = m.Produced.UnixMilli()
+	}
+	for q, at := range t.LastWrite {
+		if q < uint64(len(out)) {
+			out[q].LastUpdateTimestamp = at.UnixMilli()
+		}
 	}
 	return describeRocketMQTopicStatsResponse{TopicStatsList: out}, nil
 }
