@@ -12,8 +12,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/emutest"
 	eons "github.com/mqmock/mqmock/emulator/ons"
-	"github.com/mqmock/mqmock/internal/account"
-	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -82,17 +80,19 @@ func TestRateLimitsOnTheVirtualClock(t *testing.T) {
 	requireServerError(t, page(f.c), "BIZ_NO_MESSAGE", http.StatusBadRequest)
 }
 
-func TestConfiguredInstanceIdsAreChecked(t *testing.T) {
-	for name, accts := range map[string][]account.Account{
-		"empty id": {{Name: "a", ONSInstances: []account.ONSInstance{{ID: ""}}}},
-		"used twice": {
-			{Name: "a", Alibaba: account.Alibaba{AccessKeyID: "LTAIa"}, ONSInstances: []account.ONSInstance{{ID: "MQ_INST_1_x"}}},
-			{Name: "b", Alibaba: account.Alibaba{AccessKeyID: "LTAIb"}, ONSInstances: []account.ONSInstance{{ID: "MQ_INST_1_x"}}},
-		},
-	} {
-		reg, err := account.NewRegistry(accts)
-		require.NoError(t, err, name)
-		_, err = eons.New(pipeline.Env{Accounts: reg, Clock: clock.New()})
-		assert.Error(t, err, name)
+// The global limits.rateLimits switch turns on ONS's documented per-account
+// rates too (OnsTopicStatus: 1 per second → Throttling.User).
+func TestGlobalRateLimitsSwitch(t *testing.T) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	c := client(t, env, env.Default)
+	status := func() error {
+		req := ons.CreateOnsTopicStatusRequest()
+		req.InstanceId, req.Topic = "MQ_INST_1000000000000001_mqmock01", "no-such-topic"
+		_, err := c.OnsTopicStatus(req)
+		return err
 	}
+	requireServerError(t, status(), "BIZ_TOPIC_NOT_FOUND", http.StatusBadRequest)
+	requireServerError(t, status(), "Throttling.User", http.StatusBadRequest)
+	env.Advance(time.Second)
+	requireServerError(t, status(), "BIZ_TOPIC_NOT_FOUND", http.StatusBadRequest)
 }

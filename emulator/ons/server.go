@@ -3,9 +3,6 @@
 package ons
 
 import (
-	"fmt"
-
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -37,11 +34,9 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	if err := checkInstances(env.Accounts); err != nil {
-		return nil, err
-	}
 	s := &Server{env: env, opts: opts, store: newStore(opts, env.Clock),
 		regions: set(opts.Regions), unsupportedRegions: set(opts.UnsupportedRegions), unsupportedActions: set(opts.UnsupportedActions)}
+	opts.RateLimits = opts.RateLimits || env.RateLimits
 	if opts.RateLimits {
 		s.limiter = newLimiter(documentedRates(), env.Clock.Now)
 	}
@@ -77,27 +72,6 @@ func New(env pipeline.Env) (*Server, error) {
 	})
 	s.Reset()
 	return s, nil
-}
-
-// checkInstances refuses configured ONS instances without an id or with one
-// used twice (the account registry checks only MQTT instance ids).
-func checkInstances(reg *account.Registry) error {
-	if reg == nil {
-		return nil
-	}
-	seen := map[string]string{}
-	for _, a := range reg.All() {
-		for i, in := range a.ONSInstances {
-			if in.ID == "" {
-				return fmt.Errorf("accounts %s: onsInstances[%d].id must not be empty", a.Name, i)
-			}
-			if other, dup := seen[in.ID]; dup {
-				return fmt.Errorf("accounts %s: onsInstances id %q is already used by account %s", a.Name, in.ID, other)
-			}
-			seen[in.ID] = a.Name
-		}
-	}
-	return nil
 }
 
 func set(xs []string) map[string]bool {

@@ -91,12 +91,13 @@ type Registry struct {
 	byKeyID   map[string]*Account
 	byName    map[string]*Account
 	byMQTTIns map[string]*Account
+	byONSIns  map[string]*Account
 }
 
 // NewRegistry validates and indexes accounts; no two may share a name, a
 // credential id or an instance id.
 func NewRegistry(accounts []Account) (*Registry, error) {
-	r := &Registry{bySecret: map[string]*Account{}, byKeyID: map[string]*Account{}, byName: map[string]*Account{}, byMQTTIns: map[string]*Account{}}
+	r := &Registry{bySecret: map[string]*Account{}, byKeyID: map[string]*Account{}, byName: map[string]*Account{}, byMQTTIns: map[string]*Account{}, byONSIns: map[string]*Account{}}
 	for i := range accounts {
 		a := accounts[i]
 		if a.Name == "" {
@@ -124,6 +125,15 @@ func NewRegistry(accounts []Account) (*Registry, error) {
 			}
 			r.byMQTTIns[m.ID] = &a
 		}
+		for j, o := range a.ONSInstances {
+			if o.ID == "" {
+				return nil, fmt.Errorf("accounts[%d].onsInstances[%d].id: must not be empty", i, j)
+			}
+			if _, dup := r.byONSIns[o.ID]; dup {
+				return nil, fmt.Errorf("accounts[%d].onsInstances[%d].id: %q is used twice", i, j, o.ID)
+			}
+			r.byONSIns[o.ID] = &a
+		}
 		p := &a
 		r.accounts = append(r.accounts, p)
 		r.byName[a.Name] = p
@@ -135,6 +145,9 @@ func NewRegistry(accounts []Account) (*Registry, error) {
 		}
 		for _, m := range a.MQTTInstances {
 			r.byMQTTIns[m.ID] = p
+		}
+		for _, o := range a.ONSInstances {
+			r.byONSIns[o.ID] = p
 		}
 	}
 	return r, nil

@@ -32,6 +32,8 @@ func TestRegistryRefusesClashes(t *testing.T) {
 		{"same secret id", func(a []Account) { a[1].Tencent.SecretID = a[0].Tencent.SecretID }, "accounts[1].tencent.secretId"},
 		{"same access key", func(a []Account) { a[1].Alibaba.AccessKeyID = a[0].Alibaba.AccessKeyID }, "accounts[1].alibaba.accessKeyId"},
 		{"same mqtt instance", func(a []Account) { a[1].MQTTInstances[0].ID = a[0].MQTTInstances[0].ID }, "accounts[1].mqttInstances[0].id"},
+		{"empty ons instance", func(a []Account) { a[0].ONSInstances[0].ID = "" }, "accounts[0].onsInstances[0].id"},
+		{"same ons instance", func(a []Account) { a[1].ONSInstances[0].ID = a[0].ONSInstances[0].ID }, "accounts[1].onsInstances[0].id"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -97,6 +97,9 @@ func (f *Frontend) Internal() *apierr.Def { return f.cfg.Errors.Internal }
 // NewRequestID makes an upper-case UUID, as Alibaba's gateways do.
 func (f *Frontend) NewRequestID() string { return strings.ToUpper(uuid.NewString()) }
 
+// ActionNames lists the actions served (scenario validation refuses others).
+func (f *Frontend) ActionNames() []string { return f.cfg.Actions.Names() }
+
 // ResetNonces forgets every nonce seen (control API reset).
 func (f *Frontend) ResetNonces() { f.nonces.reset() }
 
