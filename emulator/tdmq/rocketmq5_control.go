@@ -89,7 +89,7 @@ func (g *gen5) ctlClient(c *gin.Context) {
 	}
 	now := g.clock.Now()
 	cl := &client5{id: req.ClientId, addr: req.ClientAddr, group: req.ConsumerGroup, language: req.Language,
-		version: req.Version, protocol: req.ChannelProtocol, consumeType: req.ConsumeType, lastSeen: now}
+		version: req.Version, protocol: req.ChannelProtocol, consumeType: req.ConsumeType}
 	for _, s := range req.Subscriptions {
 		t, ok := in.topics[s.Topic]
 		if !ok {

@@ -306,7 +306,7 @@ func (g *gen5) describeMessageTrace(op *op5, call *pipeline.Call) (any, error) {
 	return describeMessageTrace5Resp{ShowTopicName: m.topic, LiteTopic: m.properties["LITE_TOPIC"], Data: []messageTraceItem5{
 		stage("produce", map[string]any{"ProducerAddr": m.producerAddr, "ProduceTime": produceTime5(m.produced), "Status": "SEND_OK"}),
 		stage("persist", map[string]any{"PersistTime": produceTime5(m.produced), "QueueId": m.queue, "Offset": m.offset, "Status": "PERSISTED"}),
-		stage("consume", map[string]any{"Tracks": in.tracks(m)}),
+		stage("consume", map[string]any{"Tracks": in.tracks(m), "VerifiedBy": nonNil5(m.verifiedByClients)}),
 	}}, nil
 }
 

@@ -112,12 +112,10 @@ type sub5 struct {
 }
 
 type client5 struct {
-	id, addr, group           string
-	language, version         string
-	protocol, consumeType     string
-	lastSeen                  time.Time
-	topics                    []string
-	consumedOffsetsUnreported bool
+	id, addr, group       string
+	language, version     string
+	protocol, consumeType string
+	topics                []string
 }
 
 type producer5 struct {
@@ -136,7 +134,6 @@ type message5 struct {
 	resendTimes       int64
 	resendOKTimes     int64
 	properties        map[string]string
-	consumedByGroups  map[string]bool
 	verifiedByClients []string
 }
 

@@ -326,6 +326,15 @@ func (g *gen5) deleteTopic(op *op5, call *pipeline.Call) (any, error) {
 		}
 	}
 	delete(in.producers, t.name)
+	for _, cl := range in.clients {
+		kept := cl.topics[:0]
+		for _, name := range cl.topics {
+			if name != t.name {
+				kept = append(kept, name)
+			}
+		}
+		cl.topics = kept
+	}
 	return struct{}{}, nil
 }
 
