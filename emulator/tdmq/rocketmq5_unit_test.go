@@ -22,7 +22,7 @@ import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-func ptr[T any](v T) *T { return &v }
+func ptr5[T any](v T) *T { return &v }
 
 func TestPage5(t *testing.T) {
 	for _, tc := range []struct {
@@ -32,12 +32,12 @@ func TestPage5(t *testing.T) {
 		wantErr  bool
 	}{
 		{nil, nil, 50, 0, 20, false},
-		{ptr[int64](10), ptr[int64](5), 50, 10, 15, false},
-		{ptr[int64](48), nil, 50, 48, 50, false},
-		{ptr[int64](60), nil, 50, 50, 50, false},
-		{nil, ptr[int64](0), 50, 0, 0, false},
-		{ptr[int64](-1), nil, 50, 0, 0, true},
-		{nil, ptr[int64](-5), 50, 0, 0, true},
+		{ptr5[int64](10), ptr5[int64](5), 50, 10, 15, false},
+		{ptr5[int64](48), nil, 50, 48, 50, false},
+		{ptr5[int64](60), nil, 50, 50, 50, false},
+		{nil, ptr5[int64](0), 50, 0, 0, false},
+		{ptr5[int64](-1), nil, 50, 0, 0, true},
+		{nil, ptr5[int64](-5), 50, 0, 0, true},
 	} {
 		from, to, err := page5(tc.off, tc.lim, tc.n)
 		if tc.wantErr {
@@ -54,8 +54,8 @@ func TestPage5(t *testing.T) {
 
 func TestFiltersAndTags5(t *testing.T) {
 	fs, err := filters5([]*filter{
-		{Name: ptr("TopicName"), Values: []*string{ptr("ord"), ptr("pay")}},
-		{Name: ptr("TopicType"), Values: []*string{ptr("FIFO")}},
+		{Name: ptr5("TopicName"), Values: []*string{ptr5("ord"), ptr5("pay")}},
+		{Name: ptr5("TopicType"), Values: []*string{ptr5("FIFO")}},
 	}, "TopicName", "TopicType")
 	require.NoError(t, err)
 	assert.True(t, fs.fuzzy("TopicName", "orders"))
@@ -64,7 +64,7 @@ func TestFiltersAndTags5(t *testing.T) {
 	assert.True(t, fs.exact("TopicType", "FIFO"))
 	assert.False(t, fs.exact("TopicType", "NORMAL"))
 	assert.True(t, fs.exact("Other", "anything"), "an absent filter matches everything")
-	_, err = filters5([]*filter{{Name: ptr("Colour")}}, "TopicName")
+	_, err = filters5([]*filter{{Name: ptr5("Colour")}}, "TopicName")
 	assert.Error(t, err)
 
 	tags := []tag5{{"env", "prod"}, {"team", "mq"}}
@@ -73,11 +73,11 @@ func TestFiltersAndTags5(t *testing.T) {
 		want bool
 	}{
 		{nil, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("prod")}}}, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("dev"), ptr("prod")}}}, true},
-		{[]*tagFilter{{TagKey: ptr("env")}}, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("dev")}}}, false},
-		{[]*tagFilter{{TagKey: ptr("env")}, {TagKey: ptr("owner")}}, false},
+		{[]*tagFilter{{TagKey: ptr5("env"), TagValues: []*string{ptr5("prod")}}}, true},
+		{[]*tagFilter{{TagKey: ptr5("env"), TagValues: []*string{ptr5("dev"), ptr5("prod")}}}, true},
+		{[]*tagFilter{{TagKey: ptr5("env")}}, true},
+		{[]*tagFilter{{TagKey: ptr5("env"), TagValues: []*string{ptr5("dev")}}}, false},
+		{[]*tagFilter{{TagKey: ptr5("env")}, {TagKey: ptr5("owner")}}, false},
 	} {
 		assert.Equal(t, tc.want, tagsMatch5(tc.tf, tags), "%v", tc.tf)
 	}
@@ -169,7 +169,7 @@ func TestZeroEnvWorks5(t *testing.T) {
 }
 
 // benchServer is a server with one PLATINUM instance holding n topics.
-func benchServer(b *testing.B, n int) (*Server, *pipeline.Call, string) {
+func benchServer5(b *testing.B, n int) (*Server, *pipeline.Call, string) {
 	b.Helper()
 	reg, err := account.NewRegistry(account.Defaults())
 	require.NoError(b, err)
@@ -195,7 +195,7 @@ func benchServer(b *testing.B, n int) (*Server, *pipeline.Call, string) {
 func BenchmarkCreateTopic5(b *testing.B) {
 	for _, n := range []int{10, 1000} {
 		b.Run(fmt.Sprintf("topics=%d", n), func(b *testing.B) {
-			s, call, id := benchServer(b, n)
+			s, call, id := benchServer5(b, n)
 			h, _ := s.trocketActions.Lookup("CreateTopic")
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -219,7 +219,7 @@ func BenchmarkCreateTopic5(b *testing.B) {
 func BenchmarkDescribeTopicList5(b *testing.B) {
 	for _, n := range []int{10, 1000} {
 		b.Run(fmt.Sprintf("topics=%d", n), func(b *testing.B) {
-			s, call, id := benchServer(b, n)
+			s, call, id := benchServer5(b, n)
 			h, _ := s.trocketActions.Lookup("DescribeTopicList")
 			b.ReportAllocs()
 			b.ResetTimer()
