@@ -1,8 +1,6 @@
 package tdmq
 
 import (
-	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -133,150 +131,11 @@ func (g *gen4) now() time.Time { return g.s.env.Clock.Now() }
 
 func (g *gen4) next() uint64 { g.seq++; return g.seq }
 
-// owner is the account a call acts for: resources are visible only to the
+// owner4 is the account a call acts for: resources are visible only to the
 // account that created them.
 func owner4(call *pipeline.Call) string {
 	if call.Account == nil {
 		return ""
 	}
 	return call.Account.Name
-}
-
-// state is the control API's view of every 4.x resource.
-func (g *gen4) state() any {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := g.now()
-	clusters := make([]any, 0, len(g.clusters))
-	for _, c := range sorted4(g.clusters, func(c *cluster4) uint64 { return c.Seq }) {
-		nss := []any{}
-		for _, n := range sorted4(c.Namespaces, func(n *namespace4) uint64 { return n.Seq }) {
-			topics, groups, bindings := []any{}, []any{}, []any{}
-			for _, t := range n.Topics.all() {
-				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
-			}
-			for _, gr := range n.Groups.all() {
-				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable, "broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset})
-			}
-			for _, b := range sorted4(n.Bindings, func(b *binding4) uint64 { return b.Seq }) {
-				bindings = append(bindings, map[string]any{"role": b.Role, "permissions": b.Permissions})
-			}
-			nss = append(nss, map[string]any{"id": n.ID, "topics": topics, "groups": groups, "roles": bindings})
-		}
-		roles := []string{}
-		for _, r := range sorted4(c.Roles, func(r *role4) uint64 { return r.Seq }) {
-			roles = append(roles, r.Name)
-		}
-		clusters = append(clusters, map[string]any{
-			"id": c.ID, "name": c.Name, "account": c.Owner, "kind": c.kindName(),
-			"status": statusName4(c.ready(now)), "namespaces": nss, "roles": roles,
-		})
-	}
-	return map[string]any{"clusters": clusters}
-}
-
-func (c *cluster4) kindName() string {
-	return [...]string{"virtual", "dedicated", "general"}[c.Kind]
-}
-
-func statusName4(ready bool) string {
-	if ready {
-		return "RUNNING"
-	}
-	return "CREATING"
-}
-
-// tagsIn turns request tags into stored ones.
-func tagsIn4(in []*tagIn4) []tag4 {
-	out := make([]tag4, 0, len(in))
-	for _, t := range in {
-		if t == nil {
-			continue
-		}
-		var tg tag4
-		if t.TagKey != nil {
-			tg.TagKey = *t.TagKey
-		}
-		if t.TagValue != nil {
-			tg.TagValue = *t.TagValue
-		}
-		out = append(out, tg)
-	}
-	return out
-}
-
-// matchTags is TagFilters: every filter must match a tag with its key and,
-// when values are given, one of them.
-func matchTags4(tags []tag4, filters []*tagFilter) bool {
-	for _, f := range filters {
-		if f == nil || f.TagKey == nil {
-			continue
-		}
-		hit := false
-		for _, t := range tags {
-			if t.TagKey != *f.TagKey {
-				continue
-			}
-			if len(f.TagValues) == 0 {
-				hit = true
-			}
-			for _, v := range f.TagValues {
-				if v != nil && *v == t.TagValue {
-					hit = true
-				}
-			}
-		}
-		if !hit {
-			return false
-		}
-	}
-	return true
-}
-
-// contains is the APIs' fuzzy match: a case-insensitive substring.
-func contains4(s string, kw *string) bool {
-	return kw == nil || strings.Contains(strings.ToLower(s), strings.ToLower(*kw))
-}
-
-// filterValues returns the values of a Filters entry as strings.
-func filterValues4(f *filter) []string {
-	out := make([]string, 0, len(f.Values))
-	for _, v := range f.Values {
-		if v != nil {
-			out = append(out, *v)
-		}
-	}
-	return out
-}
-
-func inList4(s string, list []string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-// distribution counts topics by type, in type order.
-func distribution4(c *cluster4) []rocketMQTopicDistribution {
-	counts := map[string]uint64{}
-	for _, n := range c.Namespaces {
-		for _, t := range n.Topics.byName {
-			counts[t.Type]++
-		}
-	}
-	out := make([]rocketMQTopicDistribution, 0, len(counts))
-	for typ, n := range counts {
-		out = append(out, rocketMQTopicDistribution{TopicType: typ, Count: n})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].TopicType < out[j].TopicType })
-	return out
-}
-
-func str4(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }

@@ -109,7 +109,7 @@ var vipSpecs4 = map[string]vipSpec4{
 // and "_" (clusters, namespaces, topics, groups, roles).
 var resourceName4 = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
-// checkName validates a name's alphabet and length, answering bad with a
+// checkName4 validates a name's alphabet and length, answering bad with a
 // detail naming the parameter.
 func checkName4(bad *apierr.Def, param, name string, min, max int) error {
 	n := utf8.RuneCountInString(name)
@@ -122,7 +122,7 @@ func checkName4(bad *apierr.Def, param, name string, min, max int) error {
 	return nil
 }
 
-// checkRemark validates an optional remark's length.
+// checkRemark4 validates an optional remark's length.
 func checkRemark4(bad *apierr.Def, remark *string, max int) error {
 	if remark != nil && utf8.RuneCountInString(*remark) > max {
 		return bad.New().WithDetail(" (Remark longer than " + itoa4(max) + " characters)")

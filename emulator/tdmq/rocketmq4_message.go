@@ -129,7 +129,7 @@ type describeRocketMQMsgResponse struct {
 	MessageTracksCount int64                  `json:"MessageTracksCount"`
 }
 
-// dlq reports whether a message query targets a group's dead letters.
+// dlq4 reports whether a message query targets a group's dead letters.
 func dlq4(flags ...*bool) bool {
 	for _, f := range flags {
 		if f != nil && *f {

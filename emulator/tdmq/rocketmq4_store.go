@@ -325,7 +325,7 @@ func page4[T any](items []T, offset, limit uint64) []T {
 
 const idAlphabet4 = "abcdefghijklmnopqrstuvwxyz0123456789"
 
-// randomID returns n random lower-case alphanumerics.
+// randomID4 returns n random lower-case alphanumerics.
 func randomID4(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
@@ -335,7 +335,7 @@ func randomID4(n int) string {
 	return string(b)
 }
 
-// ms is a virtual time as the SDK's unsigned milliseconds (never negative).
+// ms4 is a virtual time as the SDK's unsigned milliseconds (never negative).
 func ms4(t time.Time) uint64 {
 	if t.IsZero() || t.UnixMilli() < 0 {
 		return 0

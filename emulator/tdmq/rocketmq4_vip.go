@@ -103,7 +103,7 @@ type describeRocketMQVipInstancesResponse struct {
 	Instances  []rocketMQVipInstance `json:"Instances"`
 }
 
-// vipFilter matches one Filters entry. The SDK names the conditions
+// vipFilter4 matches one Filters entry. The SDK names the conditions
 // ("instance ids", "instance name", "status") without spelling them, so
 // the names are matched without regard to case: InstanceIds/InstanceId
 // (exact), InstanceName (fuzzy), Status (numeric status).
