@@ -26,7 +26,7 @@ func newGen5(s *Server) *gen5 {
 	if c == nil { // the zero Env works: a clock of its own
 		c = clock.New()
 	}
-	g := &gen5{s: s, clock: c, limiter: newRateLimiter5(c.Now, rateLimits5(s.opts))}
+	g := &gen5{s: s, clock: c, limiter: newRateLimiter5(c.Now, rateLimits5(s.opts, s.env.RateLimits))}
 	g.reset()
 	return g
 }

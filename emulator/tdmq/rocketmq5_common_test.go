@@ -222,6 +222,14 @@ func TestDocumentedRateLimits5(t *testing.T) {
 	env.Advance(time.Hour)
 	assert.Equal(t, 10, burst(), "the bucket holds at most one second's worth")
 
+	// The global limits.rateLimits switch turns them on as well.
+	global := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	gc := defaultSDK(t, global)
+	for range 20 {
+		gc.ok("DescribeInstanceList", nil, nil)
+	}
+	gc.fail("DescribeInstanceList", nil, "RequestLimitExceeded")
+
 	off := emutest.Start(t)
 	oc := defaultSDK(t, off)
 	for range 40 {

@@ -124,9 +124,10 @@ func TestRateLimiter5(t *testing.T) {
 	assert.False(t, l.allow("acct", "A"), "the bucket never holds more than the rate")
 	l.reset()
 	assert.True(t, l.allow("acct", "A"))
-	assert.Nil(t, rateLimits5(Options{}), "off by default")
-	assert.Equal(t, 20, rateLimits5(Options{RateLimits: true})["DescribeInstanceList"])
-	assert.Equal(t, 5, rateLimits5(Options{RateLimits: true, RateLimitOverrides: map[string]int{"CreateTopic": 5}})["CreateTopic"])
+	assert.Nil(t, rateLimits5(Options{}, false), "off by default")
+	assert.Equal(t, 20, rateLimits5(Options{RateLimits: true}, false)["DescribeInstanceList"])
+	assert.Equal(t, 20, rateLimits5(Options{}, true)["DescribeInstanceList"], "limits.rateLimits turns them on too")
+	assert.Equal(t, 5, rateLimits5(Options{RateLimits: true, RateLimitOverrides: map[string]int{"CreateTopic": 5}}, false)["CreateTopic"])
 }
 
 func TestSKUTable5(t *testing.T) {

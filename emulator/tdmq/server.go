@@ -67,8 +67,8 @@ type Options struct {
 	// 5.x (trocket) and frontend options.
 
 	// RateLimits turns on the documented per-action request rate limits
-	// (RequestLimitExceeded); off by default, like design.md's
-	// limits.rateLimits, which a vendor package cannot read.
+	// (RequestLimitExceeded) for TDMQ alone; the global limits.rateLimits
+	// (pipeline.Env.RateLimits) turns them on for every vendor. Off by default.
 	RateLimits bool `mapstructure:"rateLimits"`
 	// RateLimitOverrides sets a per-second limit per 5.x action (applies only
 	// with RateLimits on).
