@@ -202,13 +202,18 @@ func (in *instance5) endpoints(region string) []endpoint5 {
 
 func (in *instance5) item(now time.Time) instanceItem5 {
 	return instanceItem5{
-		InstanceId: in.id, InstanceName: in.name, Version: "5.x", InstanceType: in.typ, InstanceStatus: in.status(now),
+		InstanceId: in.id, InstanceName: in.name, Version: version5, InstanceType: in.typ, InstanceStatus: in.status(now),
 		TopicNumLimit: in.topicNumLimit, GroupNumLimit: in.sku.GroupNumLimit, PayMode: in.payModeName(), ExpiryTime: in.expiry(),
 		Remark: in.remark, TopicNum: int64(len(in.topics)), GroupNum: int64(len(in.groups)), TagList: nonNil5(in.tags),
 		SkuCode: in.sku.SkuCode, TpsLimit: in.sku.TpsLimit, ScaledTpsLimit: in.sku.TpsLimit * 2, MessageRetention: in.retention,
 		MaxMessageDelay: in.sku.MaxMessageDelay, RenewFlag: in.renewFlag,
 	}
 }
+
+// version5 is the Version of a 5.x instance, the value the
+// DescribeFusionInstanceList "Version" filter selects 5.x clusters with ("4"
+// selects 4.x); the exact string a real server returns is unconfirmed.
+const version5 = "5"
 
 type describeInstanceList5Req struct {
 	Filters    []*filter    `json:"Filters"`
@@ -233,7 +238,7 @@ func (g *gen5) matchingInstances(op *op5, req *describeInstanceList5Req, extra .
 	for _, in := range g.sortedInstances() {
 		if in.owner == op.owner && fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
 			fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(op.now)) &&
-			fs.exact("Version", "5") && tagsMatch5(req.TagFilters, in.tags) {
+			fs.exact("Version", version5) && tagsMatch5(req.TagFilters, in.tags) {
 			out = append(out, in)
 		}
 	}

@@ -158,3 +158,18 @@ func sdkCode(err error) string {
 	}
 	return err.Error()
 }
+
+// TestFusionVersionFilter5: the Version filter of DescribeFusionInstanceList
+// selects 5.x instances with "5" and none with "4" (4.x clusters are not
+// merged in).
+func TestFusionVersionFilter5(t *testing.T) {
+	env := emutest.Start(t)
+	c := defaultSDK(t, env)
+	newInstance(t, c, "fusion", "BASIC", "basic_1k")
+	total, got := names(t, c.ok("DescribeFusionInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"5"}}}}, nil), "Version")
+	assert.Equal(t, int64(1), total)
+	assert.Equal(t, []string{"5"}, got)
+	total, _ = names(t, c.ok("DescribeFusionInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"4"}}}}, nil), "Version")
+	assert.Equal(t, int64(0), total)
+	c.fail("DescribeInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"5"}}}}, "InvalidParameterValue")
+}
