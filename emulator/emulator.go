@@ -163,6 +163,12 @@ func (e *Emulator) router(name string, v pipeline.Vendor) http.Handler {
 	return r
 }
 
+// Closer is implemented by vendors holding calls open (CMQ's long polls):
+// Shutdown closes them so in-flight calls can finish at once.
+type Closer interface {
+	Close()
+}
+
 // Controller is implemented by vendors with control endpoints of their own,
 // mounted under /_mqmock/<vendor>/.
 type Controller interface {
@@ -226,7 +232,9 @@ func (e *Emulator) Start() error {
 		e.addrs[name] = ln.Addr().String()
 	}
 	for _, name := range Vendors {
-		srv := &http.Server{Handler: e.handlers[name], ReadHeaderTimeout: 10 * time.Second}
+		// MaxHeaderBytes above the vendors' 1 MB request limit, so an oversized
+		// GET query gets the vendor's own size error, not net/http's 431.
+		srv := &http.Server{Handler: e.handlers[name], ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 4 << 20}
 		e.servers[name] = srv
 		go func(ln net.Listener) {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -265,6 +273,13 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 				_ = s.Close()
 			}
 		}()
+	}
+	// Listeners are closed by now or about to be; end what vendors hold open
+	// so the in-flight calls Shutdown waits for can answer.
+	for _, v := range e.vendors {
+		if c, ok := v.(Closer); ok {
+			c.Close()
+		}
 	}
 	wg.Wait()
 	e.closeFaults()

@@ -30,5 +30,17 @@ func DrainQueues(s *Server) {
 	}
 }
 
-// ActionNames lists the actions the server dispatches.
-func ActionNames(s *Server) []string { return s.actions.Names() }
+// Waiters counts the receives parked on an account's queue.
+func Waiters(s *Server, acct, queue string) int {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	t, ok := s.store.tenants[acct]
+	if !ok {
+		return 0
+	}
+	q, err := t.queueLocked(queue)
+	if err != nil {
+		return 0
+	}
+	return len(q.waiters)
+}

@@ -1,6 +1,7 @@
 package cmq
 
 import (
+	"context"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -176,8 +177,9 @@ func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]deliver
 // time (wait < 0: the queue's pollingWaitSeconds) for one to become visible.
 // The wait ends as soon as a send, a rewind, a delay or visibility expiry
 // makes one visible, when virtual time passes the deadline, or when the same
-// span of real time has passed, so a request never outlives its own wait.
-func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, error) {
+// span of real time has passed, so a request never outlives its own wait; it
+// also ends when ctx does (the client went away) or the store closes.
+func (s *store) receive(ctx context.Context, acct, name string, n int, wait int64) ([]delivered, error) {
 	realStart := time.Now()
 	s.mu.Lock()
 	t := s.tenantLocked(acct)
@@ -228,6 +230,10 @@ func (s *store) receive(acct, name string, n int, wait int64) ([]delivered, erro
 		select {
 		case <-wake:
 		case <-guard.C:
+			expired = true
+		case <-ctx.Done():
+			expired = true
+		case <-s.closed:
 			expired = true
 		}
 		for _, tm := range timers {

@@ -1,6 +1,7 @@
 package cmq
 
 import (
+	"context"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -265,7 +266,7 @@ func (s *Server) receiveMessage(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	got, err := s.store.receive(accountOf(call), p.str("queueName"), 1, wait)
+	got, err := s.store.receive(callContext(call), accountOf(call), p.str("queueName"), 1, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -285,7 +286,7 @@ func (s *Server) batchReceiveMessage(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	got, err := s.store.receive(accountOf(call), p.str("queueName"), int(*n), wait)
+	got, err := s.store.receive(callContext(call), accountOf(call), p.str("queueName"), int(*n), wait)
 	if err != nil {
 		return nil, err
 	}
@@ -331,4 +332,13 @@ func (s *Server) batchDeleteMessage(call *pipeline.Call) (any, error) {
 	default:
 		return nil, ErrDeleteMessagePartiallyFailed.New().WithFields(map[string]any{"errorList": failed})
 	}
+}
+
+// callContext is the call's context, or Background for calls made without
+// one (store-level tests build calls by hand).
+func callContext(call *pipeline.Call) context.Context {
+	if call.Ctx != nil {
+		return call.Ctx
+	}
+	return context.Background()
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 )
@@ -27,7 +26,7 @@ func TestEveryActionSurvivesBadInput(t *testing.T) {
 			"offset", "-1", "limit", "1e3", "msgBody.0", "", "msgBody.2", "x", "filterTag.1", "", "bindingKey.7", "k"),
 		"empty values": cmqclient.P("queueName", "", "topicName", "", "subscriptionName", "", "msgBody", "", "receiptHandle", "", "routingKey", ""),
 	}
-	names := cmq.ActionNames(cmqServer(env))
+	names := cmqServer(env).ActionNames()
 	require.NotEmpty(t, names)
 	for _, action := range names {
 		for label, p := range inputs {

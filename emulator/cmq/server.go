@@ -55,3 +55,10 @@ func (s *Server) Reset() {
 
 // State implements pipeline.Vendor.
 func (s *Server) State() any { return s.store.state() }
+
+// Close ends every parked long poll so a graceful shutdown does not wait for
+// them (emulator.Closer).
+func (s *Server) Close() { s.store.close() }
+
+// ActionNames lists the actions served (scenario validation refuses others).
+func (s *Server) ActionNames() []string { return s.actions.Names() }

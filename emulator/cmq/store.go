@@ -26,6 +26,9 @@ type store struct {
 	// onWait, when set (tests only), is told each time a receive starts
 	// waiting, so a test can move the clock knowing the receive is parked.
 	onWait func()
+	// closed ends every parked receive when the emulator shuts down.
+	closed    chan struct{}
+	closeOnce sync.Once
 }
 
 // tenant is one account's resources. Names are unique case-insensitively
@@ -40,8 +43,12 @@ type tenant struct {
 }
 
 func newStore(c *clock.Clock, opts Options) *store {
-	return &store{clock: c, opts: opts, tenants: map[string]*tenant{}, seq: 100000000, rnd: rand.New(rand.NewPCG(1, 2))}
+	return &store{clock: c, opts: opts, tenants: map[string]*tenant{}, seq: 100000000, rnd: rand.New(rand.NewPCG(1, 2)), closed: make(chan struct{})}
 }
+
+// close ends every parked receive (they answer "no message") and makes later
+// ones return at once.
+func (s *store) close() { s.closeOnce.Do(func() { close(s.closed) }) }
 
 // tenantLocked returns (creating) an account's resources.
 func (s *store) tenantLocked(acct string) *tenant {

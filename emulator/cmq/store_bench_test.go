@@ -1,6 +1,7 @@
 package cmq
 
 import (
+	"context"
 	"strconv"
 	"testing"
 
@@ -45,7 +46,7 @@ func BenchmarkStoreReceiveAndDelete(b *testing.B) {
 		if _, err := s.sendMessages("a", "q", body, 0); err != nil {
 			b.Fatal(err)
 		}
-		got, err := s.receive("a", "q", 1, 0)
+		got, err := s.receive(context.Background(), "a", "q", 1, 0)
 		if err != nil {
 			b.Fatal(err)
 		}

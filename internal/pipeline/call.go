@@ -8,6 +8,7 @@
 package pipeline
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -17,6 +18,10 @@ import (
 
 // Call is one decoded request as every stage after decoding sees it.
 type Call struct {
+	// Ctx ends when the client goes away (or the server shuts down): an
+	// action that waits (a long poll) must give up with it.
+	Ctx context.Context
+
 	Vendor    string // "cmq", "tdmq", "ons", "mqtt"
 	Service   string // the API within the vendor ("tdmq" or "trocket"; else = Vendor)
 	Action    string // as the client sent it

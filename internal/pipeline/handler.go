@@ -77,6 +77,7 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	w := &statusWriter{ResponseWriter: rw}
 	call := &Call{
+		Ctx:       r.Context(),
 		Vendor:    h.f.Vendor(),
 		Service:   h.f.Vendor(),
 		RequestID: h.f.NewRequestID(),
