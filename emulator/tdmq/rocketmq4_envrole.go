@@ -48,8 +48,8 @@ type environmentRoleRequest4 struct {
 	DetailedPerms []*detailedPermIn4 `json:"DetailedPerms"`
 }
 
-// bindingTarget validates an environment-role request and finds its
-// namespace and role; the caller holds g.mu.
+// bindingTarget finds the namespace and role an environment-role request
+// names, answering the codes those actions list; the caller holds g.mu.
 func (g *gen4) bindingTarget(call *pipeline.Call, envID, role, clusterID string) (*namespace4, error) {
 	c, err := g.roleCluster(call, clusterID)
 	if err != nil {
