@@ -100,6 +100,15 @@ func (f *Frontend) NewRequestID() string { return strings.ToUpper(uuid.NewString
 // ActionNames lists the actions served (scenario validation refuses others).
 func (f *Frontend) ActionNames() []string { return f.cfg.Actions.Names() }
 
+// Abandon implements pipeline.Abandoner: a call a fault dropped unanswered
+// gives its nonce back, so net/http's transparent replay of a GET is served
+// like the first attempt rather than refused as SignatureNonceUsed.
+func (f *Frontend) Abandon(call *pipeline.Call) {
+	if nonce := call.Params["SignatureNonce"]; nonce != "" && call.Account != nil {
+		f.nonces.forget(call.CredentialID, nonce)
+	}
+}
+
 // ResetNonces forgets every nonce seen (control API reset).
 func (f *Frontend) ResetNonces() { f.nonces.reset() }
 
@@ -371,6 +380,12 @@ func (c *nonceCache) add(keyID, nonce string, now time.Time) bool {
 	}
 	c.seen[k] = now
 	return true
+}
+
+func (c *nonceCache) forget(keyID, nonce string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.seen, keyID+"\x00"+nonce)
 }
 
 func (c *nonceCache) reset() {

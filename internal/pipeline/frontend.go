@@ -30,6 +30,15 @@ type Frontend interface {
 	Internal() *apierr.Def
 }
 
+// Abandoner is implemented by frontends that record something while
+// verifying (a replay-protection nonce) and must forget it when a fault
+// drops the call unanswered: the client never got a reply, and net/http
+// replays an idempotent request on a new connection with the same signature,
+// which must not look like a replay attack.
+type Abandoner interface {
+	Abandon(call *Call)
+}
+
 // ErrBodyTooLarge is returned by ReadBody when the body exceeds the limit.
 var ErrBodyTooLarge = errors.New("request body too large")
 

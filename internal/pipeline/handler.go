@@ -110,7 +110,7 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	result, err, effect := h.serve(r, call)
 	if effect != nil {
 		fault = effect.Rule
-		if h.applyTransport(w, r, effect) {
+		if h.applyTransport(w, r, call, effect) {
 			return
 		}
 	}
@@ -162,7 +162,7 @@ func (h *handler) serve(r *http.Request, call *Call) (any, error, *Effect) {
 
 // applyTransport carries out effects that bypass the envelope writer. It
 // reports whether the response has been dealt with.
-func (h *handler) applyTransport(w *statusWriter, r *http.Request, e *Effect) bool {
+func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e *Effect) bool {
 	switch {
 	case e.Raw != nil:
 		if e.Raw.ContentType != "" {
@@ -175,16 +175,25 @@ func (h *handler) applyTransport(w *statusWriter, r *http.Request, e *Effect) bo
 		hold, cancel := context.WithTimeout(r.Context(), h.h.Hold)
 		defer cancel()
 		<-hold.Done()
-		closeConn(w, false)
+		h.abandon(w, call, false)
 		return true
 	case e.Drop:
-		closeConn(w, false)
+		h.abandon(w, call, false)
 		return true
 	case e.Reset:
-		closeConn(w, true)
+		h.abandon(w, call, true)
 		return true
 	}
 	return false
+}
+
+// abandon closes the connection unanswered and lets the frontend forget
+// what verification recorded for the call.
+func (h *handler) abandon(w *statusWriter, call *Call, reset bool) {
+	if a, ok := h.f.(Abandoner); ok {
+		a.Abandon(call)
+	}
+	closeConn(w, reset)
 }
 
 // closeConn hijacks the connection and closes it without a response; with

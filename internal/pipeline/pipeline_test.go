@@ -64,6 +64,19 @@ func (f *fake) Write(w http.ResponseWriter, c *pipeline.Call, result any, err *a
 	_, _ = io.WriteString(w, "OK||"+c.RequestID+"|"+result.(string))
 }
 
+// abandoning is the fake frontend that also records abandoned calls.
+type abandoning struct {
+	*fake
+	mu        sync.Mutex
+	abandoned []string
+}
+
+func (a *abandoning) Abandon(c *pipeline.Call) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.abandoned = append(a.abandoned, c.Action)
+}
+
 type hookFunc func(*pipeline.Call) *pipeline.Effect
 
 func (h hookFunc) Apply(c *pipeline.Call) *pipeline.Effect { return h(c) }
@@ -248,4 +261,27 @@ func TestTableRefusesDuplicates(t *testing.T) {
 	assert.Equal(t, []string{"A", "B"}, tb.Names())
 	_, ok := tb.Lookup("a")
 	assert.False(t, ok, "case-sensitive tables do not fold")
+}
+
+func TestDroppedCallsAreAbandoned(t *testing.T) {
+	f := &abandoning{fake: &fake{table: pipeline.NewTable(false,
+		pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) { return "echo", nil }},
+		pipeline.Action{Name: "Fail", Handle: func(c *pipeline.Call) (any, error) { return "fail", nil }},
+	)}}
+	hook := hookFunc(func(c *pipeline.Call) *pipeline.Effect {
+		if c.Action == "Echo" {
+			return &pipeline.Effect{Rule: "drop", Drop: true}
+		}
+		return &pipeline.Effect{Rule: "err", Err: errBusy.New()}
+	})
+	srv := httptest.NewServer(pipeline.New(f, pipeline.Hooks{Faults: func() pipeline.FaultHook { return hook }}))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	_, err := client.Get(srv.URL + "/?Action=Echo")
+	require.Error(t, err)
+	status, _ := get(t, srv.URL+"/?Action=Fail")
+	assert.Equal(t, 503, status)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	assert.Equal(t, []string{"Echo"}, f.abandoned, "only a call dropped unanswered is abandoned")
 }
