@@ -24,7 +24,7 @@ type gen4 struct {
 
 func newGen4(s *Server) *gen4 {
 	g := &gen4{s: s, limits: defaultLimits4()}
-	g.limiter = newRateLimiter5(g.now, rateLimits4(s.opts))
+	g.limiter = newRateLimiter5(g.now, rateLimits4(s.opts, s.env.RateLimits))
 	g.reset()
 	return g
 }

@@ -8,7 +8,7 @@ import (
 
 // What every 4.x action shares, applied around its handler: the documented
 // per-action rate limit (RequestLimitExceeded, only with tdmq.rateLimits
-// on) and DryRun (DryRunOperation where the call would have succeeded).
+// or the global limits.rateLimits on) and DryRun (DryRunOperation where the call would have succeeded).
 
 // documentedRateLimits4 are the 4.x limits on the API pages quoted in
 // tdmq.md §3: 20 requests per second. tdmq.rateLimitOverrides sets others.
@@ -19,9 +19,10 @@ var documentedRateLimits4 = map[string]int{
 	"CreateRocketMQTopicV2":        20,
 }
 
-// rateLimits4 is the effective per-second limit of each limited 4.x action.
-func rateLimits4(o Options) map[string]int {
-	if !o.RateLimits {
+// rateLimits4 is the effective per-second limit of each limited 4.x action;
+// global is limits.rateLimits.
+func rateLimits4(o Options, global bool) map[string]int {
+	if !o.RateLimits && !global {
 		return nil
 	}
 	out := map[string]int{}

@@ -68,6 +68,15 @@ func TestRocketMQ4RateLimits(t *testing.T) {
 	c.ok("CreateRocketMQRole", map[string]any{"ClusterId": cl, "RoleName": "two"}, nil)
 }
 
+// The global limits.rateLimits turns the 4.x limits on too.
+func TestRocketMQ4GlobalRateLimits(t *testing.T) {
+	_, c := start4(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) { cfg.Limits.RateLimits = true }))
+	for i := 0; i < 20; i++ {
+		c.ok("DescribeRocketMQClusters", map[string]any{"Offset": 0, "Limit": 1}, nil)
+	}
+	c.fail("DescribeRocketMQClusters", map[string]any{"Offset": 0, "Limit": 1}, "RequestLimitExceeded", msgRateLimit)
+}
+
 // Without tdmq.rateLimits nothing is limited.
 func TestRocketMQ4RateLimitsOff(t *testing.T) {
 	_, c := start4(t)
