@@ -79,6 +79,10 @@ type Options struct {
 	// Regions, when set, are the only X-TC-Region values served; any other
 	// answers UnsupportedRegion. Empty accepts every region.
 	Regions []string `mapstructure:"regions"`
+	// HonorLanguage answers error messages in Chinese to requests with
+	// X-TC-Language: zh-CN (the Go SDK's default), where a Chinese text is
+	// known; off, every message is the catalogue's English.
+	HonorLanguage bool `mapstructure:"honorLanguage"`
 }
 
 // DefaultOptions are the documented defaults.
