@@ -1,6 +1,7 @@
 package mqtt
 
 import (
+	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -317,18 +318,6 @@ func TestRequiredVars(t *testing.T) {
 		"InstanceNotFound":              ErrInstanceNotFound,
 		"InstancePermissionCheckFailed": ErrInstancePermissionCheckFailed,
 		"CheckAccountInfoFailed":        ErrCheckAccountInfoFailed,
-		"SignatureDoesNotMatch":         ErrSignatureDoesNotMatch,
-		"IncompleteSignature":           ErrIncompleteSignature,
-		"InvalidTimeStamp.Expired":      ErrInvalidTimeStampExpired,
-		"InvalidTimeStamp.Format":       ErrInvalidTimeStampFormat,
-		"IllegalTimestamp":              ErrIllegalTimestamp,
-		"SignatureNonceUsed":            ErrSignatureNonceUsed,
-		"InvalidAccessKeyId.NotFound":   ErrInvalidAccessKeyIdNotFound,
-		"InvalidSignatureMethod":        ErrInvalidSignatureMethod,
-		"Missing%s":                     ErrMissingParameterFamily,
-		"InvalidVersion":                ErrInvalidVersion,
-		"UnsupportedHTTPMethod":         ErrUnsupportedHTTPMethod,
-		"MissingSecurityToken":          ErrMissingSecurityToken,
 	} {
 		if d.Code != code {
 			t.Errorf("var for %s has code %s", code, d.Code)
@@ -351,10 +340,15 @@ func varName(code string) string {
 	return "Err" + strings.ReplaceAll(code, ".", "")
 }
 
-// TestEveryDefVarCatalogued parses errors.go: every Err… var holding an
+// TestEveryDefVarCatalogued parses errors.go and the gateway rows: every Err… var holding an
 // *apierr.Def is in the catalogue and follows the naming rule.
 func TestEveryDefVarCatalogued(t *testing.T) {
 	vars := defVars(t, "errors.go")
+	// The gateway rows are the protocol's, declared once for both Alibaba
+	// products.
+	for v, name := range defVars(t, "../../internal/aliyunrpc/gateway.go") {
+		vars[v] = name
+	}
 	for v, name := range vars {
 		if want := varName(name); v != want {
 			t.Errorf("var %s holds %q; want %s", v, name, want)
@@ -408,9 +402,9 @@ func TestResolve(t *testing.T) {
 	for ref, want := range map[string]*apierr.Def{
 		"InternalError":           ErrInternalError,
 		"ApiNotSupport":           ErrApiNotSupport,
-		"InvalidParameter.%s":     ErrInvalidParameterFamily, // by name
-		"InvalidParameter.Format": ErrInvalidParameterFormat, // exact code beats the family
-		"MissingSecurityToken":    ErrMissingSecurityToken,
+		"InvalidParameter.%s":     ErrInvalidParameterFamily,           // by name
+		"InvalidParameter.Format": aliyunrpc.ErrInvalidParameterFormat, // exact code beats the family
+		"MissingSecurityToken":    aliyunrpc.ErrMissingSecurityToken,
 	} {
 		d, args, err := Errors.Resolve(ref)
 		if err != nil || d != want || args != nil {
@@ -425,7 +419,7 @@ func TestResolve(t *testing.T) {
 	if e.Code() != "InvalidParameter.ClientId" || e.Message() != "An error occurred while validating the parameter. The parameter may be missing or invalid." {
 		t.Errorf("family renders %q %q", e.Code(), e.Message())
 	}
-	if d, args, err := Errors.Resolve("MissingGroupId"); err != nil || d != ErrMissingParameterFamily || len(args) != 1 || args[0] != "GroupId" {
+	if d, args, err := Errors.Resolve("MissingGroupId"); err != nil || d != aliyunrpc.ErrMissingParameterFamily || len(args) != 1 || args[0] != "GroupId" {
 		t.Errorf("Resolve(MissingGroupId) = %v, %v, %v", d, args, err)
 	}
 	d, _, err = Errors.Resolve("InstanceNotFund")

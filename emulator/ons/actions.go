@@ -1,6 +1,7 @@
 package ons
 
 import (
+	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -108,10 +109,10 @@ func (s *Server) guard(name string, h pipeline.Handler) pipeline.Handler {
 		if call.Account == nil {
 			// Only when no account is configured at all and verification is
 			// off: nothing can be owned.
-			return nil, ErrInvalidAccessKeyIdNotFound.New()
+			return nil, aliyunrpc.ErrInvalidAccessKeyIdNotFound.New()
 		}
 		if s.limiter != nil && !s.limiter.allow(call.Account.Name, name) {
-			return nil, ErrThrottlingUser.New()
+			return nil, aliyunrpc.ErrThrottlingUser.New()
 		}
 		return h(call)
 	}

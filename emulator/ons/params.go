@@ -1,6 +1,7 @@
 package ons
 
 import (
+	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"strconv"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -14,7 +15,7 @@ import (
 func required(call *pipeline.Call, name string) (string, error) {
 	v := call.Params[name]
 	if v == "" {
-		return "", ErrMissingParameterFamily.New(name)
+		return "", aliyunrpc.ErrMissingParameterFamily.New(name)
 	}
 	return v, nil
 }

@@ -23,8 +23,8 @@ import (
 	"github.com/mqmock/mqmock/internal/wire"
 )
 
-// Errors are the catalogue rows the protocol layer answers with. Each product
-// points them at its own catalogue (MQTT answers an unknown action with its
+// Errors are the catalogue rows the protocol layer answers with; a row left
+// nil is the gateway's own (gateway.go). Each product sets its own rows (MQTT answers an unknown action with its
 // seed's ApiNotSupport, ONS with the gateway's InvalidAction.NotFound).
 type Errors struct {
 	Internal             *apierr.Def // panics, non-catalogue errors
@@ -44,9 +44,33 @@ type Errors struct {
 	BadSignatureMethod   *apierr.Def
 	MissingSecurityToken *apierr.Def
 	BadSecurityToken     *apierr.Def
-	// BadFormat, when set, answers a Format other than JSON or XML
-	// (InvalidParameter.Format); nil accepts any Format.
+	// BadFormat answers a Format other than JSON or XML.
 	BadFormat *apierr.Def
+}
+
+// withGateway fills every row a product left unset with the gateway's own.
+func (e Errors) withGateway() Errors {
+	or := func(d **apierr.Def, gw *apierr.Def) {
+		if *d == nil {
+			*d = gw
+		}
+	}
+	or(&e.BadVersion, ErrInvalidVersion)
+	or(&e.MissingParameter, ErrMissingParameterFamily)
+	or(&e.UnsupportedMethod, ErrUnsupportedHTTPMethod)
+	or(&e.SignatureMismatch, ErrSignatureDoesNotMatch)
+	or(&e.IncompleteSignature, ErrIncompleteSignature)
+	or(&e.TimestampMissing, ErrIllegalTimestamp)
+	or(&e.TimestampFormat, ErrInvalidTimeStampFormat)
+	or(&e.TimestampExpired, ErrInvalidTimeStampExpired)
+	or(&e.NonceUsed, ErrSignatureNonceUsed)
+	or(&e.KeyNotFound, ErrInvalidAccessKeyIdNotFound)
+	or(&e.KeyInactive, ErrInvalidAccessKeyIdInactive)
+	or(&e.BadSignatureMethod, ErrInvalidSignatureMethod)
+	or(&e.MissingSecurityToken, ErrMissingSecurityToken)
+	or(&e.BadSecurityToken, ErrInvalidSecurityTokenMismatchWithAccessKey)
+	or(&e.BadFormat, ErrInvalidParameterFormat)
+	return e
 }
 
 // Config describes one product.
@@ -82,6 +106,7 @@ func New(cfg Config) *Frontend {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	cfg.Errors = cfg.Errors.withGateway()
 	return &Frontend{cfg: cfg, nonces: newNonceCache()}
 }
 
@@ -153,7 +178,7 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	if call.Version != f.cfg.Version {
 		return e.BadVersion.New()
 	}
-	if format, sent := call.Params["Format"]; sent && e.BadFormat != nil && !strings.EqualFold(format, "JSON") && !strings.EqualFold(format, "XML") {
+	if format, sent := call.Params["Format"]; sent && !strings.EqualFold(format, "JSON") && !strings.EqualFold(format, "XML") {
 		return e.BadFormat.New()
 	}
 	return nil

@@ -1,0 +1,51 @@
+package aliyunrpc
+
+import (
+	"net/http"
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+)
+
+// The gateway rows as aliyun-rpc.md §6 gives them (plus the STS token rows),
+// written out independently of gateway.go.
+func TestGatewayRows(t *testing.T) {
+	want := map[string]int{
+		"SignatureDoesNotMatch": 400, "IncompleteSignature": 400, "InvalidTimeStamp.Expired": 400,
+		"InvalidTimeStamp.Format": 400, "IllegalTimestamp": 400, "SignatureNonceUsed": 400,
+		"InvalidAccessKeyId.NotFound": 404, "InvalidAccessKeyId.Inactive": 400, "MissingSecurityToken": 400,
+		"InvalidSecurityToken.Expired": 400, "InvalidSecurityToken.Malformed": 400,
+		"InvalidSecurityToken.MismatchWithAccessKey": 400, "InvalidSignatureMethod": 400, "Missing%s": 400,
+		"InvalidVersion": 400, "InvalidParameter.Format": 400, "UnsupportedHTTPMethod": 400,
+		"Throttling.User": 400, "Throttling.Api": 400, "Throttling": 400, "ServiceUnavailable": 503,
+	}
+	got := map[string]int{}
+	for _, d := range GatewayErrors() {
+		assert.Equal(t, d.Code, d.Name, "a gateway row is named by its code")
+		assert.NotEmpty(t, d.Message)
+		assert.False(t, d.Seed, "%s is in no seed", d.Code)
+		got[d.Code] = d.Status
+	}
+	assert.Equal(t, want, got)
+	// Both products put them in one catalogue without a clash.
+	require.NotPanics(t, func() { apierr.NewCatalogue("x", GatewayErrors()...) })
+	assert.Equal(t, "InstanceId is mandatory for this action.", ErrMissingParameterFamily.New("InstanceId").Message())
+	assert.Equal(t, "MissingInstanceId", ErrMissingParameterFamily.New("InstanceId").Code())
+}
+
+// A product sets only its own rows; every other one is the gateway's.
+func TestErrorsFallBackToTheGateway(t *testing.T) {
+	own := &apierr.Def{Name: "X", Code: "X", Status: http.StatusInternalServerError, Message: "x"}
+	e := Errors{Internal: own, UnknownAction: own, Malformed: own}.withGateway()
+	v := reflect.ValueOf(e)
+	for i := 0; i < v.NumField(); i++ {
+		assert.False(t, v.Field(i).IsNil(), "%s has no row", v.Type().Field(i).Name)
+	}
+	assert.Same(t, own, e.Internal, "a product's own row stays")
+	assert.Same(t, ErrSignatureDoesNotMatch, e.SignatureMismatch)
+	assert.Same(t, ErrInvalidSecurityTokenMismatchWithAccessKey, e.BadSecurityToken)
+}
