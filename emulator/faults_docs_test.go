@@ -44,3 +44,24 @@ func TestDocsExamplesLoad(t *testing.T) {
 	assert.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", "rules:\n"+strings.Join(oneLiners, "\n"), &refusal), refusal.Error)
 	assert.Len(t, getScenario(t, env).Rules, len(oneLiners))
 }
+
+// TestReadmeScenarioLoads keeps the README's scenario example valid.
+func TestReadmeScenarioLoads(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	blocks := regexp.MustCompile("(?s)```yaml\n(name: .*?)```").FindAllStringSubmatch(string(b), -1)
+	require.Len(t, blocks, 1, "one full scenario document in the README")
+	env := emutest.Start(t)
+	var refusal struct{ Error string }
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", blocks[0][1], &refusal), refusal.Error)
+	effects := map[string]bool{}
+	for _, line := range strings.Split(blocks[0][1], "\n") {
+		for _, e := range []string{"error:", "latency:", "throttle:", "drop:", "reset:", "timeout:", "status:"} {
+			if strings.Contains(line, e) {
+				effects[e] = true
+			}
+		}
+	}
+	assert.Len(t, effects, 7, "one example per effect")
+	assert.Len(t, getScenario(t, env).Rules, 7)
+}

@@ -78,7 +78,10 @@ func Start(t testing.TB, opts ...Option) *Env {
 	}
 	e.MarkReady()
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// By cleanup the test's calls are done. net/http waits up to 5 s for a
+		// connection a client dialled but never used (pooled by an SDK), so a
+		// short bound, after which the rest is closed, keeps cleanup fast.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_ = e.Shutdown(ctx)
 	})
