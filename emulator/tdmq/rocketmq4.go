@@ -14,7 +14,7 @@ import (
 type gen4 struct {
 	s       *Server
 	limits  limits4
-	limiter *rateLimiter5 // the token buckets are generation-neutral
+	limiter *rateLimiter // the token buckets are generation-neutral
 
 	mu       sync.Mutex
 	clusters map[string]*cluster4
@@ -23,8 +23,8 @@ type gen4 struct {
 }
 
 func newGen4(s *Server) *gen4 {
-	g := &gen4{s: s, limits: defaultLimits4()}
-	g.limiter = newRateLimiter5(g.now, rateLimits4(s.opts, s.env.RateLimits))
+	g := &gen4{s: s, limits: s.opts.RocketMQ4}
+	g.limiter = newRateLimiter(g.now, rateLimits4(s.opts, s.env.RateLimits))
 	g.reset()
 	return g
 }

@@ -2,12 +2,14 @@ package tdmq_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
@@ -367,4 +369,36 @@ func TestRocketMQ4Validation(t *testing.T) {
 	var r s4CreateRoleResponse
 	c.ok("CreateRocketMQRole", role("RoleName", "manual-role", "RoleGenerateMode", "MANUAL", "AccessKey", "ak", "SecretKey", "sk"), &r)
 	assert.Equal(t, "sk", r.Token)
+}
+
+// The 4.x limits are configuration (tdmq.rocketmq4): a smaller topic quota
+// and the limits pages' stricter namespace length are one config edit away.
+func TestRocketMQ4LimitsAreConfigurable(t *testing.T) {
+	_, c := start4(t, emutest.WithConfig(func(c *config.Config) {
+		c.TDMQ.Options = map[string]any{"rocketmq4": map[string]any{"virtualTopics": 2, "namespaceNameMax": 32}}
+	}))
+	cl := c.cluster("configured")
+	c.fail("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": strings.Repeat("n", 33)}, "InvalidParameter", msgBadParam)
+	c.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": strings.Repeat("n", 32)}, nil)
+	for i := 0; i < 2; i++ {
+		c.ok("CreateRocketMQTopicV2", map[string]any{"ClusterId": cl, "Namespace": strings.Repeat("n", 32), "Topic": fmt.Sprintf("topic-%d", i), "Type": "Normal"}, nil)
+	}
+	c.fail("CreateRocketMQTopicV2", map[string]any{"ClusterId": cl, "Namespace": strings.Repeat("n", 32), "Topic": "topic-2", "Type": "Normal"}, "LimitExceeded", msgLimit)
+}
+
+func TestRocketMQ4BadLimitsStopStartUp(t *testing.T) {
+	for name, opts := range map[string]map[string]any{
+		"unknown key":  {"virtualTopix": 2},
+		"min over max": {"groupNameMin": 10, "groupNameMax": 5},
+		"zero quota":   {"virtualGroups": 0},
+		"partitions":   {"defaultPartitions": 40},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.TDMQ.Options = map[string]any{"rocketmq4": opts}
+			_, err := emulator.New(cfg)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "tdmq.rocketmq4")
+		})
+	}
 }

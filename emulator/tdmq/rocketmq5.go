@@ -17,7 +17,7 @@ type gen5 struct {
 	mu        sync.Mutex
 	seq       int64
 	instances map[string]*instance5
-	limiter   *rateLimiter5
+	limiter   *rateLimiter
 	clock     *clock.Clock
 }
 
@@ -26,7 +26,7 @@ func newGen5(s *Server) *gen5 {
 	if c == nil { // the zero Env works: a clock of its own
 		c = clock.New()
 	}
-	g := &gen5{s: s, clock: c, limiter: newRateLimiter5(c.Now, rateLimits5(s.opts, s.env.RateLimits))}
+	g := &gen5{s: s, clock: c, limiter: newRateLimiter(c.Now, rateLimits5(s.opts, s.env.RateLimits))}
 	g.reset()
 	return g
 }

@@ -1,10 +1,5 @@
 package tdmq
 
-import (
-	"sync"
-	"time"
-)
-
 // Per-action request rate limits (RequestLimitExceeded). The documented 5.x
 // limits are on the API pages quoted in tdmq.md §3: 20 requests per second
 // for DescribeInstance and DescribeInstanceList, 200 for
@@ -33,55 +28,4 @@ func rateLimits5(o Options, global bool) map[string]int {
 		out[k] = v
 	}
 	return out
-}
-
-// rateLimiter5 is a token bucket per (account, action) on the virtual clock:
-// capacity = the per-second rate, refilled continuously. Advancing the clock
-// by a second refills a bucket completely.
-type rateLimiter5 struct {
-	now    func() time.Time
-	limits map[string]int
-	mu     sync.Mutex
-	bucket map[[2]string]*bucket5
-}
-
-type bucket5 struct {
-	tokens float64
-	at     time.Time
-}
-
-func newRateLimiter5(now func() time.Time, limits map[string]int) *rateLimiter5 {
-	return &rateLimiter5{now: now, limits: limits, bucket: map[[2]string]*bucket5{}}
-}
-
-// allow takes one token for the call, reporting false when none is left.
-func (l *rateLimiter5) allow(account, action string) bool {
-	rate, ok := l.limits[action]
-	if !ok || rate <= 0 {
-		return true
-	}
-	now := l.now()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	k := [2]string{account, action}
-	b, ok := l.bucket[k]
-	if !ok {
-		b = &bucket5{tokens: float64(rate), at: now}
-		l.bucket[k] = b
-	}
-	if d := now.Sub(b.at); d > 0 {
-		b.tokens = min(float64(rate), b.tokens+d.Seconds()*float64(rate))
-		b.at = now
-	}
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
-}
-
-func (l *rateLimiter5) reset() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.bucket = map[[2]string]*bucket5{}
 }

@@ -107,7 +107,7 @@ func TestNameRules5(t *testing.T) {
 
 func TestRateLimiter5(t *testing.T) {
 	now := time.Unix(1700000000, 0)
-	l := newRateLimiter5(func() time.Time { return now }, map[string]int{"A": 3})
+	l := newRateLimiter(func() time.Time { return now }, map[string]int{"A": 3})
 	for range 3 {
 		assert.True(t, l.allow("acct", "A"))
 	}

@@ -33,6 +33,9 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := config.DecodeOptions("tdmq", env.Options, &opts); err != nil {
 		return nil, err
 	}
+	if err := opts.RocketMQ4.validate(); err != nil {
+		return nil, err
+	}
 	s := &Server{env: env, opts: opts, now: time.Now}
 	s.v4 = newGen4(s)
 	s.v5 = newGen5(s)
@@ -83,7 +86,11 @@ type Options struct {
 	// X-TC-Language: zh-CN (the Go SDK's default), where a Chinese text is
 	// known; off, every message is the catalogue's English.
 	HonorLanguage bool `mapstructure:"honorLanguage"`
+
+	// RocketMQ4 are the 4.x name rules, quotas and retention (tdmq.md §3),
+	// with the documented values as defaults.
+	RocketMQ4 limits4 `mapstructure:"rocketmq4"`
 }
 
 // DefaultOptions are the documented defaults.
-func DefaultOptions() Options { return Options{} }
+func DefaultOptions() Options { return Options{RocketMQ4: defaultLimits4()} }
