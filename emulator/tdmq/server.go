@@ -8,6 +8,8 @@
 package tdmq
 
 import (
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -94,3 +96,11 @@ type Options struct {
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options { return Options{RocketMQ4: defaultLimits4()} }
+
+// ActionNames lists the actions of both generations (scenario validation
+// refuses others).
+func (s *Server) ActionNames() []string {
+	names := append(s.tdmqActions.Names(), s.trocketActions.Names()...)
+	sort.Strings(names)
+	return slices.Compact(names)
+}
