@@ -2,9 +2,7 @@ package mqtt
 
 import (
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
-	"go/ast"
-	"go/parser"
-	"go/token"
+	"github.com/mqmock/mqmock/internal/apierr/catalogtest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,9 +20,8 @@ import (
 // for the gateway codes. Expectations are never derived from the catalogue.
 
 const (
-	seed001     = "../../../shared/seeds/001_*.txt"
-	seed002     = "../../../shared/seeds/002_*.txt"
-	gatewaySpec = "../../../shared/specs/aliyun-rpc.md"
+	seed001 = "../../../shared/seeds/001_*.txt"
+	seed002 = "../../../shared/seeds/002_*.txt"
 )
 
 type seedRow struct {
@@ -257,39 +254,6 @@ func TestExtras(t *testing.T) {
 	}
 }
 
-// TestGatewayMatchesSpec: status and message of every code aliyun-rpc.md §6
-// lists equal the spec's (Missing{ParameterName} is the Missing%s family; the
-// SignatureDoesNotMatch text ends before the appended string to sign).
-func TestGatewayMatchesSpec(t *testing.T) {
-	b, err := os.ReadFile(gatewaySpec)
-	if err != nil {
-		t.Skip("spec not present at " + gatewaySpec)
-	}
-	_, sec, _ := strings.Cut(string(b), "## 6. Gateway")
-	sec, _, _ = strings.Cut(sec, "\n## ")
-	row := regexp.MustCompile("(?m)^\\| [^|]+ \\| `([^`]+)`[^|]* \\| \\**(\\d{3})\\**[^|]* \\| `([^`]+)` \\|")
-	n := 0
-	for _, m := range row.FindAllStringSubmatch(sec, -1) {
-		code := strings.ReplaceAll(m[1], "{ParameterName}", "%s")
-		msg := strings.TrimSuffix(strings.ReplaceAll(m[3], "{ParameterName}", "%s"), "<sts>")
-		if code == "InvalidAction.NotFound" || code == "InternalError" {
-			continue // MQTT uses the seed's ApiNotSupport and InternalError
-		}
-		d, ok := Errors.ByName(code)
-		if !ok {
-			t.Errorf("aliyun-rpc.md §6 code %s not in the catalogue", code)
-			continue
-		}
-		n++
-		if st, _ := strconv.Atoi(m[2]); d.Status != st || d.Message != msg {
-			t.Errorf("%s: Def %d %q, spec %d %q", code, d.Status, d.Message, st, msg)
-		}
-	}
-	if n < 17 {
-		t.Errorf("only %d gateway rows matched in aliyun-rpc.md §6", n)
-	}
-}
-
 // TestCatalogueShape is (d).
 func TestCatalogueShape(t *testing.T) {
 	seen := map[string]bool{}
@@ -340,61 +304,11 @@ func varName(code string) string {
 	return "Err" + strings.ReplaceAll(code, ".", "")
 }
 
-// TestEveryDefVarCatalogued parses errors.go and the gateway rows: every Err… var holding an
+// TestEveryDefVarCatalogued parses errors.go and the gateway rows (declared
+// once for both Alibaba products, in aliyunrpc): every Err… var holding an
 // *apierr.Def is in the catalogue and follows the naming rule.
 func TestEveryDefVarCatalogued(t *testing.T) {
-	vars := defVars(t, "errors.go")
-	// The gateway rows are the protocol's, declared once for both Alibaba
-	// products.
-	for v, name := range defVars(t, "../../internal/aliyunrpc/gateway.go") {
-		vars[v] = name
-	}
-	for v, name := range vars {
-		if want := varName(name); v != want {
-			t.Errorf("var %s holds %q; want %s", v, name, want)
-		}
-		if _, ok := Errors.ByName(name); !ok {
-			t.Errorf("var %s (%q) is not in the catalogue", v, name)
-		}
-	}
-	if len(vars) != len(Errors.All()) {
-		t.Errorf("%d Def vars, %d catalogue rows", len(vars), len(Errors.All()))
-	}
-}
-
-func defVars(t *testing.T, file string) map[string]string {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.VAR {
-			continue
-		}
-		for _, spec := range g.Specs {
-			vs := spec.(*ast.ValueSpec)
-			for i, val := range vs.Values {
-				u, ok := val.(*ast.UnaryExpr)
-				if !ok {
-					continue
-				}
-				lit, ok := u.X.(*ast.CompositeLit)
-				if !ok {
-					continue
-				}
-				for _, el := range lit.Elts {
-					kv := el.(*ast.KeyValueExpr)
-					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Name" {
-						out[vs.Names[i].Name] = strings.Trim(kv.Value.(*ast.BasicLit).Value, `"`)
-					}
-				}
-			}
-		}
-	}
-	return out
+	catalogtest.VarsCatalogued(t, Errors, varName, "errors.go", "../../internal/aliyunrpc/gateway.go")
 }
 
 // TestResolve is (e).

@@ -1,9 +1,7 @@
 package tdmq
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
+	"github.com/mqmock/mqmock/internal/apierr/catalogtest"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -282,53 +280,7 @@ func TestRequiredVars(t *testing.T) {
 // TestEveryDefVarCatalogued parses errors.go: every Err… var holding an
 // *apierr.Def is in the catalogue and named "Err" + the code without dots.
 func TestEveryDefVarCatalogued(t *testing.T) {
-	vars := defVars(t, "errors.go")
-	for v, name := range vars {
-		if want := "Err" + strings.ReplaceAll(name, ".", ""); v != want {
-			t.Errorf("var %s holds %q; want %s", v, name, want)
-		}
-		if _, ok := Errors.ByName(name); !ok {
-			t.Errorf("var %s (%q) is not in the catalogue", v, name)
-		}
-	}
-	if len(vars) != len(Errors.All()) {
-		t.Errorf("%d Def vars, %d catalogue rows", len(vars), len(Errors.All()))
-	}
-}
-
-func defVars(t *testing.T, file string) map[string]string {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.VAR {
-			continue
-		}
-		for _, spec := range g.Specs {
-			vs := spec.(*ast.ValueSpec)
-			for i, val := range vs.Values {
-				u, ok := val.(*ast.UnaryExpr)
-				if !ok {
-					continue
-				}
-				lit, ok := u.X.(*ast.CompositeLit)
-				if !ok {
-					continue
-				}
-				for _, el := range lit.Elts {
-					kv := el.(*ast.KeyValueExpr)
-					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Name" {
-						out[vs.Names[i].Name] = strings.Trim(kv.Value.(*ast.BasicLit).Value, `"`)
-					}
-				}
-			}
-		}
-	}
-	return out
+	catalogtest.VarsCatalogued(t, Errors, func(name string) string { return "Err" + strings.ReplaceAll(name, ".", "") }, "errors.go")
 }
 
 // TestResolve is (e).

@@ -2,7 +2,11 @@ package aliyunrpc
 
 import (
 	"net/http"
+	"os"
 	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,4 +52,36 @@ func TestErrorsFallBackToTheGateway(t *testing.T) {
 	assert.Same(t, own, e.Internal, "a product's own row stays")
 	assert.Same(t, ErrSignatureDoesNotMatch, e.SignatureMismatch)
 	assert.Same(t, ErrInvalidSecurityTokenMismatchWithAccessKey, e.BadSecurityToken)
+}
+
+// TestGatewayMatchesSpec reads aliyun-rpc.md §6 (beside the repository in CI)
+// and checks each of its rows against the gateway's Defs. Products answer an
+// unknown action and an internal failure with rows of their own.
+func TestGatewayMatchesSpec(t *testing.T) {
+	const spec = "../../../shared/specs/aliyun-rpc.md"
+	b, err := os.ReadFile(spec)
+	if err != nil {
+		t.Skip("spec not present at " + spec)
+	}
+	_, sec, _ := strings.Cut(string(b), "## 6. Gateway")
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	row := regexp.MustCompile("(?m)^\\| [^|]+ \\| `([^`]+)`[^|]* \\| \\**(\\d{3})\\**[^|]* \\| `([^`]+)` \\|")
+	cat := apierr.NewCatalogue("gateway", GatewayErrors()...)
+	n := 0
+	for _, m := range row.FindAllStringSubmatch(sec, -1) {
+		code := strings.ReplaceAll(m[1], "{ParameterName}", "%s")
+		msg := strings.TrimSuffix(strings.ReplaceAll(m[3], "{ParameterName}", "%s"), "<sts>")
+		if code == "InvalidAction.NotFound" || code == "InternalError" {
+			continue
+		}
+		d, ok := cat.ByName(code)
+		if !assert.True(t, ok, "aliyun-rpc.md §6 code %s has no gateway row", code) {
+			continue
+		}
+		n++
+		st, _ := strconv.Atoi(m[2])
+		assert.Equal(t, st, d.Status, code)
+		assert.Equal(t, msg, d.Message, code)
+	}
+	assert.GreaterOrEqual(t, n, 17, "gateway rows matched in aliyun-rpc.md §6")
 }
