@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
@@ -20,6 +22,14 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 	g.GET("/clock", e.getClock)
 	g.POST("/clock", e.moveClock)
 	e.mountFaults(g)
+}
+
+// controlRecovery turns a panicking control endpoint into a JSON 500.
+func controlRecovery(logger *slog.Logger) gin.HandlerFunc {
+	return gin.CustomRecovery(func(c *gin.Context, p any) {
+		logger.Error("control endpoint panicked", "path", c.Request.URL.Path, "panic", fmt.Sprint(p))
+		controlError(c, http.StatusInternalServerError, "internal error in the control API")
+	})
 }
 
 func controlError(c *gin.Context, status int, msg string) {

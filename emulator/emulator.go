@@ -82,11 +82,14 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if o.clock == nil {
-		o.clock = clock.New()
-	}
 	if o.logger == nil {
 		o.logger = slog.New(slog.DiscardHandler)
+	}
+	if o.clock == nil {
+		logger := o.logger
+		o.clock = clock.New(clock.WithPanicHandler(func(p any) {
+			logger.Error("a scheduled task panicked; the emulator goes on", "panic", fmt.Sprint(p))
+		}))
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -135,6 +138,9 @@ func (e *Emulator) router(name string, v pipeline.Vendor) http.Handler {
 	r := gin.New()
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
+	// The vendor API recovers in the pipeline (into the vendor's internal
+	// error); a control endpoint that panics answers JSON like every other.
+	r.Use(controlRecovery(e.logger))
 	e.mountControl(r.Group("/_mqmock"))
 	if c, ok := v.(Controller); ok {
 		c.Control(r.Group("/_mqmock/" + name))

@@ -23,10 +23,18 @@ type Clock struct {
 	seq    uint64
 	wake   *time.Timer // real timer armed for the earliest virtual deadline
 	closed bool
+	// onPanic is told of a timer callback that panicked; the clock goes on.
+	onPanic func(any)
 }
 
 // Option configures a Clock.
 type Option func(*Clock)
+
+// WithPanicHandler is told of any timer callback that panics. A callback
+// runs on whichever goroutine moved time past it, often the clock's own, so
+// an unrecovered panic would take the whole emulator down; the clock
+// recovers, reports and goes on.
+func WithPanicHandler(f func(any)) Option { return func(c *Clock) { c.onPanic = f } }
 
 // WithRealTime replaces the real time source (for the clock's own tests).
 func WithRealTime(now func() time.Time) Option { return func(c *Clock) { c.now = now } }
@@ -63,7 +71,7 @@ func (c *Clock) Advance(d time.Duration) {
 	due := c.popDueLocked()
 	c.armLocked()
 	c.mu.Unlock()
-	fire(due)
+	c.fire(due)
 }
 
 // Set moves virtual time to t.
@@ -73,7 +81,7 @@ func (c *Clock) Set(t time.Time) {
 	due := c.popDueLocked()
 	c.armLocked()
 	c.mu.Unlock()
-	fire(due)
+	c.fire(due)
 }
 
 // Reset returns the offset to zero. Pending timers keep their virtual
@@ -122,7 +130,7 @@ func (c *Clock) At(at time.Time, fn func()) *Timer {
 	due := c.popDueLocked()
 	c.armLocked()
 	c.mu.Unlock()
-	fire(due)
+	c.fire(due)
 	return t
 }
 
@@ -182,13 +190,23 @@ func (c *Clock) onWake() {
 	due := c.popDueLocked()
 	c.armLocked()
 	c.mu.Unlock()
-	fire(due)
+	c.fire(due)
 }
 
-func fire(ts []*Timer) {
+func (c *Clock) fire(ts []*Timer) {
 	for _, t := range ts {
-		t.fn()
+		c.run(t.fn)
 	}
+}
+
+// run calls one timer callback, containing a panic.
+func (c *Clock) run(fn func()) {
+	defer func() {
+		if p := recover(); p != nil && c.onPanic != nil {
+			c.onPanic(p)
+		}
+	}()
+	fn()
 }
 
 type timerHeap []*Timer

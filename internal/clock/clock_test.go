@@ -99,3 +99,27 @@ func TestConcurrentUse(t *testing.T) {
 	defer mu.Unlock()
 	require.Equal(t, 50, n)
 }
+
+func TestAPanickingTimerDoesNotStopTheClock(t *testing.T) {
+	var mu sync.Mutex
+	var reported []any
+	c := New(WithPanicHandler(func(p any) { mu.Lock(); reported = append(reported, p); mu.Unlock() }))
+	defer c.Close()
+	after := false
+	c.AfterFunc(time.Second, func() { panic("boom") })
+	c.AfterFunc(2*time.Second, func() { after = true })
+	require.NotPanics(t, func() { c.Advance(3 * time.Second) })
+	assert.True(t, after, "later timers still fire")
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, []any{"boom"}, reported)
+
+	// On the clock's own goroutine too (a panic there would kill the process).
+	done := make(chan struct{})
+	c.AfterFunc(time.Millisecond, func() { defer close(done); panic("on the timer goroutine") })
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("timer never fired")
+	}
+}
