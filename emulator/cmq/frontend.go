@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -212,9 +213,9 @@ func (s *Server) Write(w http.ResponseWriter, call *pipeline.Call, result any, a
 	out = append(out, `{"code":`...)
 	out = strconv.AppendInt(out, int64(code), 10)
 	out = append(out, `,"message":`...)
-	out = strconv.AppendQuote(out, message)
+	out = appendJSONString(out, message)
 	out = append(out, `,"requestId":`...)
-	out = strconv.AppendQuote(out, call.RequestID)
+	out = appendJSONString(out, call.RequestID)
 	if len(fields) > 0 {
 		out = append(out, ',')
 		out = append(out, fields...)
@@ -233,4 +234,13 @@ func renderError(e *apierr.Error) (int, string) {
 		code = 6000
 	}
 	return code, "(" + module + ")" + e.Message()
+}
+
+// appendJSONString appends s as a JSON string. Messages echo what clients
+// sent (an unknown action's name), which may be any bytes: encoding/json
+// escapes what JSON needs and turns invalid UTF-8 into U+FFFD, where Go's
+// own quoting (\xff) would break every SDK's JSON parser.
+func appendJSONString(dst []byte, s string) []byte {
+	b, _ := json.Marshal(s)
+	return append(dst, b...)
 }
