@@ -1,6 +1,7 @@
 package tdmq
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -228,9 +229,8 @@ type describeInstanceList5Resp struct {
 }
 
 // matchingInstances applies an instance list's Filters and TagFilters.
-func (g *gen5) matchingInstances(op *op5, req *describeInstanceList5Req, extra ...string) ([]*instance5, error) {
-	allowed := append([]string{"InstanceName", "InstanceId", "InstanceType", "InstanceStatus"}, extra...)
-	fs, err := filters5(req.Filters, allowed...)
+func (g *gen5) matchingInstances(op *op5, req *describeInstanceList5Req) ([]*instance5, error) {
+	fs, err := filters5(req.Filters, "InstanceName", "InstanceId", "InstanceType", "InstanceStatus")
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +238,7 @@ func (g *gen5) matchingInstances(op *op5, req *describeInstanceList5Req, extra .
 	for _, in := range g.sortedInstances() {
 		if in.owner == op.owner && fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
 			fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(op.now)) &&
-			fs.exact("Version", version5) && tagsMatch5(req.TagFilters, in.tags) {
+			tagsMatch5(req.TagFilters, in.tags) {
 			out = append(out, in)
 		}
 	}
@@ -272,32 +272,49 @@ type describeFusionInstanceList5Resp struct {
 	Data       []fusionInstanceItem5 `json:"Data"`
 }
 
-// describeFusionInstanceList lists the account's 5.x instances in the
-// fusion shape. 4.x clusters live in the 4.x store, which this generation
-// does not read: they are not listed (see docs/tdmq-5x.md).
+// describeFusionInstanceList lists the account's clusters of both
+// generations (tdmq.md §5), filtered alike and ordered by creation time.
 func (g *gen5) describeFusionInstanceList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeInstanceList5Req
 	if err := bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	all, err := g.matchingInstances(op, &req, "Version")
+	fs, err := filters5(req.Filters, "InstanceName", "InstanceId", "InstanceType", "InstanceStatus", "Version")
 	if err != nil {
 		return nil, err
 	}
+	// 4.x first, outside this generation's lock: the two stores never hold
+	// each other's locks.
+	items := g.s.v4.fusionItems(op.owner, op.now)
+	g.mu.Lock()
+	for _, in := range g.sortedInstances() {
+		if in.owner == op.owner {
+			items = append(items, fusionInstanceItem5{
+				instanceItem5: in.item(op.now), ZoneIds: nonNil5(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
+				CreateTime: ms5(in.created), ScaledTpsEnabled: in.scaledTps,
+			})
+		}
+	}
+	g.mu.Unlock()
+	var all []fusionInstanceItem5
+	for _, it := range items {
+		if fs.fuzzy("InstanceName", it.InstanceName) && fs.exact("InstanceId", it.InstanceId) &&
+			fs.exact("InstanceType", it.InstanceType) && fs.exact("InstanceStatus", it.InstanceStatus) &&
+			fs.exact("Version", it.Version) && tagsMatch5(req.TagFilters, it.TagList) {
+			all = append(all, it)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].CreateTime != all[j].CreateTime {
+			return all[i].CreateTime < all[j].CreateTime
+		}
+		return all[i].InstanceId < all[j].InstanceId
+	})
 	from, to, err := page5(req.Offset, req.Limit, len(all))
 	if err != nil {
 		return nil, err
 	}
-	resp := describeFusionInstanceList5Resp{TotalCount: int64(len(all)), Data: []fusionInstanceItem5{}}
-	for _, in := range all[from:to] {
-		resp.Data = append(resp.Data, fusionInstanceItem5{
-			instanceItem5: in.item(op.now), ZoneIds: nonNil5(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
-			CreateTime: ms5(in.created), ScaledTpsEnabled: in.scaledTps,
-		})
-	}
-	return resp, nil
+	return describeFusionInstanceList5Resp{TotalCount: int64(len(all)), Data: append([]fusionInstanceItem5{}, all[from:to]...)}, nil
 }
 
 type modifyInstance5Req struct {

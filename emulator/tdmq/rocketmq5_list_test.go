@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -159,17 +160,39 @@ func sdkCode(err error) string {
 	return err.Error()
 }
 
-// TestFusionVersionFilter5: the Version filter of DescribeFusionInstanceList
-// selects 5.x instances with "5" and none with "4" (4.x clusters are not
-// merged in).
-func TestFusionVersionFilter5(t *testing.T) {
+// TestFusionListsBothGenerations5: DescribeFusionInstanceList lists 4.x
+// clusters and 5.x instances together (tdmq.md §5), Version "4" or "5"
+// selects one generation, the other filters apply to both, paging spans both.
+func TestFusionListsBothGenerations5(t *testing.T) {
 	env := emutest.Start(t)
 	c := defaultSDK(t, env)
-	newInstance(t, c, "fusion", "BASIC", "basic_1k")
-	total, got := names(t, c.ok("DescribeFusionInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"5"}}}}, nil), "Version")
-	assert.Equal(t, int64(1), total)
-	assert.Equal(t, []string{"5"}, got)
-	total, _ = names(t, c.ok("DescribeFusionInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"4"}}}}, nil), "Version")
-	assert.Equal(t, int64(0), total)
+	c4 := newClient4(t, env, env.Default)
+	cluster := c4.cluster("fusion-four")
+	env.Advance(time.Second) // creation order is the list order
+	newInstance(t, c, "fusion-five", "BASIC", "basic_1k")
+	newClient4(t, env, env.Other).cluster("fusion-other") // another account's
+
+	total, ids := names(t, c.ok("DescribeFusionInstanceList", p{}, nil), "InstanceId")
+	assert.Equal(t, int64(2), total, "one cluster of each generation, the caller's only")
+	require.Len(t, ids, 2)
+	assert.Equal(t, cluster, ids[0])
+	for _, tc := range []struct {
+		filter p
+		want   []string
+	}{
+		{p{"Name": "Version", "Values": []string{"5"}}, []string{"5"}},
+		{p{"Name": "Version", "Values": []string{"4"}}, []string{"4"}},
+		{p{"Name": "Version", "Values": []string{"4", "5"}}, []string{"4", "5"}},
+		{p{"Name": "InstanceName", "Values": []string{"four"}}, []string{"4"}},
+		{p{"Name": "InstanceType", "Values": []string{"VIRTUAL"}}, []string{"4"}},
+		{p{"Name": "InstanceId", "Values": []string{cluster}}, []string{"4"}},
+	} {
+		total, got := names(t, c.ok("DescribeFusionInstanceList", p{"Filters": []p{tc.filter}}, nil), "Version")
+		assert.Equal(t, int64(len(tc.want)), total, "%v", tc.filter)
+		assert.Equal(t, tc.want, got, "%v", tc.filter)
+	}
+	total, got := names(t, c.ok("DescribeFusionInstanceList", p{"Offset": 1, "Limit": 1}, nil), "Version")
+	assert.Equal(t, int64(2), total)
+	assert.Equal(t, []string{"5"}, got, "paging spans both generations")
 	c.fail("DescribeInstanceList", p{"Filters": []p{{"Name": "Version", "Values": []string{"5"}}}}, "InvalidParameterValue")
 }

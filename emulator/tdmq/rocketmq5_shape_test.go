@@ -381,6 +381,8 @@ func TestResponseShapes5(t *testing.T) {
 	newRole(t, c, scratch, "modify-role")
 	newRole(t, c, scratch, "delete-role")
 	doomed := newInstance(t, c, "doomed", "BASIC", "basic_1k")
+	// A 4.x cluster, which the fusion list reports beside the 5.x instances.
+	newClient4(t, env, env.Default).cluster("shape-four")
 	now := env.Clock().Now().UnixMilli()
 
 	for _, tc := range []struct {
@@ -399,7 +401,12 @@ func TestResponseShapes5(t *testing.T) {
 			return d.TotalCount == 1 && len(d.Data) == 1 && d.Data[0].InstanceId == id
 		}},
 		{"DescribeFusionInstanceList", p{"Filters": []p{{"Name": "InstanceName", "Values": []string{"shap"}}}}, &rDescribeFusionInstanceList{}, func(v any) bool {
-			return len(v.(*rDescribeFusionInstanceList).Data) == 2
+			d := v.(*rDescribeFusionInstanceList)
+			versions := map[string]int{}
+			for _, it := range d.Data {
+				versions[it.Version]++
+			}
+			return len(d.Data) == 3 && versions["4"] == 1 && versions["5"] == 2
 		}},
 		{"ModifyInstance", p{"InstanceId": scratch, "Name": "renamed", "Remark": "r", "SendReceiveRatio": 0.3, "MessageRetention": 48,
 			"ScaledTpsEnabled": true, "AclEnabled": true, "MaxTopicNum": 200, "EnableDeletionProtection": false, "ZoneIds": []string{"100003"}}, &rEmpty{}, nil},
