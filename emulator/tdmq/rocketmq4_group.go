@@ -325,7 +325,16 @@ func (g *gen4) describeRocketMQConsumerConnections(call *pipeline.Call) (any, er
 	if err != nil {
 		return nil, err
 	}
-	return describeRocketMQConsumerConnectionsResponse{Connections: []rocketMQConsumerConnection{}, GroupDetail: groupOut4(c, n, gr)}, nil
+	conns := make([]rocketMQConsumerConnection, 0, len(gr.Clients))
+	for _, cl := range gr.Clients {
+		conns = append(conns, rocketMQConsumerConnection{ClientId: cl.ID, ClientAddr: cl.Addr, Language: cl.Language, Version: cl.Version})
+	}
+	total := uint64(len(conns))
+	from, to := min(req.Offset, total), min(req.Offset+req.Limit, total)
+	if req.Limit == 0 {
+		to = min(req.Offset+g.limits.ListDefault, total)
+	}
+	return describeRocketMQConsumerConnectionsResponse{TotalCount: total, Connections: conns[from:to], GroupDetail: groupOut4(c, n, gr)}, nil
 }
 
 type resetRocketMQConsumerOffSetRequest struct {

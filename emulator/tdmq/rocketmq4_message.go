@@ -144,8 +144,13 @@ func dlq4(flags ...*bool) bool {
 func (g *gen4) messageOf(call *pipeline.Call, cluster, ns, topic, id string, deadLetter bool) (*message4, error) {
 	m := miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, topic: ErrResourceNotFound, group: ErrResourceNotFound}
 	if deadLetter {
-		if _, _, _, err := g.groupOf(owner4(call), cluster, ns, topic, m); err != nil {
+		// A dead-letter query names the group where the topic goes.
+		_, _, gr, err := g.groupOf(owner4(call), cluster, ns, topic, m)
+		if err != nil {
 			return nil, err
+		}
+		if _, d := gr.deadLetter(id); d != nil {
+			return d.Msg, nil
 		}
 		return nil, ErrResourceNotFound.New().WithDetail(" (no dead-letter message " + id + ")")
 	}
@@ -352,10 +357,26 @@ func (g *gen4) retryRocketMQDlqMessage(call *pipeline.Call) (any, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	m := miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, group: ErrResourceNotFound}
-	if _, _, _, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupName, m); err != nil {
+	_, _, gr, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupName, m)
+	if err != nil {
 		return nil, err
 	}
-	return nil, ErrResourceNotFound.New().WithDetail(" (no dead-letter message " + req.MessageIds[0] + ")")
+	// All or nothing: every id must be a dead letter before any is resent.
+	for _, id := range req.MessageIds {
+		if _, d := gr.deadLetter(id); d == nil {
+			return nil, ErrResourceNotFound.New().WithDetail(" (no dead-letter message " + id + ")")
+		}
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
+	// Resent to the group: the message leaves its dead-letter queue.
+	for _, id := range req.MessageIds {
+		if i, _ := gr.deadLetter(id); i >= 0 {
+			gr.DeadLetters = append(gr.DeadLetters[:i], gr.DeadLetters[i+1:]...)
+		}
+	}
+	return struct{}{}, nil
 }
 
 type verifyRocketMQConsumeRequest struct {
@@ -367,9 +388,10 @@ type verifyRocketMQConsumeRequest struct {
 	ClientId    *string `json:"ClientId"`
 }
 
-// verifyRocketMQConsume pushes a message to an online consumer of the
-// group; none is ever online, so a valid request fails with
-// FailedOperation, as the real service answers a group without clients.
+// verifyRocketMQConsume pushes a message to an online consumer of the group
+// (ClientId's, or any); with none online it fails with FailedOperation, as
+// the real service answers a group without clients. Consumers come online
+// through the control API.
 func (g *gen4) verifyRocketMQConsume(call *pipeline.Call) (any, error) {
 	var req verifyRocketMQConsumeRequest
 	if err := bind(call, &req); err != nil {
@@ -378,13 +400,24 @@ func (g *gen4) verifyRocketMQConsume(call *pipeline.Call) (any, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	m := miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, topic: ErrResourceNotFound, group: ErrResourceNotFound}
-	if _, _, _, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupId, m); err != nil {
+	_, _, gr, err := g.groupOf(owner4(call), req.ClusterId, req.NamespaceId, req.GroupId, m)
+	if err != nil {
 		return nil, err
 	}
 	if _, err := g.messageOf(call, req.ClusterId, req.NamespaceId, req.TopicName, req.MsgId, false); err != nil {
 		return nil, err
 	}
-	return nil, ErrFailedOperation.New().WithDetail(" (no online consumer client in group " + req.GroupId + ")")
+	if len(gr.Clients) == 0 {
+		return nil, ErrFailedOperation.New().WithDetail(" (no online consumer client in group " + req.GroupId + ")")
+	}
+	if req.ClientId != nil && *req.ClientId != "" && gr.client(*req.ClientId) == nil {
+		return nil, ErrFailedOperation.New().WithDetail(" (client " + *req.ClientId + " is not online in group " + req.GroupId + ")")
+	}
+	if dryRun4(call) {
+		return nil, ErrDryRunOperation.New()
+	}
+	gr.Verified++
+	return struct{}{}, nil
 }
 
 type describeRocketMQProducersRequest struct {

@@ -14,7 +14,13 @@ func (g *gen4) state() any {
 				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
 			}
 			for _, gr := range n.Groups.all() {
-				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable, "broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset})
+				clients := []string{}
+				for _, cl := range gr.Clients {
+					clients = append(clients, cl.ID)
+				}
+				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable,
+					"broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset, "clients": clients,
+					"deadLetters": len(gr.DeadLetters), "verifiedConsumes": gr.Verified})
 			}
 			for _, b := range sorted4(n.Bindings, func(b *binding4) uint64 { return b.Seq }) {
 				bindings = append(bindings, map[string]any{"role": b.Role, "permissions": b.Permissions})

@@ -91,6 +91,44 @@ type group4 struct {
 	Seq                     uint64
 	// LastReset records ResetRocketMQConsumerOffSet (for the state view).
 	LastReset *offsetReset4
+	// Clients are the group's online consumers and DeadLetters its dead-letter
+	// queue. No RocketMQ client reaches mqmock: the control API
+	// (/_mqmock/tdmq/rocketmq4/...) stands in for them.
+	Clients     []*consumer4
+	DeadLetters []*deadLetter4
+	// Verified counts successful VerifyRocketMQConsume calls (state view).
+	Verified int
+}
+
+// consumer4 is an online consumer client of a group.
+type consumer4 struct {
+	ID, Addr, Language, Version string
+}
+
+// deadLetter4 is a message in a group's dead-letter queue.
+type deadLetter4 struct {
+	Topic string
+	Msg   *message4
+}
+
+// client finds an online consumer by id.
+func (gr *group4) client(id string) *consumer4 {
+	for _, c := range gr.Clients {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// deadLetter finds a dead-lettered message by id.
+func (gr *group4) deadLetter(id string) (int, *deadLetter4) {
+	for i, d := range gr.DeadLetters {
+		if d.Msg.ID == id {
+			return i, d
+		}
+	}
+	return -1, nil
 }
 
 type offsetReset4 struct {

@@ -50,6 +50,7 @@ func New(env pipeline.Env) (*Server, error) {
 // /_mqmock/tdmq/ (5.x: /_mqmock/tdmq/trocket/...).
 func (s *Server) Control(r *gin.RouterGroup) {
 	s.v5.control(r.Group("/trocket"))
+	s.v4.control(r.Group("/rocketmq4"))
 }
 
 // Reset implements pipeline.Vendor.
