@@ -19,30 +19,42 @@ import (
 
 // This file is the emulator's seam for the fault engine (faults/): the
 // scenario and coverage endpoints, start-up scenario loading with reload on
-// change, and what a reset clears. The engine names no vendor; what each
-// vendor throttles with is said here.
+// change, and what a reset clears. Neither the engine nor this file names a
+// vendor: each vendor says what it throttles with.
 
 // faultVendor says what the fault engine needs to know about a vendor
-// beyond its catalogue: the documented flow-control rows a `throttle:` effect
-// answers with (specs: cmq.md "4420/10250 qps throttling";
-// tencentcloud-api3.md RequestLimitExceeded; aliyun-rpc.md Throttling.User
-// for ONS; the MQTT seed's SystemOverFlow, and ApplyTokenOverFlow for
-// ApplyToken) and the values a rule's `service:` may take.
-func faultVendor(name string, cat *apierr.Catalogue) faults.Vendor {
-	v := faults.Vendor{Name: name, Catalogue: cat}
-	switch name {
-	case "cmq":
-		v.Throttle = "QPSThrottling"
-	case "tdmq":
-		v.Throttle = "RequestLimitExceeded"
-		v.Services = []string{"tdmq", "trocket"}
-	case "ons":
-		v.Throttle = "Throttling.User"
-	case "mqtt":
-		v.Throttle = "SystemOverFlow"
-		v.ThrottleByAction = map[string]string{"ApplyToken": "ApplyTokenOverFlow"}
+// beyond its catalogue, asking the vendor itself: the rows a `throttle:`
+// effect answers with and the values a rule's `service:` may take.
+func faultVendor(name string, v pipeline.Vendor) faults.Vendor {
+	fv := faults.Vendor{Name: name, Catalogue: v.Catalogue()}
+	if t, ok := v.(Throttler); ok {
+		def, byAction := t.Throttling()
+		fv.Throttle = def.Name
+		fv.ThrottleByAction = map[string]string{}
+		for action, d := range byAction {
+			fv.ThrottleByAction[action] = d.Name
+		}
 	}
-	return v
+	if s, ok := v.(ServiceLister); ok {
+		fv.Services = s.Services()
+	}
+	if l, ok := v.(ActionLister); ok {
+		fv.Actions = l.ActionNames()
+	}
+	return fv
+}
+
+// Throttler is implemented by vendors with a documented flow-control error:
+// the row a rate limit answers with, and the actions with a row of their own
+// (MQTT's ApplyToken). The vendor's own rate limits use the same rows.
+type Throttler interface {
+	Throttling() (*apierr.Def, map[string]*apierr.Def)
+}
+
+// ServiceLister is implemented by vendors serving several APIs on one port
+// (TDMQ: tdmq and trocket); a rule's `service:` must name one of them.
+type ServiceLister interface {
+	Services() []string
 }
 
 // ActionLister is implemented by vendors that can list the actions they
@@ -83,11 +95,7 @@ func (e *Emulator) initFaults() error {
 	for _, name := range Vendors {
 		v := e.vendors[name]
 		cats[name] = v.Catalogue()
-		fv := faultVendor(name, v.Catalogue())
-		if l, ok := v.(ActionLister); ok {
-			fv.Actions = l.ActionNames()
-		}
-		vs = append(vs, fv)
+		vs = append(vs, faultVendor(name, v))
 	}
 	st := &faultState{engine: faults.NewEngine(e.clock, vs...), coverage: faults.NewCoverage(Vendors, cats)}
 	e.SetFaultHook(st)

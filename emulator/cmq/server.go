@@ -3,6 +3,7 @@
 package cmq
 
 import (
+	"github.com/mqmock/mqmock/internal/apierr"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/clock"
@@ -62,3 +63,8 @@ func (s *Server) Close() { s.store.close() }
 
 // ActionNames lists the actions served (scenario validation refuses others).
 func (s *Server) ActionNames() []string { return s.actions.Names() }
+
+// Throttling is the row a rate limit answers with (cmq.md §6: 4420 (10250)
+// qps throttling, what the per-resource limit answers); for scenarios'
+// `throttle:` effects.
+func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) { return ErrQPSThrottling, nil }

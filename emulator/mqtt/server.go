@@ -7,6 +7,7 @@ package mqtt
 import (
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
+	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -78,3 +79,10 @@ func (s *Server) Reset() {
 
 // State implements pipeline.Vendor.
 func (s *Server) State() any { return s.store.state(s.env.Clock.Now()) }
+
+// Throttling is what a rate limit answers with: the seed's SystemOverFlow,
+// and ApplyTokenOverFlow for ApplyToken (as the limiter in actions.go); for
+// scenarios' `throttle:` effects.
+func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
+	return ErrSystemOverFlow, map[string]*apierr.Def{"ApplyToken": ErrApplyTokenOverFlow}
+}

@@ -4,6 +4,7 @@ package ons
 
 import (
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
+	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -78,3 +79,9 @@ func (s *Server) Reset() {
 
 // State implements pipeline.Vendor.
 func (s *Server) State() any { return s.store.snapshot() }
+
+// Throttling is the row a rate limit answers with (Throttling.User, what
+// terraform retries on every ONS call); for scenarios' `throttle:` effects.
+func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
+	return aliyunrpc.ErrThrottlingUser, nil
+}

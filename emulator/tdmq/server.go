@@ -8,6 +8,7 @@
 package tdmq
 
 import (
+	"github.com/mqmock/mqmock/internal/apierr"
 	"slices"
 	"sort"
 	"time"
@@ -105,3 +106,13 @@ func (s *Server) ActionNames() []string {
 	sort.Strings(names)
 	return slices.Compact(names)
 }
+
+// Throttling is the row a rate limit answers with (RequestLimitExceeded, as
+// both generations' limiters do); for scenarios' `throttle:` effects.
+func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
+	return ErrRequestLimitExceeded, nil
+}
+
+// Services are the two APIs on this port; a scenario rule's `service:` names
+// one of them.
+func (s *Server) Services() []string { return []string{"tdmq", "trocket"} }
