@@ -38,7 +38,7 @@ func controlError(c *gin.Context, status int, msg string) {
 
 func (e *Emulator) health(c *gin.Context) {
 	vendors := gin.H{}
-	for _, n := range Vendors {
+	for _, n := range Vendors() {
 		addr := e.Addr(n)
 		if addr == "" {
 			addr = map[string]string{"cmq": e.cfg.CMQ.Listen, "tdmq": e.cfg.TDMQ.Listen, "ons": e.cfg.ONS.Listen, "mqtt": e.cfg.MQTT.Listen}[n]

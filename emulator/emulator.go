@@ -32,8 +32,9 @@ import (
 // Version is reported by the health endpoint.
 const Version = "0.1.0"
 
-// Vendors lists the vendors in a fixed order (ports 9101..9104).
-var Vendors = []string{"cmq", "tdmq", "ons", "mqtt"}
+// Vendors lists the vendors in a fixed order (ports 9101..9104). It returns
+// a fresh slice: no caller can change another's view.
+func Vendors() []string { return []string{"cmq", "tdmq", "ons", "mqtt"} }
 
 func init() {
 	// gin's debug mode prints every route at start; the emulator logs through
@@ -112,7 +113,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		"ons":  {cfg.ONS, func(env pipeline.Env) (pipeline.Vendor, error) { return ons.New(env) }},
 		"mqtt": {cfg.MQTT, func(env pipeline.Env) (pipeline.Vendor, error) { return mqtt.New(env) }},
 	}
-	for _, name := range Vendors {
+	for _, name := range Vendors() {
 		b := builders[name]
 		v, err := b.build(pipeline.Env{
 			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
@@ -126,7 +127,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	if err := e.initFaults(); err != nil {
 		return nil, err
 	}
-	for _, name := range Vendors {
+	for _, name := range Vendors() {
 		e.handlers[name] = e.router(name, e.vendors[name])
 	}
 	return e, nil
@@ -226,7 +227,7 @@ func (e *Emulator) Start() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	listen := map[string]string{"cmq": e.cfg.CMQ.Listen, "tdmq": e.cfg.TDMQ.Listen, "ons": e.cfg.ONS.Listen, "mqtt": e.cfg.MQTT.Listen}
-	for _, name := range Vendors {
+	for _, name := range Vendors() {
 		ln, err := net.Listen("tcp", listen[name])
 		if err != nil {
 			for _, l := range e.listeners {
@@ -237,7 +238,7 @@ func (e *Emulator) Start() error {
 		e.listeners[name] = ln
 		e.addrs[name] = ln.Addr().String()
 	}
-	for _, name := range Vendors {
+	for _, name := range Vendors() {
 		// MaxHeaderBytes above the vendors' 1 MB request limit, so an oversized
 		// GET query gets the vendor's own size error, not net/http's 431.
 		srv := &http.Server{Handler: e.handlers[name], ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 4 << 20}

@@ -92,12 +92,12 @@ func (s *faultState) Apply(call *pipeline.Call) *pipeline.Effect { return s.engi
 func (e *Emulator) initFaults() error {
 	var vs []faults.Vendor
 	cats := map[string]*apierr.Catalogue{}
-	for _, name := range Vendors {
+	for _, name := range Vendors() {
 		v := e.vendors[name]
 		cats[name] = v.Catalogue()
 		vs = append(vs, faultVendor(name, v))
 	}
-	st := &faultState{engine: faults.NewEngine(e.clock, vs...), coverage: faults.NewCoverage(Vendors, cats)}
+	st := &faultState{engine: faults.NewEngine(e.clock, vs...), coverage: faults.NewCoverage(Vendors(), cats)}
 	e.SetFaultHook(st)
 	e.SetObserver(st.coverage.Observe)
 	return nil
@@ -185,7 +185,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 		c.JSON(http.StatusOK, rep)
 	case "text":
 		var b strings.Builder
-		_ = rep.WriteText(&b, Vendors)
+		_ = rep.WriteText(&b, Vendors())
 		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(b.String()))
 	default:
 		controlError(c, http.StatusBadRequest, "format must be json or text, not \""+f+"\"")

@@ -54,7 +54,7 @@ type ctlClient4 struct {
 func (g *gen4) ctlConnect(c *gin.Context) {
 	var req ctlClient4
 	if err := c.ShouldBindJSON(&req); err != nil || req.ClientId == "" {
-		ctlFail5(c, http.StatusBadRequest, "body must name a clientId, clusterId, namespaceId and groupId")
+		ctlFail(c, http.StatusBadRequest, "body must name a clientId, clusterId, namespaceId and groupId")
 		return
 	}
 	if req.Language == "" {
@@ -64,7 +64,7 @@ func (g *gen4) ctlConnect(c *gin.Context) {
 	defer g.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup4)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	cl := &consumer4{ID: req.ClientId, Addr: req.ClientAddr, Language: req.Language, Version: req.Version}
@@ -81,14 +81,14 @@ func (g *gen4) ctlConnect(c *gin.Context) {
 func (g *gen4) ctlDisconnect(c *gin.Context) {
 	var req ctlClient4
 	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail5(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
+		ctlFail(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup4)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	kept := gr.Clients[:0]
@@ -112,14 +112,14 @@ type ctlDeadLetter4 struct {
 func (g *gen4) ctlDeadLetter(c *gin.Context) {
 	var req ctlDeadLetter4
 	if err := c.ShouldBindJSON(&req); err != nil || req.Topic == "" || req.MsgId == "" {
-		ctlFail5(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
+		ctlFail(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup4)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	owner := req.Account
@@ -129,12 +129,12 @@ func (g *gen4) ctlDeadLetter(c *gin.Context) {
 	_, _, t, err := g.topicOf(owner, req.ClusterId, req.NamespaceId, req.Topic,
 		miss4{cluster: ErrResourceNotFoundCluster, namespace: ErrResourceNotFound, topic: ErrResourceNotFound})
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
+		ctlFail(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
 		return
 	}
 	m := g.findMessage(t, req.MsgId)
 	if m == nil {
-		ctlFail5(c, http.StatusNotFound, "message "+req.MsgId+" is not in topic "+req.Topic)
+		ctlFail(c, http.StatusNotFound, "message "+req.MsgId+" is not in topic "+req.Topic)
 		return
 	}
 	if _, d := gr.deadLetter(req.MsgId); d == nil {

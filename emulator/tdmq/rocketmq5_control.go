@@ -39,8 +39,6 @@ func (g *gen5) ctlInstance(t ctlTarget5) (*instance5, error) {
 	return in, nil
 }
 
-func ctlFail5(c *gin.Context, status int, msg string) { c.JSON(status, gin.H{"error": msg}) }
-
 type ctlClient5 struct {
 	ctlTarget5
 	ConsumerGroup   string `json:"consumerGroup"`
@@ -62,29 +60,29 @@ type ctlClient5 struct {
 func (g *gen5) ctlClient(c *gin.Context) {
 	var req ctlClient5
 	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail5(c, http.StatusBadRequest, "body is not a client: "+err.Error())
+		ctlFail(c, http.StatusBadRequest, "body is not a client: "+err.Error())
 		return
 	}
 	if req.ClientId == "" || req.ConsumerGroup == "" {
-		ctlFail5(c, http.StatusBadRequest, "clientId and consumerGroup are required")
+		ctlFail(c, http.StatusBadRequest, "clientId and consumerGroup are required")
 		return
 	}
 	if req.ConsumeType == "" {
 		req.ConsumeType = "PUSH"
 	}
 	if !oneOf5(req.ConsumeType, "PUSH", "PULL", "POP") {
-		ctlFail5(c, http.StatusBadRequest, "consumeType must be PUSH, PULL or POP")
+		ctlFail(c, http.StatusBadRequest, "consumeType must be PUSH, PULL or POP")
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	in, err := g.ctlInstance(req.ctlTarget5)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	if _, ok := in.groups[req.ConsumerGroup]; !ok {
-		ctlFail5(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
+		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
 		return
 	}
 	now := g.clock.Now()
@@ -93,7 +91,7 @@ func (g *gen5) ctlClient(c *gin.Context) {
 	for _, s := range req.Subscriptions {
 		t, ok := in.topics[s.Topic]
 		if !ok {
-			ctlFail5(c, http.StatusNotFound, "topic "+s.Topic+" does not exist")
+			ctlFail(c, http.StatusNotFound, "topic "+s.Topic+" does not exist")
 			return
 		}
 		cl.topics = append(cl.topics, s.Topic)
@@ -123,12 +121,12 @@ func (g *gen5) ctlDisconnect(c *gin.Context) {
 	defer g.mu.Unlock()
 	in, err := g.ctlInstance(t)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	id := c.Query("clientId")
 	if _, ok := in.clients[id]; !ok {
-		ctlFail5(c, http.StatusNotFound, "client "+id+" is not connected")
+		ctlFail(c, http.StatusNotFound, "client "+id+" is not connected")
 		return
 	}
 	delete(in.clients, id)
@@ -149,18 +147,18 @@ type ctlProducer5 struct {
 func (g *gen5) ctlProducer(c *gin.Context) {
 	var req ctlProducer5
 	if err := c.ShouldBindJSON(&req); err != nil || req.ClientId == "" || req.Topic == "" {
-		ctlFail5(c, http.StatusBadRequest, "topic and clientId are required")
+		ctlFail(c, http.StatusBadRequest, "topic and clientId are required")
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	in, err := g.ctlInstance(req.ctlTarget5)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	if _, ok := in.topics[req.Topic]; !ok {
-		ctlFail5(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
+		ctlFail(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
 		return
 	}
 	if in.producers[req.Topic] == nil {
@@ -182,19 +180,19 @@ type ctlConsume5 struct {
 func (g *gen5) ctlConsume(c *gin.Context) {
 	var req ctlConsume5
 	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail5(c, http.StatusBadRequest, "body is not a consume request: "+err.Error())
+		ctlFail(c, http.StatusBadRequest, "body is not a consume request: "+err.Error())
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	in, err := g.ctlInstance(req.ctlTarget5)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	s, t := in.subs[subKey5{group: req.ConsumerGroup, topic: req.Topic}], in.topics[req.Topic]
 	if s == nil || t == nil {
-		ctlFail5(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not subscribe to "+req.Topic)
+		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not subscribe to "+req.Topic)
 		return
 	}
 	end := t.endOffset()
@@ -218,23 +216,23 @@ type ctlDeadLetter5 struct {
 func (g *gen5) ctlDeadLetter(c *gin.Context) {
 	var req ctlDeadLetter5
 	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail5(c, http.StatusBadRequest, "body is not a dead-letter request: "+err.Error())
+		ctlFail(c, http.StatusBadRequest, "body is not a dead-letter request: "+err.Error())
 		return
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	in, err := g.ctlInstance(req.ctlTarget5)
 	if err != nil {
-		ctlFail5(c, http.StatusNotFound, err.Error())
+		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	m, ok := in.messages[req.MsgId]
 	if !ok {
-		ctlFail5(c, http.StatusNotFound, "message "+req.MsgId+" does not exist")
+		ctlFail(c, http.StatusNotFound, "message "+req.MsgId+" does not exist")
 		return
 	}
 	if _, ok := in.groups[req.ConsumerGroup]; !ok {
-		ctlFail5(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
+		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
 		return
 	}
 	m.deadLetterGroup = req.ConsumerGroup

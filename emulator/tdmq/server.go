@@ -48,11 +48,14 @@ func New(env pipeline.Env) (*Server, error) {
 }
 
 // Control implements emulator.Controller: vendor endpoints under
-// /_mqmock/tdmq/ (5.x: /_mqmock/tdmq/trocket/...).
+// /_mqmock/tdmq/ (5.x: /_mqmock/tdmq/trocket/..., 4.x: /_mqmock/tdmq/rocketmq4/...).
 func (s *Server) Control(r *gin.RouterGroup) {
 	s.v5.control(r.Group("/trocket"))
 	s.v4.control(r.Group("/rocketmq4"))
 }
+
+// ctlFail answers a control request with the control API's error shape.
+func ctlFail(c *gin.Context, status int, msg string) { c.JSON(status, gin.H{"error": msg}) }
 
 // Reset implements pipeline.Vendor.
 func (s *Server) Reset() {
