@@ -144,7 +144,6 @@ func TestCoverageReport(t *testing.T) {
 func reloads(t *testing.T, env *emutest.Env) <-chan error {
 	ch := make(chan error, 16)
 	emulator.OnScenarioReload(env.Emulator, func(err error) { ch <- err })
-	t.Cleanup(func() { emulator.CloseFaults(env.Emulator) })
 	return ch
 }
 

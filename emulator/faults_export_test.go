@@ -8,6 +8,3 @@ func OnScenarioReload(e *Emulator, f func(error)) {
 	st.reloaded = f
 	st.mu.Unlock()
 }
-
-// CloseFaults stops the scenario file watcher (Shutdown does not yet).
-func CloseFaults(e *Emulator) { e.closeFaults() }
