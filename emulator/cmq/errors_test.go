@@ -331,29 +331,15 @@ func TestExtras(t *testing.T) {
 	}
 }
 
-// TestCatalogueShape is (d).
+// TestCatalogueShape: CamelCase names, <code>/<module> codes, HTTP 200
+// (CMQ answers every error with 200).
 func TestCatalogueShape(t *testing.T) {
-	name := regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
-	code := regexp.MustCompile(`^\d{4}/\d{4,5}$`)
-	seen := map[string]bool{}
-	for _, d := range Errors.All() {
-		if seen[d.Name] {
-			t.Errorf("duplicate name %s", d.Name)
-		}
-		seen[d.Name] = true
-		if !name.MatchString(d.Name) {
-			t.Errorf("name %q is not CamelCase", d.Name)
-		}
-		if !code.MatchString(d.Code) {
-			t.Errorf("%s: code %q is not <code>/<module>", d.Name, d.Code)
-		}
-		if d.Message == "" || strings.TrimSpace(d.Message) != d.Message {
-			t.Errorf("%s: empty or padded message %q", d.Name, d.Message)
-		}
-	}
-	if Errors.Vendor() != "cmq" {
-		t.Errorf("vendor %q", Errors.Vendor())
-	}
+	catalogtest.CheckShape(t, Errors, catalogtest.Shape{
+		Vendor: "cmq",
+		Name:   regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`),
+		Code:   regexp.MustCompile(`^\d{4}/\d{4,5}$`),
+		Status: func(s int) bool { return s == http.StatusOK },
+	})
 }
 
 // TestRequiredVars pins the vars other packages reference by name.

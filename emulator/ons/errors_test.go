@@ -216,39 +216,12 @@ func TestExtras(t *testing.T) {
 	}
 }
 
-// TestCatalogueShape is (d).
+// TestCatalogueShape: codes as names, 4xx/5xx statuses (the Go SDK decides
+// failure by status alone).
 func TestCatalogueShape(t *testing.T) {
-	seen := map[string]bool{}
-	for _, d := range Errors.All() {
-		if seen[d.Name] {
-			t.Errorf("duplicate name %s", d.Name)
-		}
-		seen[d.Name] = true
-		if d.Name != d.Code || d.Code == "" || d.Message == "" {
-			t.Errorf("Def %+v: name must equal a non-empty code, message non-empty", *d)
-		}
-		if d.Status < 400 || d.Status > 599 {
-			t.Errorf("%s: status %d is not an error status", d.Code, d.Status)
-		}
-	}
-}
-
-// TestRequiredVars pins the vars other packages reference by name.
-func TestRequiredVars(t *testing.T) {
-	for code, d := range map[string]*apierr.Def{
-		"ONS_SYSTEM_ERROR":        ErrOnsSystemError,
-		"ONS_SERVICE_UNSUPPORTED": ErrOnsServiceUnsupported,
-		"BIZ_FIELD_CHECK_INVALID": ErrBizFieldCheckInvalid,
-		"BIZ_TOPIC_NOT_FOUND":     ErrBizTopicNotFound,
-		"InvalidAction.NotFound":  ErrInvalidActionNotFound,
-	} {
-		if d.Code != code {
-			t.Errorf("var for %s has code %s", code, d.Code)
-		}
-		if got, ok := Errors.ByName(code); !ok || got != d {
-			t.Errorf("%s: var not the catalogue's Def", code)
-		}
-	}
+	catalogtest.CheckShape(t, Errors, catalogtest.Shape{
+		Vendor: "ons", NameIsCode: true, Status: func(s int) bool { return s >= 400 && s <= 599 },
+	})
 }
 
 // varName is the naming rule: "Err" + the code CamelCased, dots and

@@ -228,53 +228,15 @@ func specCodes(spec string) (map[string]map[string]bool, map[string]bool) {
 	return glosses, listed
 }
 
-// TestCatalogueShape is (d).
+// TestCatalogueShape: TencentCloud codes as names, HTTP 200 (API 3.0 answers
+// every error with 200).
 func TestCatalogueShape(t *testing.T) {
-	seen := map[string]bool{}
-	for _, d := range Errors.All() {
-		if seen[d.Name] {
-			t.Errorf("duplicate name %s", d.Name)
-		}
-		seen[d.Name] = true
-		if d.Name != d.Code {
-			t.Errorf("name %q differs from code %q", d.Name, d.Code)
-		}
-		if !regexp.MustCompile(`^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)?$`).MatchString(d.Code) {
-			t.Errorf("code %q is not a TencentCloud code", d.Code)
-		}
-		if d.Message == "" || d.Status != http.StatusOK {
-			t.Errorf("%s: message %q status %d", d.Code, d.Message, d.Status)
-		}
-	}
-}
-
-// TestRequiredVars pins the vars other packages reference by name.
-func TestRequiredVars(t *testing.T) {
-	for code, d := range map[string]*apierr.Def{
-		"AuthFailure.InvalidSecretId":  ErrAuthFailureInvalidSecretId,
-		"AuthFailure.SecretIdNotFound": ErrAuthFailureSecretIdNotFound,
-		"AuthFailure.SignatureExpire":  ErrAuthFailureSignatureExpire,
-		"AuthFailure.SignatureFailure": ErrAuthFailureSignatureFailure,
-		"AuthFailure.TokenFailure":     ErrAuthFailureTokenFailure,
-		"InternalError":                ErrInternalError,
-		"InvalidAction":                ErrInvalidAction,
-		"InvalidParameter":             ErrInvalidParameter,
-		"InvalidParameterValue":        ErrInvalidParameterValue,
-		"MissingParameter":             ErrMissingParameter,
-		"NoSuchVersion":                ErrNoSuchVersion,
-		"UnknownParameter":             ErrUnknownParameter,
-		"UnsupportedProtocol":          ErrUnsupportedProtocol,
-		"RequestLimitExceeded":         ErrRequestLimitExceeded,
-		"DryRunOperation":              ErrDryRunOperation,
-		"ResourceNotFound.Topic":       ErrResourceNotFoundTopic,
-	} {
-		if d.Code != code {
-			t.Errorf("var for %s has code %s", code, d.Code)
-		}
-		if got, ok := Errors.ByName(code); !ok || got != d {
-			t.Errorf("%s: var not the catalogue's Def", code)
-		}
-	}
+	catalogtest.CheckShape(t, Errors, catalogtest.Shape{
+		Vendor:     "tdmq",
+		Code:       regexp.MustCompile(`^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)?$`),
+		NameIsCode: true,
+		Status:     func(s int) bool { return s == http.StatusOK },
+	})
 }
 
 // TestEveryDefVarCatalogued parses errors.go: every Err… var holding an

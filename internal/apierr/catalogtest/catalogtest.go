@@ -7,7 +7,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -84,5 +86,40 @@ func VarsCatalogued(t testing.TB, cat *apierr.Catalogue, varName func(name strin
 	}
 	if len(vars) != len(cat.All()) {
 		t.Errorf("%d Def vars, %d catalogue rows", len(vars), len(cat.All()))
+	}
+}
+
+// Shape says what every row of one catalogue must look like.
+type Shape struct {
+	Vendor     string
+	Name, Code *regexp.Regexp // nil: any non-empty value
+	NameIsCode bool           // the row's name is its code (TencentCloud, Alibaba)
+	Status     func(int) bool // nil: any
+}
+
+// CheckShape checks every row against the shape: non-empty, unpadded
+// message; name and code in the vendor's form; the status the vendor answers
+// errors with.
+func CheckShape(t testing.TB, cat *apierr.Catalogue, s Shape) {
+	t.Helper()
+	if cat.Vendor() != s.Vendor {
+		t.Errorf("catalogue vendor %q, want %q", cat.Vendor(), s.Vendor)
+	}
+	for _, d := range cat.All() {
+		if s.Name != nil && !s.Name.MatchString(d.Name) {
+			t.Errorf("name %q is not in the %s form", d.Name, s.Vendor)
+		}
+		if d.Code == "" || s.Code != nil && !s.Code.MatchString(d.Code) {
+			t.Errorf("%s: code %q is not in the %s form", d.Name, d.Code, s.Vendor)
+		}
+		if s.NameIsCode && d.Name != d.Code {
+			t.Errorf("name %q differs from code %q", d.Name, d.Code)
+		}
+		if d.Message == "" || strings.TrimSpace(d.Message) != d.Message {
+			t.Errorf("%s: empty or padded message %q", d.Name, d.Message)
+		}
+		if s.Status != nil && !s.Status(d.Status) {
+			t.Errorf("%s: status %d", d.Name, d.Status)
+		}
 	}
 }

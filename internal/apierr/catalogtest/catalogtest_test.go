@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +54,26 @@ func TestVarsCatalogued(t *testing.T) {
 	r = &recorder{TB: t}
 	VarsCatalogued(r, apierr.NewCatalogue("v", alpha, beta, gamma), func(n string) string { return map[string]string{"Alpha": "ErrAlpha", "Beta": "ErrWrong"}[n] }, file)
 	assert.Equal(t, []string{"2 Def vars, 3 catalogue rows"}, r.errs, "a catalogue row no file declares")
+}
+
+func TestCheckShape(t *testing.T) {
+	good := &apierr.Def{Name: "Ok.Code", Code: "Ok.Code", Status: 400, Message: "fine"}
+	shape := Shape{Vendor: "v", Code: regexp.MustCompile(`^[A-Z][a-z]+\.[A-Z][a-z]+$`), NameIsCode: true, Status: func(s int) bool { return s >= 400 }}
+	r := &recorder{TB: t}
+	CheckShape(r, apierr.NewCatalogue("v", good), shape)
+	assert.Empty(t, r.errs)
+
+	for name, d := range map[string]*apierr.Def{
+		"code form":     {Name: "bad", Code: "bad", Status: 400, Message: "m"},
+		"name not code": {Name: "Other", Code: "Ok.Code", Status: 400, Message: "m"},
+		"padded":        {Name: "Ok.Code", Code: "Ok.Code", Status: 400, Message: " m"},
+		"status":        {Name: "Ok.Code", Code: "Ok.Code", Status: 200, Message: "m"},
+	} {
+		r := &recorder{TB: t}
+		CheckShape(r, apierr.NewCatalogue("v", d), shape)
+		assert.Len(t, r.errs, 1, name)
+	}
+	r = &recorder{TB: t}
+	CheckShape(r, apierr.NewCatalogue("w", good), shape)
+	assert.Equal(t, []string{`catalogue vendor "w", want "v"`}, r.errs)
 }
