@@ -31,7 +31,7 @@ func (s *Server) actions() *pipeline.Table {
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
 	}
-	return pipeline.NewTable(false, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{}, rows...)
 }
 
 // Declined lists the actions of the 2020-04-20 API that the Go SDK v1.63.107

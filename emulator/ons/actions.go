@@ -59,7 +59,7 @@ func (s *Server) actions() *pipeline.Table {
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: s.guard(name, declined)})
 	}
-	return pipeline.NewTable(false, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{}, rows...)
 }
 
 // DeclinedActions are the actions mqmock knowingly does not serve: they answer

@@ -240,3 +240,25 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Union is the catalogue of a front door serving several products: every
+// row of every part, in order. A name that comes again with the same code,
+// status and message is the same row (two products answering a shared
+// protocol code); with anything else it panics, as NewCatalogue does.
+func Union(vendor string, parts ...*Catalogue) *Catalogue {
+	var defs []*Def
+	seen := map[string]*Def{}
+	for _, p := range parts {
+		for _, d := range p.defs {
+			if prev, ok := seen[d.Name]; ok {
+				if prev.Code != d.Code || prev.Status != d.Status || prev.Message != d.Message {
+					panic(fmt.Sprintf("apierr: %s catalogue: row %q differs between %s and %s", vendor, d.Name, prev.Code, d.Code))
+				}
+				continue
+			}
+			seen[d.Name] = d
+			defs = append(defs, d)
+		}
+	}
+	return NewCatalogue(vendor, defs...)
+}

@@ -2,6 +2,7 @@ package apierr
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,4 +95,29 @@ func TestNearest(t *testing.T) {
 	c := testCatalogue()
 	assert.Equal(t, "4000/10100", c.Nearest("4000/1010", 1)[0])
 	assert.Equal(t, "InternalError", c.Nearest("InternalEror", 1)[0])
+}
+
+func TestUnionKeepsSharedRowsOnceAndRefusesConflicts(t *testing.T) {
+	common := &Def{Name: "InternalError", Code: "InternalError", Status: 200, Message: "Internal error."}
+	sameAgain := &Def{Name: "InternalError", Code: "InternalError", Status: 200, Message: "Internal error."}
+	a := NewCatalogue("a", common, &Def{Name: "A", Code: "A", Status: 200, Message: "a"})
+	b := NewCatalogue("b", sameAgain, &Def{Name: "B", Code: "B", Status: 200, Message: "b"})
+	u := Union("door", a, b)
+	var names []string
+	for _, d := range u.All() {
+		names = append(names, d.Name)
+	}
+	if strings.Join(names, ",") != "InternalError,A,B" {
+		t.Fatalf("union rows = %v", names)
+	}
+	if u.Vendor() != "door" {
+		t.Fatalf("union vendor = %q", u.Vendor())
+	}
+	conflict := NewCatalogue("c", &Def{Name: "A", Code: "A", Status: 200, Message: "another text"})
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a row named twice with different texts must panic")
+		}
+	}()
+	Union("door", a, conflict)
 }

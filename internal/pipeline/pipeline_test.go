@@ -88,7 +88,7 @@ type observed struct {
 
 func start(t *testing.T, hook pipeline.FaultHook) (*httptest.Server, *journal.Journal, *observed) {
 	t.Helper()
-	f := &fake{table: pipeline.NewTable(true,
+	f := &fake{table: pipeline.NewTable(pipeline.TableSpec{Fold: true},
 		pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) { return "echo:" + c.Action, nil }},
 		pipeline.Action{Name: "Panic", Handle: func(c *pipeline.Call) (any, error) { panic("boom") }},
 		pipeline.Action{Name: "Plain", Handle: func(c *pipeline.Call) (any, error) { return nil, errors.New("not a catalogue error") }},
@@ -255,16 +255,16 @@ func TestReadBody(t *testing.T) {
 func TestTableRefusesDuplicates(t *testing.T) {
 	h := func(*pipeline.Call) (any, error) { return nil, nil }
 	assert.Panics(t, func() {
-		pipeline.NewTable(true, pipeline.Action{Name: "A", Handle: h}, pipeline.Action{Name: "a", Handle: h})
+		pipeline.NewTable(pipeline.TableSpec{Fold: true}, pipeline.Action{Name: "A", Handle: h}, pipeline.Action{Name: "a", Handle: h})
 	})
-	tb := pipeline.NewTable(false, pipeline.Action{Name: "B", Handle: h}, pipeline.Action{Name: "A", Handle: h})
+	tb := pipeline.NewTable(pipeline.TableSpec{}, pipeline.Action{Name: "B", Handle: h}, pipeline.Action{Name: "A", Handle: h})
 	assert.Equal(t, []string{"A", "B"}, tb.Names())
 	_, ok := tb.Lookup("a")
 	assert.False(t, ok, "case-sensitive tables do not fold")
 }
 
 func TestDroppedCallsAreAbandoned(t *testing.T) {
-	f := &abandoning{fake: &fake{table: pipeline.NewTable(false,
+	f := &abandoning{fake: &fake{table: pipeline.NewTable(pipeline.TableSpec{},
 		pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) { return "echo", nil }},
 		pipeline.Action{Name: "Fail", Handle: func(c *pipeline.Call) (any, error) { return "fail", nil }},
 	)}}
