@@ -38,12 +38,12 @@ func controlError(c *gin.Context, status int, msg string) {
 
 func (e *Emulator) health(c *gin.Context) {
 	vendors := gin.H{}
-	for _, n := range Vendors() {
-		addr := e.Addr(n)
+	for _, d := range e.specs {
+		addr := e.Addr(d.Name)
 		if addr == "" {
-			addr = map[string]string{"cmq": e.cfg.CMQ.Listen, "tdmq": e.cfg.TDMQ.Listen, "ons": e.cfg.ONS.Listen, "mqtt": e.cfg.MQTT.Listen}[n]
+			addr = e.listen(d)
 		}
-		vendors[n] = gin.H{"listen": addr}
+		vendors[d.Name] = gin.H{"listen": addr}
 	}
 	ready := e.ready.Load()
 	status := http.StatusOK
@@ -63,17 +63,17 @@ func (e *Emulator) reset(c *gin.Context) {
 
 func (e *Emulator) state(c *gin.Context) {
 	if v := c.Query("vendor"); v != "" {
-		vs, ok := e.vendors[v]
-		if !ok {
-			controlError(c, http.StatusBadRequest, "unknown vendor "+strconv.Quote(v)+" (one of cmq, tdmq, ons, mqtt)")
+		d, err := e.door(v)
+		if err != nil {
+			controlError(c, http.StatusBadRequest, err.Error())
 			return
 		}
-		c.JSON(http.StatusOK, gin.H{v: vs.State()})
+		c.JSON(http.StatusOK, gin.H{v: d.State()})
 		return
 	}
 	out := gin.H{}
-	for n, v := range e.vendors {
-		out[n] = v.State()
+	for n, d := range e.doors {
+		out[n] = d.State()
 	}
 	c.JSON(http.StatusOK, out)
 }

@@ -33,7 +33,7 @@ func do(t *testing.T, method, url, body string) (int, map[string]any) {
 
 func TestHealthOnEveryPort(t *testing.T) {
 	env := emutest.Start(t)
-	for _, v := range emulator.Vendors() {
+	for _, v := range emulator.Names() {
 		status, body := do(t, "GET", env.URL(v)+"/_mqmock/health", "")
 		assert.Equal(t, 200, status, v)
 		assert.Equal(t, "ok", body["status"])
@@ -103,7 +103,7 @@ func TestResetStateAndJournal(t *testing.T) {
 
 	status, body = do(t, "GET", env.URL("cmq")+"/_mqmock/state", "")
 	require.Equal(t, 200, status)
-	for _, v := range emulator.Vendors() {
+	for _, v := range emulator.Names() {
 		assert.Contains(t, body, v)
 	}
 	status, body = do(t, "GET", env.URL("cmq")+"/_mqmock/state?vendor=mqtt", "")
@@ -154,7 +154,7 @@ func TestTwoEmulatorsShareNothing(t *testing.T) {
 func TestVendorAPIIsNeverHTML(t *testing.T) {
 	env := emutest.Start(t)
 	// Paths and methods no SDK uses still get a vendor envelope.
-	for _, v := range emulator.Vendors() {
+	for _, v := range emulator.Names() {
 		for _, method := range []string{"GET", "POST", "PUT", "DELETE"} {
 			req, err := http.NewRequest(method, env.URL(v)+"/some/odd/path", nil)
 			require.NoError(t, err)

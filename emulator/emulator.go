@@ -11,36 +11,24 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/mqmock/mqmock/emulator/cmq"
-	"github.com/mqmock/mqmock/emulator/mqtt"
-	"github.com/mqmock/mqmock/emulator/ons"
-	"github.com/mqmock/mqmock/emulator/tdmq"
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/journal"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
 // Version is reported by the health endpoint.
 const Version = "0.1.0"
-
-// Vendors lists the vendors in a fixed order (ports 9101..9104). It returns
-// a fresh slice: no caller can change another's view.
-func Vendors() []string { return []string{"cmq", "tdmq", "ons", "mqtt"} }
-
-func init() {
-	// gin's debug mode prints every route at start; the emulator logs through
-	// slog instead. Set once, before any emulator exists.
-	gin.SetMode(gin.ReleaseMode)
-}
 
 // Emulator is one running mqmock.
 type Emulator struct {
@@ -49,10 +37,14 @@ type Emulator struct {
 	journal  *journal.Journal
 	accounts *account.Registry
 	logger   *slog.Logger
-	vendors  map[string]pipeline.Vendor
+	specs    []doorSpec
+	doors    map[string]*frontdoor.Door
 	handlers map[string]http.Handler
-	faults   atomic.Pointer[faultHolder]
-	observe  atomic.Pointer[pipeline.Observer]
+	// faults is the fault engine, coverage counter and scenario watcher,
+	// held as itself; override replaces it as the pipeline's fault hook
+	// (SetFaultHook, for tests that need a hook of their own).
+	faults   *faultState
+	override atomic.Pointer[faultHook]
 	ready    atomic.Bool
 
 	mu        sync.Mutex
@@ -61,7 +53,7 @@ type Emulator struct {
 	listeners map[string]net.Listener
 }
 
-type faultHolder struct{ hook pipeline.FaultHook }
+type faultHook struct{ hook pipeline.FaultHook }
 
 // Option configures an Emulator.
 type Option func(*options)
@@ -101,67 +93,52 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	}
 	e := &Emulator{
 		cfg: cfg, clock: o.clock, journal: journal.New(cfg.Journal.Size), accounts: reg, logger: o.logger,
-		vendors: map[string]pipeline.Vendor{}, handlers: map[string]http.Handler{},
+		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
 	}
-	builders := map[string]struct {
-		section config.Vendor
-		build   func(pipeline.Env) (pipeline.Vendor, error)
-	}{
-		"cmq":  {cfg.CMQ, func(env pipeline.Env) (pipeline.Vendor, error) { return cmq.New(env) }},
-		"tdmq": {cfg.TDMQ, func(env pipeline.Env) (pipeline.Vendor, error) { return tdmq.New(env) }},
-		"ons":  {cfg.ONS, func(env pipeline.Env) (pipeline.Vendor, error) { return ons.New(env) }},
-		"mqtt": {cfg.MQTT, func(env pipeline.Env) (pipeline.Vendor, error) { return mqtt.New(env) }},
-	}
-	for _, name := range Vendors() {
-		b := builders[name]
-		v, err := b.build(pipeline.Env{
+	shared := &products{}
+	for _, d := range e.specs {
+		door, err := d.build(pipeline.Env{
 			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
-			Logger: o.logger.With("vendor", name), Options: b.section.Options,
-		})
+			Logger: o.logger.With("vendor", d.Name), Options: d.section(&cfg).Options,
+		}, shared)
 		if err != nil {
 			return nil, err
 		}
-		e.vendors[name] = v
+		e.doors[d.Name] = door
 	}
-	if err := e.initFaults(); err != nil {
-		return nil, err
-	}
-	for _, name := range Vendors() {
-		e.handlers[name] = e.router(name, e.vendors[name])
+	e.faults = newFaultState(e.clock, e.specs, e.doors)
+	for _, d := range e.specs {
+		e.handlers[d.Name] = e.router(d.Name, e.doors[d.Name])
 	}
 	return e, nil
 }
 
-// router mounts the control API and, for every other path, the vendor's
+// router mounts the control API and, for every other path, the door's
 // pipeline.
-func (e *Emulator) router(name string, v pipeline.Vendor) http.Handler {
+func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 	r := gin.New()
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
-	// The vendor API recovers in the pipeline (into the vendor's internal
+	// The vendor API recovers in the pipeline (into the door's internal
 	// error); a control endpoint that panics answers JSON like every other.
 	r.Use(controlRecovery(e.logger))
 	e.mountControl(r.Group("/_mqmock"))
-	if c, ok := v.(Controller); ok {
-		c.Control(r.Group("/_mqmock/" + name))
+	if door.Control != nil {
+		door.Control(r.Group("/_mqmock/" + name))
 	}
-	api := pipeline.New(v, pipeline.Hooks{
+	api := pipeline.New(door.Frontend, pipeline.Hooks{
 		Clock: e.clock, Journal: e.journal, Logger: e.logger.With("vendor", name),
 		Faults: func() pipeline.FaultHook {
-			if h := e.faults.Load(); h != nil {
-				return h.hook
+			if o := e.override.Load(); o != nil {
+				return o.hook
 			}
-			return nil
+			return e.faults
 		},
-		Observe: func(call *pipeline.Call, err *apierr.Error) {
-			if o := e.observe.Load(); o != nil {
-				(*o)(call, err)
-			}
-		},
+		Observe: e.faults.coverage.Observe,
 	})
 	r.NoRoute(func(c *gin.Context) {
-		if len(c.Request.URL.Path) >= len("/_mqmock/") && c.Request.URL.Path[:len("/_mqmock/")] == "/_mqmock/" {
+		if strings.HasPrefix(c.Request.URL.Path, "/_mqmock/") {
 			controlError(c, http.StatusNotFound, "no control endpoint "+c.Request.Method+" "+c.Request.URL.Path)
 			return
 		}
@@ -170,23 +147,12 @@ func (e *Emulator) router(name string, v pipeline.Vendor) http.Handler {
 	return r
 }
 
-// Closer is implemented by vendors holding calls open (CMQ's long polls):
-// Shutdown closes them so in-flight calls can finish at once.
-type Closer interface {
-	Close()
-}
+// Handler is the HTTP handler of one front door's port (API and control
+// API).
+func (e *Emulator) Handler(door string) http.Handler { return e.handlers[door] }
 
-// Controller is implemented by vendors with control endpoints of their own,
-// mounted under /_mqmock/<vendor>/.
-type Controller interface {
-	Control(g *gin.RouterGroup)
-}
-
-// Handler is the HTTP handler of one vendor's port (API and control API).
-func (e *Emulator) Handler(vendor string) http.Handler { return e.handlers[vendor] }
-
-// Vendor returns a vendor server (for tests and the control API).
-func (e *Emulator) Vendor(name string) pipeline.Vendor { return e.vendors[name] }
+// Door returns a front door as assembled (for tests and the control API).
+func (e *Emulator) Door(name string) *frontdoor.Door { return e.doors[name] }
 
 // Clock is the emulator's virtual clock.
 func (e *Emulator) Clock() *clock.Clock { return e.clock }
@@ -197,48 +163,50 @@ func (e *Emulator) Journal() *journal.Journal { return e.journal }
 // Accounts is the emulator's account registry.
 func (e *Emulator) Accounts() *account.Registry { return e.accounts }
 
-// Catalogues returns every vendor's error catalogue.
+// Catalogues returns every front door's error catalogue.
 func (e *Emulator) Catalogues() map[string]*apierr.Catalogue {
 	out := map[string]*apierr.Catalogue{}
-	for n, v := range e.vendors {
-		out[n] = v.Catalogue()
+	for n, d := range e.doors {
+		out[n] = d.Frontend.Catalogue()
 	}
 	return out
 }
 
-// SetFaultHook installs (or, with nil, removes) the fault hook.
+// SetFaultHook puts a hook of the caller's in the fault engine's place (a
+// test that needs an effect no scenario can express); nil puts the engine
+// back.
 func (e *Emulator) SetFaultHook(h pipeline.FaultHook) {
 	if h == nil {
-		e.faults.Store(nil)
+		e.override.Store(nil)
 		return
 	}
-	e.faults.Store(&faultHolder{hook: h})
+	e.override.Store(&faultHook{hook: h})
 }
-
-// SetObserver installs a function told the outcome of every call.
-func (e *Emulator) SetObserver(o pipeline.Observer) { e.observe.Store(&o) }
 
 // MarkReady makes the health endpoint report ready.
 func (e *Emulator) MarkReady() { e.ready.Store(true) }
 
-// Start listens on every vendor's address and serves in the background.
-// Addresses with port 0 get a free port; Addr tells which.
+// listen is the address a front door is configured to listen on.
+func (e *Emulator) listen(d doorSpec) string { return d.section(&e.cfg).Listen }
+
+// Start listens on every front door's address and serves in the
+// background. Addresses with port 0 get a free port; Addr tells which.
 func (e *Emulator) Start() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	listen := map[string]string{"cmq": e.cfg.CMQ.Listen, "tdmq": e.cfg.TDMQ.Listen, "ons": e.cfg.ONS.Listen, "mqtt": e.cfg.MQTT.Listen}
-	for _, name := range Vendors() {
-		ln, err := net.Listen("tcp", listen[name])
+	for _, d := range e.specs {
+		ln, err := net.Listen("tcp", e.listen(d))
 		if err != nil {
 			for _, l := range e.listeners {
 				_ = l.Close()
 			}
-			return fmt.Errorf("%s: listen on %s: %w", name, listen[name], err)
+			return fmt.Errorf("%s: listen on %s: %w", d.Name, e.listen(d), err)
 		}
-		e.listeners[name] = ln
-		e.addrs[name] = ln.Addr().String()
+		e.listeners[d.Name] = ln
+		e.addrs[d.Name] = ln.Addr().String()
 	}
-	for _, name := range Vendors() {
+	for _, d := range e.specs {
+		name := d.Name
 		// MaxHeaderBytes above the vendors' 1 MB request limit, so an oversized
 		// GET query gets the vendor's own size error, not net/http's 431.
 		srv := &http.Server{Handler: e.handlers[name], ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 4 << 20}
@@ -252,11 +220,11 @@ func (e *Emulator) Start() error {
 	return nil
 }
 
-// Addr is the address a vendor listens on once started.
-func (e *Emulator) Addr(vendor string) string {
+// Addr is the address a front door listens on once started.
+func (e *Emulator) Addr(door string) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.addrs[vendor]
+	return e.addrs[door]
 }
 
 // Shutdown stops accepting, waits for in-flight calls until ctx ends, then
@@ -283,10 +251,8 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 	}
 	// Listeners are closed by now or about to be; end what vendors hold open
 	// so the in-flight calls Shutdown waits for can answer.
-	for _, v := range e.vendors {
-		if c, ok := v.(Closer); ok {
-			c.Close()
-		}
+	for _, d := range e.doors {
+		d.Close()
 	}
 	wg.Wait()
 	e.closeFaults()
@@ -294,22 +260,32 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// Reset empties the state of one vendor ("" = all) and the emulator-wide
-// state: journal and clock offset. Configured accounts and instances stay.
-func (e *Emulator) Reset(vendor string) error {
-	if vendor != "" {
-		v, ok := e.vendors[vendor]
-		if !ok {
-			return fmt.Errorf("unknown vendor %q (one of cmq, tdmq, ons, mqtt)", vendor)
+// Reset empties the state of the products behind one front door ("" =
+// all) and the emulator-wide state: journal and clock offset. Configured
+// accounts and instances stay.
+func (e *Emulator) Reset(door string) error {
+	if door != "" {
+		d, err := e.door(door)
+		if err != nil {
+			return err
 		}
-		v.Reset()
+		d.Reset()
 		return nil
 	}
-	for _, v := range e.vendors {
-		v.Reset()
+	for _, d := range e.doors {
+		d.Reset()
 	}
 	e.journal.Reset()
 	e.clock.Reset()
 	e.resetFaults()
 	return nil
+}
+
+// door finds a front door by name, or says which names there are.
+func (e *Emulator) door(name string) (*frontdoor.Door, error) {
+	d, ok := e.doors[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown vendor %q (one of %s)", name, strings.Join(Names(), ", "))
+	}
+	return d, nil
 }

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -14,53 +13,26 @@ import (
 
 	"github.com/mqmock/mqmock/faults"
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
 // This file is the emulator's seam for the fault engine (faults/): the
 // scenario and coverage endpoints, start-up scenario loading with reload on
 // change, and what a reset clears. Neither the engine nor this file names a
-// vendor: each vendor says what it throttles with.
+// front door: each door says what it throttles with, from its action rows.
 
-// faultVendor says what the fault engine needs to know about a vendor
-// beyond its catalogue, asking the vendor itself: the rows a `throttle:`
-// effect answers with and the values a rule's `service:` may take.
-func faultVendor(name string, v pipeline.Vendor) faults.Vendor {
-	fv := faults.Vendor{Name: name, Catalogue: v.Catalogue()}
-	if t, ok := v.(Throttler); ok {
-		def, byAction := t.Throttling()
-		fv.Throttle = def.Name
-		fv.ThrottleByAction = map[string]string{}
-		for action, d := range byAction {
-			fv.ThrottleByAction[action] = d.Name
-		}
-	}
-	if s, ok := v.(ServiceLister); ok {
-		fv.Services = s.Services()
-	}
-	if l, ok := v.(ActionLister); ok {
-		fv.Actions = l.ActionNames()
-	}
+// faultDoor says what the fault engine needs to know about a front door
+// beyond its catalogue: the rows a `throttle:` effect answers with (the
+// definitions the products' own rate limits answer with), the values a
+// rule's `service:` may take, and the actions served.
+func faultDoor(name string, d *frontdoor.Door) faults.Vendor {
+	fv := faults.Vendor{Name: name, Catalogue: d.Frontend.Catalogue(), Services: d.Services, Actions: d.Actions()}
+	def, byAction := d.Throttling()
+	fv.Throttle = def
+	fv.ThrottleByAction = byAction
 	return fv
-}
-
-// Throttler is implemented by vendors with a documented flow-control error:
-// the row a rate limit answers with, and the actions with a row of their own
-// (MQTT's ApplyToken). The vendor's own rate limits use the same rows.
-type Throttler interface {
-	Throttling() (*apierr.Def, map[string]*apierr.Def)
-}
-
-// ServiceLister is implemented by vendors serving several APIs on one port
-// (TDMQ: tdmq and trocket); a rule's `service:` must name one of them.
-type ServiceLister interface {
-	Services() []string
-}
-
-// ActionLister is implemented by vendors that can list the actions they
-// serve; scenarios naming another action of such a vendor fail to load.
-type ActionLister interface {
-	ActionNames() []string
 }
 
 // putSource names documents loaded through the control API in messages and
@@ -71,8 +43,7 @@ const putSource = "PUT /_mqmock/scenario"
 const maxScenarioBody = 1 << 20
 
 // faultState is the emulator's fault engine, coverage counter and scenario
-// file watcher. It is installed as the pipeline's fault hook, which is also
-// where the emulator keeps it.
+// file watcher; it is the pipeline's fault hook.
 type faultState struct {
 	engine   *faults.Engine
 	coverage *faults.Coverage
@@ -87,35 +58,24 @@ type faultState struct {
 // Apply implements pipeline.FaultHook.
 func (s *faultState) Apply(call *pipeline.Call) *pipeline.Effect { return s.engine.Apply(call) }
 
-// initFaults builds the fault engine and the coverage counter once the
-// vendors (and so their catalogues) exist, before any route is mounted.
-func (e *Emulator) initFaults() error {
+// newFaultState builds the fault engine and the coverage counter once the
+// doors (and so their catalogues) exist, before any route is mounted.
+func newFaultState(c *clock.Clock, specs []doorSpec, doors map[string]*frontdoor.Door) *faultState {
 	var vs []faults.Vendor
+	names := make([]string, 0, len(specs))
 	cats := map[string]*apierr.Catalogue{}
-	for _, name := range Vendors() {
-		v := e.vendors[name]
-		cats[name] = v.Catalogue()
-		vs = append(vs, faultVendor(name, v))
+	for _, d := range specs {
+		door := doors[d.Name]
+		names = append(names, d.Name)
+		cats[d.Name] = door.Frontend.Catalogue()
+		vs = append(vs, faultDoor(d.Name, door))
 	}
-	st := &faultState{engine: faults.NewEngine(e.clock, vs...), coverage: faults.NewCoverage(Vendors(), cats)}
-	e.SetFaultHook(st)
-	e.SetObserver(st.coverage.Observe)
-	return nil
-}
-
-// faultState returns the state initFaults installed.
-func (e *Emulator) faultState() *faultState {
-	if h := e.faults.Load(); h != nil {
-		if st, ok := h.hook.(*faultState); ok {
-			return st
-		}
-	}
-	return nil
+	return &faultState{engine: faults.NewEngine(c, vs...), coverage: faults.NewCoverage(names, cats)}
 }
 
 // mountFaults registers /_mqmock/scenario and /_mqmock/coverage.
 func (e *Emulator) mountFaults(g *gin.RouterGroup) {
-	st := e.faultState()
+	st := e.faults
 	g.GET("/scenario", func(c *gin.Context) { c.JSON(http.StatusOK, st.engine.Snapshot()) })
 	g.PUT("/scenario", func(c *gin.Context) { e.putScenario(c, st) })
 	g.DELETE("/scenario", func(c *gin.Context) {
@@ -177,7 +137,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 	vendor := c.Query("vendor")
 	rep, ok := st.coverage.Report(vendor)
 	if !ok {
-		controlError(c, http.StatusBadRequest, "unknown vendor \""+vendor+"\" (one of cmq, tdmq, ons, mqtt)")
+		controlError(c, http.StatusBadRequest, "unknown vendor \""+vendor+"\" (one of "+strings.Join(Names(), ", ")+")")
 		return
 	}
 	switch f := c.DefaultQuery("format", "json"); f {
@@ -185,7 +145,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 		c.JSON(http.StatusOK, rep)
 	case "text":
 		var b strings.Builder
-		_ = rep.WriteText(&b, Vendors())
+		_ = rep.WriteText(&b, Names())
 		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(b.String()))
 	default:
 		controlError(c, http.StatusBadRequest, "format must be json or text, not \""+f+"\"")
@@ -198,10 +158,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 // A bad file fails the start; a bad edit later is refused and logged, and
 // the rules in force stay.
 func (e *Emulator) LoadScenarios(paths []string) error {
-	st := e.faultState()
-	if st == nil {
-		return errors.New("the fault engine is not installed")
-	}
+	st := e.faults
 	if len(paths) == 0 {
 		return nil
 	}
@@ -252,18 +209,13 @@ func (e *Emulator) reloadScenarios(st *faultState, paths []string) {
 // resetFaults clears the active scenario, its counters and coverage. The
 // start-up files stay watched: editing one loads it again.
 func (e *Emulator) resetFaults() {
-	if st := e.faultState(); st != nil {
-		st.engine.Clear()
-		st.coverage.Reset()
-	}
+	e.faults.engine.Clear()
+	e.faults.coverage.Reset()
 }
 
 // closeFaults stops watching scenario files (Shutdown).
 func (e *Emulator) closeFaults() {
-	st := e.faultState()
-	if st == nil {
-		return
-	}
+	st := e.faults
 	st.mu.Lock()
 	w := st.watcher
 	st.watcher = nil

@@ -69,7 +69,7 @@ func FuzzVendorRequests(f *testing.F) {
 	f.Cleanup(func() { _ = e.Shutdown(context.Background()) })
 
 	f.Fuzz(func(t *testing.T, vendor uint8, method, rawURL string, body []byte, ctype, tcAction string) {
-		name := emulator.Vendors()[int(vendor)%len(emulator.Vendors())]
+		name := emulator.Names()[int(vendor)%len(emulator.Names())]
 		if !strings.HasPrefix(rawURL, "/") || strings.HasPrefix(rawURL, "/_mqmock") {
 			rawURL = "/" + strings.TrimPrefix(rawURL, "/_mqmock")
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mqmock/mqmock/internal/ratelimit"
 	"math/rand/v2"
 	"net/http"
 	"sort"
@@ -295,26 +296,21 @@ func compileThrottle(r *rule, t *ThrottleDoc, v Vendor) error {
 	default:
 		return fmt.Errorf("throttle: per %q: want account (a bucket per account) or action (a bucket per action), or leave it out (one bucket for the rule)", t.Per)
 	}
-	th := &throttle{count: count, per: per, burst: burst, scope: t.Per, defByAct: map[string]*apierr.Def{}}
-	ref := t.Error
-	if ref == "" {
-		ref = v.Throttle
-		for act, code := range v.ThrottleByAction {
+	th := &throttle{rate: ratelimit.Rate{Every: per / time.Duration(count), Burst: burst}, scope: t.Per, defByAct: map[string]*apierr.Def{}}
+	if t.Error == "" {
+		// The door's own rows, as its rate limits answer: definitions, not
+		// names resolved again.
+		for act, def := range v.ThrottleByAction {
 			if r.action != "" && !strings.EqualFold(act, r.doc.Action) {
 				continue
 			}
-			def, _, err := v.Catalogue.Resolve(code)
-			if err != nil {
-				return fmt.Errorf("throttle: the vendor's throttling code for %s: %w", act, err)
-			}
 			th.defByAct[strings.ToLower(act)] = def
 		}
-	}
-	if ref == "" {
-		return fmt.Errorf("throttle: %s has no default throttling code; add error: <code> to the throttle", v.Name)
-	}
-	th.def, th.args, err = v.Catalogue.Resolve(ref)
-	if err != nil {
+		if v.Throttle == nil {
+			return fmt.Errorf("throttle: %s has no default throttling code; add error: <code> to the throttle", v.Name)
+		}
+		th.def = v.Throttle
+	} else if th.def, th.args, err = v.Catalogue.Resolve(t.Error); err != nil {
 		return fmt.Errorf("throttle: error: %w", err)
 	}
 	r.throttle = th
@@ -352,7 +348,7 @@ func (r *rule) newState(index int, docSeed *int64) *ruleState {
 	}
 	st := &ruleState{rng: rand.New(src)}
 	if r.throttle != nil {
-		st.buckets = map[string]*bucket{}
+		st.buckets = map[string]*ratelimit.Bucket{}
 	}
 	return st
 }

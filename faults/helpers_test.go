@@ -32,8 +32,8 @@ var (
 
 func testVendors() []Vendor {
 	return []Vendor{
-		{Name: "alpha", Catalogue: alphaCat, Throttle: "QPS"},
-		{Name: "beta", Catalogue: betaCat, Services: []string{"one", "two"}, Throttle: "Flow", ThrottleByAction: map[string]string{"GetToken": "TokenHot"},
+		{Name: "alpha", Catalogue: alphaCat, Throttle: alphaQPS},
+		{Name: "beta", Catalogue: betaCat, Services: []string{"one", "two"}, Throttle: betaFlow, ThrottleByAction: map[string]*apierr.Def{"GetToken": betaTokenHot},
 			Actions: []string{"GetToken", "ListThings", "SendThing"}},
 	}
 }

@@ -1,6 +1,7 @@
 package faults
 
 import (
+	"github.com/mqmock/mqmock/internal/ratelimit"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -44,9 +45,7 @@ type rule struct {
 }
 
 type throttle struct {
-	count    int
-	per      time.Duration
-	burst    int
+	rate     ratelimit.Rate
 	scope    string      // "", "account" or "action": what gets a bucket of its own
 	def      *apierr.Def // default throttling error
 	defByAct map[string]*apierr.Def
@@ -74,7 +73,7 @@ type ruleState struct {
 	seen    int64 // matching calls that reached the rule
 	hits    int64 // times the effect was applied
 	rng     *rand.Rand
-	buckets map[string]*bucket // by bucketKey: one, or one per account or action
+	buckets map[string]*ratelimit.Bucket // by bucketKey: one, or one per account or action
 }
 
 // matches checks the rule's conditions; the caller has already matched
@@ -121,10 +120,10 @@ func (r *rule) fire(c *pipeline.Call, clk *clock.Clock) *pipeline.Effect {
 		key := r.throttle.bucketKey(c)
 		b := st.buckets[key]
 		if b == nil {
-			b = newBucket(r.throttle.count, r.throttle.per, r.throttle.burst)
+			b = &ratelimit.Bucket{}
 			st.buckets[key] = b
 		}
-		if b.take(clk.Now()) {
+		if b.Take(r.throttle.rate, clk.Now()) {
 			return nil // within the rate: served normally
 		}
 		def := r.throttle.def

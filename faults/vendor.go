@@ -13,11 +13,12 @@ type Vendor struct {
 	// Services are the values a rule's `service:` may take; empty means the
 	// vendor has no sub-services and `service:` is refused.
 	Services []string
-	// Throttle is the catalogue row (name or code) a throttle effect answers
-	// with; ThrottleByAction overrides it for actions with their own
-	// documented flow-control code.
-	Throttle         string
-	ThrottleByAction map[string]string
+	// Throttle is the catalogue row a throttle effect answers with (the row
+	// the vendor's own rate limits answer with); ThrottleByAction overrides
+	// it for actions with their own documented flow-control code. Both are
+	// rows of Catalogue.
+	Throttle         *apierr.Def
+	ThrottleByAction map[string]*apierr.Def
 	// Actions, when set, are the actions the vendor serves: a rule naming
 	// another action fails to load with the nearest valid ones. Nil skips
 	// the check (any action name is accepted).

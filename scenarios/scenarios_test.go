@@ -104,7 +104,7 @@ func startFrozen(t *testing.T) *emutest.Env {
 	t.Helper()
 	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
 	cfg := config.Default()
-	cfg.CMQ.Listen, cfg.TDMQ.Listen, cfg.ONS.Listen, cfg.MQTT.Listen = "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0"
+	cfg = emulator.OnFreePorts(cfg)
 	base := time.Now()
 	e, err := emulator.New(cfg, emulator.WithClock(clock.New(clock.WithRealTime(func() time.Time { return base }))))
 	require.NoError(t, err)

@@ -88,14 +88,14 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// printBanner tells a newcomer where each vendor listens and which
+// printBanner tells a newcomer where each front door listens and which
 // credentials to sign with.
 func printBanner(w io.Writer, e *emulator.Emulator) {
 	fmt.Fprintf(w, "mqmock %s is ready\n\n", emulator.Version)
-	fmt.Fprintf(w, "  CMQ   (legacy CMQ HTTP API)          http://%s/v2/index.php\n", e.Addr("cmq"))
-	fmt.Fprintf(w, "  TDMQ  (TencentCloud API 3.0)         http://%s  (tdmq 2020-02-17, trocket 2023-03-08)\n", e.Addr("tdmq"))
-	fmt.Fprintf(w, "  ONS   (Alibaba RPC, Ons 2019-02-14)  http://%s\n", e.Addr("ons"))
-	fmt.Fprintf(w, "  MQTT  (Alibaba RPC, OnsMqtt 2020-04-20) http://%s\n\n", e.Addr("mqtt"))
+	for _, d := range emulator.FrontDoors() {
+		fmt.Fprintf(w, "  %-5s %-22s http://%s%s  (%s)\n", d.Title, d.Protocol, e.Addr(d.Name), d.Path, d.APIs)
+	}
+	fmt.Fprintln(w)
 	for _, a := range e.Accounts().All() {
 		fmt.Fprintf(w, "  account %q\n", a.Name)
 		fmt.Fprintf(w, "    Tencent  SecretId %s  SecretKey %s  AppId %d\n", a.Tencent.SecretID, a.Tencent.SecretKey, a.Tencent.AppID)
@@ -107,7 +107,7 @@ func printBanner(w io.Writer, e *emulator.Emulator) {
 			fmt.Fprintf(w, "    ONS instance  %s\n", o.ID)
 		}
 	}
-	fmt.Fprintf(w, "\n  control API: http://%s/_mqmock/health (on every port)\n", e.Addr("cmq"))
+	fmt.Fprintf(w, "\n  control API: http://%s/_mqmock/health (on every port)\n", e.Addr(emulator.Names()[0]))
 }
 
 // probe asks a running mqmock whether it is ready.

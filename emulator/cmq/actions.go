@@ -71,7 +71,7 @@ func (s *Server) buildActions() {
 		}
 		s.known[strings.ToLower(d.name)] = known
 	}
-	s.actions = pipeline.NewTable(pipeline.TableSpec{Fold: true}, rows...)
+	s.actions = pipeline.NewTable(pipeline.TableSpec{Fold: true, Throttle: ErrQPSThrottling}, rows...)
 }
 
 // unknownParameter is the first parameter the action does not take, for

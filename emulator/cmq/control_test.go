@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gin-gonic/gin"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
@@ -153,4 +153,4 @@ func TestRateLimits(t *testing.T) {
 }
 
 // The server mounts its own control endpoints under /_mqmock/cmq/.
-var _ emulator.Controller = (*cmq.Server)(nil)
+var _ func(*gin.RouterGroup) = (*cmq.Server)(nil).Control

@@ -52,7 +52,7 @@ func queueAttrs(t testing.TB, c *cmqclient.Client, queue string) attributes {
 	return a
 }
 
-func cmqServer(env *emutest.Env) *cmq.Server { return env.Vendor("cmq").(*cmq.Server) }
+func cmqServer(env *emutest.Env) *cmq.Server { return env.Door("cmq").Products[0].Value.(*cmq.Server) }
 
 func TestMessageLifecycle(t *testing.T) {
 	env := emutest.Start(t)

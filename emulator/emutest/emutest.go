@@ -67,9 +67,7 @@ func Start(t testing.TB, opts ...Option) *Env {
 	if st.clock == nil {
 		st.clock = clock.New()
 	}
-	cfg := st.cfg
-	cfg.CMQ.Listen, cfg.TDMQ.Listen, cfg.ONS.Listen, cfg.MQTT.Listen = "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0", "127.0.0.1:0"
-	e, err := emulator.New(cfg, emulator.WithClock(st.clock))
+	e, err := emulator.New(emulator.OnFreePorts(st.cfg), emulator.WithClock(st.clock))
 	if err != nil {
 		t.Fatalf("emutest: %v", err)
 	}
@@ -85,7 +83,7 @@ func Start(t testing.TB, opts ...Option) *Env {
 		defer cancel()
 		_ = e.Shutdown(ctx)
 	})
-	env := &Env{Emulator: e, CMQ: e.Addr("cmq"), TDMQ: e.Addr("tdmq"), ONS: e.Addr("ons"), MQTT: e.Addr("mqtt")}
+	env := &Env{Emulator: e, CMQ: e.Addr(emulator.CMQ), TDMQ: e.Addr(emulator.TDMQ), ONS: e.Addr(emulator.ONS), MQTT: e.Addr(emulator.MQTT)}
 	accts := e.Accounts().All()
 	if len(accts) > 0 {
 		env.Default = accts[0]
@@ -99,5 +97,5 @@ func Start(t testing.TB, opts ...Option) *Env {
 // Advance moves the emulator's virtual clock forward.
 func (e *Env) Advance(d time.Duration) { e.Clock().Advance(d) }
 
-// URL is the http:// base URL of a vendor ("cmq", "tdmq", "ons", "mqtt").
-func (e *Env) URL(vendor string) string { return "http://" + e.Addr(vendor) }
+// URL is the http:// base URL of a front door (emulator.CMQ, …).
+func (e *Env) URL(door string) string { return "http://" + e.Addr(door) }

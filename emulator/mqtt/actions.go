@@ -9,7 +9,7 @@ import (
 // declines (answered with the seed's ApiNotSupport, 404).
 func (s *Server) actions() *pipeline.Table {
 	served := []pipeline.Action{
-		{Name: "ApplyToken", Handle: s.applyToken},
+		{Name: "ApplyToken", Handle: s.applyToken, Throttle: ErrApplyTokenOverFlow},
 		{Name: "QueryToken", Handle: s.queryToken},
 		{Name: "RevokeToken", Handle: s.revokeToken},
 		{Name: "CreateGroupId", Handle: s.createGroupID},
@@ -26,12 +26,13 @@ func (s *Server) actions() *pipeline.Table {
 	declinedNames := Declined()
 	rows := make([]pipeline.Action, 0, len(served)+len(declinedNames))
 	for _, a := range served {
-		rows = append(rows, pipeline.Action{Name: a.Name, Handle: s.limited(a.Name, a.Handle)})
+		a.Handle = s.limited(a.Name, a.Handle)
+		rows = append(rows, a)
 	}
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{}, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: ErrSystemOverFlow}, rows...)
 }
 
 // Declined lists the actions of the 2020-04-20 API that the Go SDK v1.63.107

@@ -59,7 +59,7 @@ func (s *Server) actions() *pipeline.Table {
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: s.guard(name, declined)})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{}, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: aliyunrpc.ErrThrottlingUser}, rows...)
 }
 
 // DeclinedActions are the actions mqmock knowingly does not serve: they answer

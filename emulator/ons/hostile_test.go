@@ -8,8 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	eons "github.com/mqmock/mqmock/emulator/ons"
 )
 
 // hostileValues are what a broken or malicious client might send for any
@@ -103,7 +101,7 @@ func TestHostileParameters(t *testing.T) {
 	}
 	assert.Greater(t, served, 1000)
 	// The other account's resources survived everything.
-	state := f.env.Vendor("ons").(*eons.Server).State()
+	state := f.env.Door("ons").State()
 	b, err := json.Marshal(state)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"topic":"their-topic"`)

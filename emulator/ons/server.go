@@ -18,6 +18,7 @@ type Server struct {
 	env   pipeline.Env
 	opts  Options
 	store *store
+	table *pipeline.Table
 	// limiter is nil unless Options.RateLimits is on.
 	limiter *limiter
 
@@ -41,6 +42,7 @@ func New(env pipeline.Env) (*Server, error) {
 	if opts.RateLimits {
 		s.limiter = newLimiter(documentedRates(), env.Clock.Now)
 	}
+	s.table = s.actions()
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
 		Vendor:    "ons",
 		Product:   "Ons",
@@ -52,7 +54,7 @@ func New(env pipeline.Env) (*Server, error) {
 			UnknownAction: ErrInvalidActionNotFound,
 			Malformed:     ErrBizFieldCheckInvalid,
 		},
-		Actions:  s.actions(),
+		Actions:  s.table,
 		Accounts: env.Accounts,
 		Verify:   env.Verify,
 	})

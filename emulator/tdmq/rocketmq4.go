@@ -91,7 +91,7 @@ func (g *gen4) table() *pipeline.Table {
 	for _, name := range declined4 {
 		actions = append(actions, pipeline.Action{Name: name, Handle: declinedAction4})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{}, actions...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: ErrRequestLimitExceeded}, actions...)
 }
 
 // declined4 are the 4.x RocketMQ actions the emulator knowingly does not

@@ -93,7 +93,7 @@ func (g *gen5) table() *pipeline.Table {
 	for _, name := range declined5 {
 		actions = append(actions, pipeline.Action{Name: name, Handle: declinedAction5})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{}, actions...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: ErrRequestLimitExceeded}, actions...)
 }
 
 // declined5 are the trocket actions of tdmq.md §8.1 that the emulator

@@ -78,7 +78,7 @@ func newFixture(t *testing.T, verify bool) *fixture {
 		{Name: "off", Alibaba: account.Alibaba{AccessKeyID: offKey, AccessKeySecret: secret, Disabled: true}},
 	})
 	require.NoError(t, err)
-	table := pipeline.NewTable(false,
+	table := pipeline.NewTable(pipeline.TableSpec{},
 		// Echo answers the parameters it was given and the caller's name.
 		pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) {
 			name := ""
@@ -335,7 +335,7 @@ func TestResetNoncesForgets(t *testing.T) {
 	f := aliyunrpc.New(aliyunrpc.Config{
 		Vendor: "fake", Product: "Fake", Version: version, Catalogue: catalogue,
 		Errors:   aliyunrpc.Errors{Internal: errInternal, UnknownAction: errUnknown, BadVersion: errVersion, MissingParameter: errMissing, NonceUsed: errNonce, SignatureMismatch: errMismatch, IncompleteSignature: errIncomplete, TimestampMissing: errTsMissing, TimestampFormat: errTsFormat, TimestampExpired: errTsExpired, KeyNotFound: errKeyUnknown, BadSignatureMethod: errSigMethod},
-		Actions:  pipeline.NewTable(false, pipeline.Action{Name: "Echo", Handle: func(*pipeline.Call) (any, error) { return nil, nil }}),
+		Actions:  pipeline.NewTable(pipeline.TableSpec{}, pipeline.Action{Name: "Echo", Handle: func(*pipeline.Call) (any, error) { return nil, nil }}),
 		Accounts: reg, Verify: true, Now: func() time.Time { return realNow },
 	})
 	fx := &fixture{h: pipeline.New(f, pipeline.Hooks{})}

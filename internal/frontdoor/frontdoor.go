@@ -48,6 +48,9 @@ type Product struct {
 	// Close ends calls the product holds open (long polls) so a graceful
 	// shutdown does not wait for them; nil when it holds none.
 	Close func()
+	// Value is the product itself, for the product's own tests (reached
+	// through the emulator they started); nothing else looks inside it.
+	Value any
 }
 
 // Actions lists every action the door serves, sorted, once each.

@@ -9,7 +9,7 @@ import (
 	"github.com/mqmock/mqmock/internal/clock"
 )
 
-// Env is what every vendor server is built from. Each emulator makes its own,
+// Env is what every product and front door is built from. Each emulator makes its own,
 // so two emulators in one process never share state.
 type Env struct {
 	Clock    *clock.Clock
@@ -23,17 +23,6 @@ type Env struct {
 	// Options is the vendor's own section of the configuration beyond
 	// "listen", decoded by the vendor (unknown keys are its errors to report).
 	Options map[string]any
-}
-
-// Vendor is a complete vendor server: its pipeline frontend plus the
-// inspection hooks of the control API.
-type Vendor interface {
-	Frontend
-	// State is the vendor's resources as JSON-ready data.
-	State() any
-	// Reset empties everything created through the vendor API (configured
-	// accounts and instances stay).
-	Reset()
 }
 
 // ObjectBody marshals v (a struct or map) and returns the JSON object's

@@ -2,46 +2,10 @@ package faults
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// bucket is a token bucket refilled on the virtual clock: capacity burst,
-// one token every per/count. It is not safe for concurrent use; the rule's
-// lock guards it.
-type bucket struct {
-	burst    float64
-	perToken time.Duration
-	tokens   float64
-	last     time.Time
-	started  bool
-}
-
-func newBucket(count int, per time.Duration, burst int) *bucket {
-	return &bucket{burst: float64(burst), perToken: per / time.Duration(count), tokens: float64(burst)}
-}
-
-// take refills for the virtual time elapsed since the last call and takes
-// one token, reporting whether there was one.
-func (b *bucket) take(now time.Time) bool {
-	if !b.started {
-		b.started, b.last = true, now
-	}
-	if el := now.Sub(b.last); el > 0 {
-		b.tokens = math.Min(b.burst, b.tokens+float64(el)/float64(b.perToken))
-		b.last = now
-	} else if el < 0 {
-		// The clock was set back (a reset): start measuring from here.
-		b.last = now
-	}
-	if b.tokens >= 1 {
-		b.tokens--
-		return true
-	}
-	return false
-}
 
 // parseRate reads "5/s", "300/m", "2/h", "10/100ms", "1/2s" or a bare
 // number (per second).

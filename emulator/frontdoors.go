@@ -1,0 +1,119 @@
+package emulator
+
+import (
+	"github.com/mqmock/mqmock/emulator/cmq"
+	"github.com/mqmock/mqmock/emulator/mqtt"
+	"github.com/mqmock/mqmock/emulator/ons"
+	"github.com/mqmock/mqmock/emulator/tdmq"
+	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/frontdoor"
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// The front doors' names: a scenario's `vendor:`, a config section, the
+// coverage report's keys, the control routes under /_mqmock/<name>/.
+const (
+	CMQ  = "cmq"
+	TDMQ = "tdmq"
+	ONS  = "ons"
+	MQTT = "mqtt"
+)
+
+// FrontDoor describes one front door: a port with its protocol.
+type FrontDoor struct {
+	Name     string
+	Title    string // as a person writes it ("CMQ")
+	Protocol string // the protocol the port speaks
+	APIs     string // the API versions served, for the banner
+	Path     string // the path SDKs are pointed at, when not "/"
+}
+
+// doorSpec is one entry of the list: what is public, where its
+// configuration section is, and how the door is assembled from the
+// products behind it.
+type doorSpec struct {
+	FrontDoor
+	section func(*config.Config) *config.Vendor
+	build   func(env pipeline.Env, p *products) (*frontdoor.Door, error)
+}
+
+// doorList is the one list of front doors, in port order (9101..9104).
+// Listen addresses, configuration sections, emutest endpoints, health,
+// control routes and the banner all derive from it.
+func doorList() []doorSpec {
+	return []doorSpec{
+		{
+			FrontDoor: FrontDoor{Name: CMQ, Title: "CMQ", Protocol: "legacy CMQ HTTP API", APIs: "queues, messages, topics, subscriptions", Path: "/v2/index.php"},
+			section:   func(c *config.Config) *config.Vendor { return &c.CMQ },
+			build: func(env pipeline.Env, p *products) (*frontdoor.Door, error) {
+				s, err := p.cmq(env)
+				if err != nil {
+					return nil, err
+				}
+				return cmq.NewDoor(s), nil
+			},
+		},
+		{
+			FrontDoor: FrontDoor{Name: TDMQ, Title: "TDMQ", Protocol: "TencentCloud API 3.0", APIs: "tdmq 2020-02-17, trocket 2023-03-08"},
+			section:   func(c *config.Config) *config.Vendor { return &c.TDMQ },
+			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return tdmq.NewDoor(env) },
+		},
+		{
+			FrontDoor: FrontDoor{Name: ONS, Title: "ONS", Protocol: "Alibaba RPC", APIs: "Ons 2019-02-14"},
+			section:   func(c *config.Config) *config.Vendor { return &c.ONS },
+			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return ons.NewDoor(env) },
+		},
+		{
+			FrontDoor: FrontDoor{Name: MQTT, Title: "MQTT", Protocol: "Alibaba RPC", APIs: "OnsMqtt 2020-04-20"},
+			section:   func(c *config.Config) *config.Vendor { return &c.MQTT },
+			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return mqtt.NewDoor(env) },
+		},
+	}
+}
+
+// FrontDoors lists the front doors in port order. It returns a fresh
+// slice: no caller can change another's view.
+func FrontDoors() []FrontDoor {
+	specs := doorList()
+	out := make([]FrontDoor, len(specs))
+	for i, s := range specs {
+		out[i] = s.FrontDoor
+	}
+	return out
+}
+
+// Names lists the front doors' names in port order.
+func Names() []string {
+	specs := doorList()
+	out := make([]string, len(specs))
+	for i, s := range specs {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// products builds each product once, however many doors serve it: a
+// product behind two doors is one store.
+type products struct {
+	cmqProduct *cmq.Server
+}
+
+func (p *products) cmq(env pipeline.Env) (*cmq.Server, error) {
+	if p.cmqProduct == nil {
+		s, err := cmq.New(env)
+		if err != nil {
+			return nil, err
+		}
+		p.cmqProduct = s
+	}
+	return p.cmqProduct, nil
+}
+
+// OnFreePorts returns cfg with every front door listening on a free
+// loopback port (tests; Addr tells which port each got).
+func OnFreePorts(cfg config.Config) config.Config {
+	for _, d := range doorList() {
+		d.section(&cfg).Listen = "127.0.0.1:0"
+	}
+	return cfg
+}
