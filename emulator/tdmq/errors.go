@@ -15,39 +15,38 @@ import (
 	"net/http"
 
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
-// Seed 003, "Common Error Codes" (that all actions can return), in seed order.
+// The common codes of API 3.0 (seed 003) are the protocol's (internal/tcapi);
+// these names let the handlers answer them.
 var (
-	ErrAuthFailureInvalidSecretId  = &apierr.Def{Name: "AuthFailure.InvalidSecretId", Code: "AuthFailure.InvalidSecretId", Status: http.StatusOK, Message: "Invalid key (not a TencentCloud API key type).", Seed: true, Section: "Common Error Codes"}
-	ErrAuthFailureMFAFailure       = &apierr.Def{Name: "AuthFailure.MFAFailure", Code: "AuthFailure.MFAFailure", Status: http.StatusOK, Message: "MFA failed.", Seed: true, Section: "Common Error Codes"}
-	ErrAuthFailureSecretIdNotFound = &apierr.Def{Name: "AuthFailure.SecretIdNotFound", Code: "AuthFailure.SecretIdNotFound", Status: http.StatusOK, Message: "The key does not exist.", Seed: true, Section: "Common Error Codes"}
-	ErrAuthFailureSignatureExpire  = &apierr.Def{Name: "AuthFailure.SignatureExpire", Code: "AuthFailure.SignatureExpire", Status: http.StatusOK, Message: "Signature expired.", Seed: true, Section: "Common Error Codes"}
-	// The seed's table says "Signature error."; its worked error response shows
-	// what the service actually sends for this code, and SDK users compare
-	// against that, so the catalogue carries the example's message instead.
-	ErrAuthFailureSignatureFailure      = &apierr.Def{Name: "AuthFailure.SignatureFailure", Code: "AuthFailure.SignatureFailure", Status: http.StatusOK, Message: "The provided credentials could not be validated. Please ensure your signature is correct.", Seed: true, Section: "Common Error Codes"}
-	ErrAuthFailureTokenFailure          = &apierr.Def{Name: "AuthFailure.TokenFailure", Code: "AuthFailure.TokenFailure", Status: http.StatusOK, Message: "Token error.", Seed: true, Section: "Common Error Codes"}
-	ErrAuthFailureUnauthorizedOperation = &apierr.Def{Name: "AuthFailure.UnauthorizedOperation", Code: "AuthFailure.UnauthorizedOperation", Status: http.StatusOK, Message: "The request does not have CAM authorization.", Seed: true, Section: "Common Error Codes"}
-	ErrDryRunOperation                  = &apierr.Def{Name: "DryRunOperation", Code: "DryRunOperation", Status: http.StatusOK, Message: "DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used.", Seed: true, Section: "Common Error Codes"}
-	ErrFailedOperation                  = &apierr.Def{Name: "FailedOperation", Code: "FailedOperation", Status: http.StatusOK, Message: "Operation failed.", Seed: true, Section: "Common Error Codes"}
-	ErrInternalError                    = &apierr.Def{Name: "InternalError", Code: "InternalError", Status: http.StatusOK, Message: "Internal error.", Seed: true, Section: "Common Error Codes"}
-	ErrInvalidAction                    = &apierr.Def{Name: "InvalidAction", Code: "InvalidAction", Status: http.StatusOK, Message: "The API does not exist.", Seed: true, Section: "Common Error Codes"}
-	ErrInvalidParameter                 = &apierr.Def{Name: "InvalidParameter", Code: "InvalidParameter", Status: http.StatusOK, Message: "Incorrect parameter.", Seed: true, Section: "Common Error Codes"}
-	ErrInvalidParameterValue            = &apierr.Def{Name: "InvalidParameterValue", Code: "InvalidParameterValue", Status: http.StatusOK, Message: "Invalid parameter value.", Seed: true, Section: "Common Error Codes"}
-	ErrLimitExceeded                    = &apierr.Def{Name: "LimitExceeded", Code: "LimitExceeded", Status: http.StatusOK, Message: "Quota limit exceeded.", Seed: true, Section: "Common Error Codes"}
-	ErrMissingParameter                 = &apierr.Def{Name: "MissingParameter", Code: "MissingParameter", Status: http.StatusOK, Message: "A parameter is missing.", Seed: true, Section: "Common Error Codes"}
-	ErrNoSuchVersion                    = &apierr.Def{Name: "NoSuchVersion", Code: "NoSuchVersion", Status: http.StatusOK, Message: "The API version does not exist.", Seed: true, Section: "Common Error Codes"}
-	ErrRequestLimitExceeded             = &apierr.Def{Name: "RequestLimitExceeded", Code: "RequestLimitExceeded", Status: http.StatusOK, Message: "The number of requests exceeds the frequency limit.", Seed: true, Section: "Common Error Codes"}
-	ErrResourceInUse                    = &apierr.Def{Name: "ResourceInUse", Code: "ResourceInUse", Status: http.StatusOK, Message: "Resource is in use.", Seed: true, Section: "Common Error Codes"}
-	ErrResourceInsufficient             = &apierr.Def{Name: "ResourceInsufficient", Code: "ResourceInsufficient", Status: http.StatusOK, Message: "Insufficient resource.", Seed: true, Section: "Common Error Codes"}
-	ErrResourceNotFound                 = &apierr.Def{Name: "ResourceNotFound", Code: "ResourceNotFound", Status: http.StatusOK, Message: "The resource does not exist.", Seed: true, Section: "Common Error Codes"}
-	ErrResourceUnavailable              = &apierr.Def{Name: "ResourceUnavailable", Code: "ResourceUnavailable", Status: http.StatusOK, Message: "Resource is unavailable.", Seed: true, Section: "Common Error Codes"}
-	ErrUnauthorizedOperation            = &apierr.Def{Name: "UnauthorizedOperation", Code: "UnauthorizedOperation", Status: http.StatusOK, Message: "Unauthorized operation.", Seed: true, Section: "Common Error Codes"}
-	ErrUnknownParameter                 = &apierr.Def{Name: "UnknownParameter", Code: "UnknownParameter", Status: http.StatusOK, Message: "Unknown parameter.", Seed: true, Section: "Common Error Codes"}
-	ErrUnsupportedOperation             = &apierr.Def{Name: "UnsupportedOperation", Code: "UnsupportedOperation", Status: http.StatusOK, Message: "Unsupported operation.", Seed: true, Section: "Common Error Codes"}
-	ErrUnsupportedProtocol              = &apierr.Def{Name: "UnsupportedProtocol", Code: "UnsupportedProtocol", Status: http.StatusOK, Message: "HTTPS request method error. Only GET and POST requests are supported.", Seed: true, Section: "Common Error Codes"}
-	ErrUnsupportedRegion                = &apierr.Def{Name: "UnsupportedRegion", Code: "UnsupportedRegion", Status: http.StatusOK, Message: "API does not support the requested region.", Seed: true, Section: "Common Error Codes"}
+	ErrAuthFailureInvalidSecretId       = tcapi.Row("AuthFailure.InvalidSecretId")
+	ErrAuthFailureMFAFailure            = tcapi.Row("AuthFailure.MFAFailure")
+	ErrAuthFailureSecretIdNotFound      = tcapi.Row("AuthFailure.SecretIdNotFound")
+	ErrAuthFailureSignatureExpire       = tcapi.Row("AuthFailure.SignatureExpire")
+	ErrAuthFailureSignatureFailure      = tcapi.Row("AuthFailure.SignatureFailure")
+	ErrAuthFailureTokenFailure          = tcapi.Row("AuthFailure.TokenFailure")
+	ErrAuthFailureUnauthorizedOperation = tcapi.Row("AuthFailure.UnauthorizedOperation")
+	ErrDryRunOperation                  = tcapi.Row("DryRunOperation")
+	ErrFailedOperation                  = tcapi.Row("FailedOperation")
+	ErrInternalError                    = tcapi.Row("InternalError")
+	ErrInvalidAction                    = tcapi.Row("InvalidAction")
+	ErrInvalidParameter                 = tcapi.Row("InvalidParameter")
+	ErrInvalidParameterValue            = tcapi.Row("InvalidParameterValue")
+	ErrLimitExceeded                    = tcapi.Row("LimitExceeded")
+	ErrMissingParameter                 = tcapi.Row("MissingParameter")
+	ErrNoSuchVersion                    = tcapi.Row("NoSuchVersion")
+	ErrRequestLimitExceeded             = tcapi.Row("RequestLimitExceeded")
+	ErrResourceInUse                    = tcapi.Row("ResourceInUse")
+	ErrResourceInsufficient             = tcapi.Row("ResourceInsufficient")
+	ErrResourceNotFound                 = tcapi.Row("ResourceNotFound")
+	ErrResourceUnavailable              = tcapi.Row("ResourceUnavailable")
+	ErrUnauthorizedOperation            = tcapi.Row("UnauthorizedOperation")
+	ErrUnknownParameter                 = tcapi.Row("UnknownParameter")
+	ErrUnsupportedOperation             = tcapi.Row("UnsupportedOperation")
+	ErrUnsupportedProtocol              = tcapi.Row("UnsupportedProtocol")
+	ErrUnsupportedRegion                = tcapi.Row("UnsupportedRegion")
 )
 
 // API-specific codes not in the seed, with their source. They come from the
@@ -221,3 +220,21 @@ var Errors = apierr.NewCatalogue("tdmq",
 	// --- 5.x (trocket) additions ---
 	ErrResourceNotFoundEndpoint,
 )
+
+// productChinese are the Chinese texts of the trocket codes, from the SDK's
+// errors.go (tdmq.md §7.1), for tdmq.honorLanguage. Read-only.
+var productChinese = map[string]string{
+	"FailedOperation.InstanceNotReady":               "实例未就绪，请稍后重试。",
+	"LimitExceeded.TopicNum":                         "已达到主题数上限。",
+	"OperationDenied":                                "操作被拒绝。",
+	"ResourceNotFound.Endpoint":                      "接入点不存在。",
+	"ResourceNotFound.Group":                         "消费组不存在，请检查后重试。",
+	"ResourceNotFound.Instance":                      "实例不存在。",
+	"ResourceNotFound.Message":                       "消息不存在。",
+	"ResourceNotFound.MigrationTask":                 "迁移任务不存在，请检查后重试。",
+	"ResourceNotFound.Role":                          "角色不存在，请检查后重试。",
+	"ResourceNotFound.Topic":                         "主题不存在，请检查后重试。",
+	"UnsupportedOperation.InstanceTopicNumDowngrade": "实例Topic数量不能调整到已使用额度以下。",
+	"UnsupportedOperation.ResourceAlreadyExists":     "资源已存在，请检查后重试。",
+	"UnsupportedOperation.UnsupportedConsumerType":   "当前消费者类型不支持此操作。",
+}

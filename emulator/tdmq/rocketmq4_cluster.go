@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Virtual (shared) 4.x clusters: CreateRocketMQCluster and the actions that
@@ -24,7 +25,7 @@ type clusterIDResponse4 struct {
 
 func (g *gen4) createRocketMQCluster(call *pipeline.Call) (any, error) {
 	var req createRocketMQClusterRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -90,7 +91,7 @@ type describeRocketMQClusterResponse struct {
 
 func (g *gen4) describeRocketMQCluster(call *pipeline.Call) (any, error) {
 	var req clusterIDRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -123,7 +124,7 @@ type describeRocketMQClustersResponse struct {
 // accepted), Values its accepted values; they apply when IsTagFilter is true.
 func (g *gen4) describeRocketMQClusters(call *pipeline.Call) (any, error) {
 	var req describeRocketMQClustersRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	var ids []string
@@ -182,7 +183,7 @@ type modifyRocketMQClusterRequest struct {
 
 func (g *gen4) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQClusterRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -228,7 +229,7 @@ func (g *gen4) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 // deleted with DeleteRocketMQVipInstance.
 func (g *gen4) deleteRocketMQCluster(call *pipeline.Call) (any, error) {
 	var req clusterIDRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

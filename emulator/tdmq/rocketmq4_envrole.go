@@ -1,6 +1,9 @@
 package tdmq
 
-import "github.com/mqmock/mqmock/internal/pipeline"
+import (
+	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
+)
 
 // Environment roles: a role authorised on a namespace with produce and/or
 // consume, optionally per topic or group (DetailedPerms).
@@ -83,7 +86,7 @@ func (g *gen4) checkBinding(req *environmentRoleRequest4) ([]detailedPerm4, erro
 
 func (g *gen4) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
 	var req environmentRoleRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	perms, err := g.checkBinding(&req)
@@ -109,7 +112,7 @@ func (g *gen4) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
 
 func (g *gen4) modifyRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
 	var req environmentRoleRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	perms, err := g.checkBinding(&req)
@@ -157,7 +160,7 @@ type describeRocketMQEnvironmentRolesResponse struct {
 
 func (g *gen4) describeRocketMQEnvironmentRoles(call *pipeline.Call) (any, error) {
 	var req describeRocketMQEnvironmentRolesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := g.checkRoleCommon(req.ClusterId, nil, nil); err != nil {
@@ -220,7 +223,7 @@ type deleteRocketMQEnvironmentRolesRequest struct {
 // deleteRocketMQEnvironmentRoles removes all the named bindings or none.
 func (g *gen4) deleteRocketMQEnvironmentRoles(call *pipeline.Call) (any, error) {
 	var req deleteRocketMQEnvironmentRolesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.EnvironmentId == "" {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Consumer groups of a namespace. Names are unique within their namespace;
@@ -81,7 +82,7 @@ type createRocketMQGroupRequest struct {
 
 func (g *gen4) createRocketMQGroup(call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if len(req.Namespaces) != 1 {
@@ -111,7 +112,7 @@ type createRocketMQGroupV2Request struct {
 
 func (g *gen4) createRocketMQGroupV2(call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupV2Request
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	err := g.createGroup(call, newGroup4{
@@ -150,7 +151,7 @@ type describeRocketMQGroupsResponse struct {
 // group: sorting equal keys keeps creation order in either SortOrder.
 func (g *gen4) describeRocketMQGroups(call *pipeline.Call) (any, error) {
 	var req describeRocketMQGroupsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.SortedBy != nil && *req.SortedBy != "" && !inList4(*req.SortedBy, []string{"subscribeNum", "tps", "accumulative"}) {
@@ -213,7 +214,7 @@ type modifyRocketMQGroupRequest struct {
 
 func (g *gen4) modifyRocketMQGroup(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQGroupRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := checkRemark4(ErrInvalidParameter, req.Remark, g.limits.RemarkMax); err != nil {
@@ -252,7 +253,7 @@ type groupRequest4 struct {
 
 func (g *gen4) deleteRocketMQGroup(call *pipeline.Call) (any, error) {
 	var req groupRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -280,7 +281,7 @@ type describeRocketMQConsumeStatsResponse struct {
 
 func (g *gen4) describeRocketMQConsumeStats(call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumeStatsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -310,7 +311,7 @@ type describeRocketMQConsumerConnectionsResponse struct {
 
 func (g *gen4) describeRocketMQConsumerConnections(call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumerConnectionsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.SortedBy != nil && *req.SortedBy != "" && *req.SortedBy != "Accumulative" {
@@ -351,7 +352,7 @@ type resetRocketMQConsumerOffSetRequest struct {
 // the state view); with no consumer there is no offset to move.
 func (g *gen4) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) {
 	var req resetRocketMQConsumerOffSetRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.Type > 1 {
@@ -399,7 +400,7 @@ type describeRocketMQSubscriptionsResponse struct {
 
 func (g *gen4) describeRocketMQSubscriptions(call *pipeline.Call) (any, error) {
 	var req describeRocketMQSubscriptionsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.Offset < 0 || req.Limit < 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Messages sent through SendRocketMQMessage, kept per topic for the
@@ -38,7 +39,7 @@ const brokerAddr4 = "7F00000100002A9F"
 
 func (g *gen4) sendRocketMQMessage(call *pipeline.Call) (any, error) {
 	var req sendRocketMQMessageRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.MsgBody == "" {
@@ -167,7 +168,7 @@ func (g *gen4) messageOf(call *pipeline.Call, cluster, ns, topic, id string, dea
 
 func (g *gen4) describeRocketMQMsg(call *pipeline.Call) (any, error) {
 	var req describeRocketMQMsgRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -223,7 +224,7 @@ func parseTime4(s string) (time.Time, bool) {
 // the first page.
 func (g *gen4) describeRocketMQTopicMsgs(call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicMsgsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	start, ok1 := parseTime4(req.StartTime)
@@ -312,7 +313,7 @@ type describeRocketMQMsgTraceResponse struct {
 // message and an empty consume stage. Data is a JSON document as a string.
 func (g *gen4) describeRocketMQMsgTrace(call *pipeline.Call) (any, error) {
 	var req describeRocketMQMsgTraceRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	deadLetter := dlq4(req.QueryDLQMsg) || req.QueryDeadLetterMessage != nil && *req.QueryDeadLetterMessage == "true"
@@ -348,7 +349,7 @@ type retryRocketMQDlqMessageRequest struct {
 // letters and every id is unknown (ResourceNotFound).
 func (g *gen4) retryRocketMQDlqMessage(call *pipeline.Call) (any, error) {
 	var req retryRocketMQDlqMessageRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if len(req.MessageIds) == 0 {
@@ -394,7 +395,7 @@ type verifyRocketMQConsumeRequest struct {
 // through the control API.
 func (g *gen4) verifyRocketMQConsume(call *pipeline.Call) (any, error) {
 	var req verifyRocketMQConsumeRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -439,7 +440,7 @@ type describeRocketMQProducersResponse struct {
 // ResourceNotFound.Namspace, and answers with them.
 func (g *gen4) describeRocketMQProducers(call *pipeline.Call) (any, error) {
 	var req describeRocketMQProducersRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.Offset < 0 || req.Limit < 0 {

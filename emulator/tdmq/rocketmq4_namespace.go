@@ -2,6 +2,7 @@ package tdmq
 
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Namespaces of 4.x clusters. General clusters have exactly one, the fixed
@@ -21,7 +22,7 @@ type createRocketMQNamespaceRequest struct {
 
 func (g *gen4) createRocketMQNamespace(call *pipeline.Call) (any, error) {
 	var req createRocketMQNamespaceRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -77,7 +78,7 @@ type describeRocketMQNamespacesResponse struct {
 
 func (g *gen4) describeRocketMQNamespaces(call *pipeline.Call) (any, error) {
 	var req describeRocketMQNamespacesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -115,7 +116,7 @@ type modifyRocketMQNamespaceRequest struct {
 
 func (g *gen4) modifyRocketMQNamespace(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQNamespaceRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := checkRemark4(ErrInvalidParameter, req.Remark, g.limits.RemarkMax); err != nil {
@@ -154,7 +155,7 @@ type namespaceRequest4 struct {
 // (FailedOperation.RoleInUse); its topics and groups go with it.
 func (g *gen4) deleteRocketMQNamespace(call *pipeline.Call) (any, error) {
 	var req namespaceRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Roles of a cluster and their authorisation on namespaces ("environment
@@ -86,7 +87,7 @@ type createRocketMQRoleResponse struct {
 // MANUAL takes AccessKey and SecretKey, and the SecretKey is the token.
 func (g *gen4) createRocketMQRole(call *pipeline.Call) (any, error) {
 	var req createRocketMQRoleRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := g.checkRoleName(req.RoleName); err != nil {
@@ -181,7 +182,7 @@ type describeRocketMQRolesResponse struct {
 
 func (g *gen4) describeRocketMQRoles(call *pipeline.Call) (any, error) {
 	var req describeRocketMQRolesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := g.checkRoleCommon(req.ClusterId, nil, nil); err != nil {
@@ -231,7 +232,7 @@ type modifyRocketMQRoleResponse struct {
 
 func (g *gen4) modifyRocketMQRole(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQRoleRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := g.checkRoleName(req.RoleName); err != nil {
@@ -277,7 +278,7 @@ type deleteRocketMQRolesResponse struct {
 // ResourceInUse.EnvironmentRole.
 func (g *gen4) deleteRocketMQRoles(call *pipeline.Call) (any, error) {
 	var req deleteRocketMQRolesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if len(req.RoleNames) == 0 {

@@ -2,6 +2,7 @@ package tdmq
 
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Topics of a namespace. Names are unique within their namespace; the
@@ -76,7 +77,7 @@ type createRocketMQTopicRequest struct {
 
 func (g *gen4) createRocketMQTopic(call *pipeline.Call) (any, error) {
 	var req createRocketMQTopicRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if len(req.Namespaces) != 1 {
@@ -101,7 +102,7 @@ type createRocketMQTopicV2Request struct {
 
 func (g *gen4) createRocketMQTopicV2(call *pipeline.Call) (any, error) {
 	var req createRocketMQTopicV2Request
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	err := g.createTopic(call, newTopic4{cluster: req.ClusterId, namespace: req.Namespace, name: req.Topic, typ: req.Type, remark: str4(req.Remark), partitions: req.PartitionNum, tags: tagsIn4(req.TagList)})
@@ -132,7 +133,7 @@ type describeRocketMQTopicsResponse struct {
 // which never connect to the emulator, so it selects none.
 func (g *gen4) describeRocketMQTopics(call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -181,7 +182,7 @@ type describeRocketMQTopicResponse struct {
 
 func (g *gen4) describeRocketMQTopic(call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.Offset != nil && *req.Offset < 0 || req.Limit != nil && *req.Limit < 0 {
@@ -208,7 +209,7 @@ type modifyRocketMQTopicRequest struct {
 // lower count than the current one is InvalidParameter.Partition.
 func (g *gen4) modifyRocketMQTopic(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQTopicRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -247,7 +248,7 @@ type topicRequest4 struct {
 
 func (g *gen4) deleteRocketMQTopic(call *pipeline.Call) (any, error) {
 	var req topicRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -281,7 +282,7 @@ type describeRocketMQTopicsByGroupResponse struct {
 // existing group is empty.
 func (g *gen4) describeRocketMQTopicsByGroup(call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicsByGroupRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -306,7 +307,7 @@ type describeRocketMQTopicStatsResponse struct {
 // the offsets of the messages sent through SendRocketMQMessage.
 func (g *gen4) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicStatsRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Dedicated (VIP) 4.x clusters. With GeneralSkuCode the instance is a
@@ -34,7 +35,7 @@ const (
 
 func (g *gen4) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	var req createRocketMQVipInstanceRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -132,7 +133,7 @@ func vipFilter4(f *filter) (func(c *cluster4, status uint64) bool, error) {
 
 func (g *gen4) describeRocketMQVipInstances(call *pipeline.Call) (any, error) {
 	var req describeRocketMQVipInstancesRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	var preds []func(*cluster4, uint64) bool
@@ -210,7 +211,7 @@ func (g *gen4) vipOf(owner, id string) (*cluster4, error) {
 
 func (g *gen4) describeRocketMQVipInstanceDetail(call *pipeline.Call) (any, error) {
 	var req clusterIDRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -256,7 +257,7 @@ type modifyRocketMQInstanceRequest struct {
 
 func (g *gen4) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 	var req modifyRocketMQInstanceRequest
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	l := g.limits
@@ -308,7 +309,7 @@ func (g *gen4) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 // deletion protection refuses it (FailedOperation, the code the action lists).
 func (g *gen4) deleteRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	var req clusterIDRequest4
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // What every 4.x action shares, applied around its handler: the documented
@@ -44,7 +45,7 @@ func (g *gen4) wrap4(name string, h pipeline.Handler) pipeline.Handler {
 		if !g.limiter.allow(owner4(call), name) {
 			return nil, ErrRequestLimitExceeded.New()
 		}
-		dry, err := takeDryRun5(call)
+		dry, err := tcapi.TakeDryRun(call)
 		if err != nil {
 			return nil, err
 		}

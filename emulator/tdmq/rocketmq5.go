@@ -7,6 +7,7 @@ import (
 
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // gen5 is RocketMQ 5.x (service trocket, 2023-03-08): instances, topics,
@@ -126,7 +127,7 @@ func (g *gen5) wrap(name string, h handler5) pipeline.Handler {
 		if !g.limiter.allow(op.owner, name) {
 			return nil, ErrRequestLimitExceeded.New()
 		}
-		dry, err := takeDryRun5(call)
+		dry, err := tcapi.TakeDryRun(call)
 		if err != nil {
 			return nil, err
 		}
@@ -137,33 +138,6 @@ func (g *gen5) wrap(name string, h handler5) pipeline.Handler {
 		}
 		return res, err
 	}
-}
-
-// takeDryRun5 removes a DryRun parameter from the call and reports its value.
-func takeDryRun5(call *pipeline.Call) (bool, error) {
-	m, ok := call.Tree.(map[string]any)
-	if !ok {
-		return false, nil
-	}
-	v, ok := m["DryRun"]
-	if !ok {
-		return false, nil
-	}
-	delete(m, "DryRun")
-	switch b := v.(type) {
-	case bool:
-		return b, nil
-	case string:
-		switch b {
-		case "true":
-			return true, nil
-		case "false", "":
-			return false, nil
-		}
-	case nil:
-		return false, nil
-	}
-	return false, ErrInvalidParameter.New().WithDetail(" (DryRun)")
 }
 
 func (g *gen5) reset() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // 5.x consumer group actions (tdmq.md §5 "Consumer groups"). The SDK types
@@ -46,7 +47,7 @@ func checkRetryPolicy5(p *retryPolicy5) error {
 
 func (g *gen5) createConsumerGroup(op *op5, call *pipeline.Call) (any, error) {
 	var req createConsumerGroup5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	name := *req.ConsumerGroup
@@ -120,7 +121,7 @@ func (in *instance5) groupLag(group, onlyTopic string) int64 {
 
 func (g *gen5) describeConsumerGroup(op *op5, call *pipeline.Call) (any, error) {
 	var req groupRef5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -166,7 +167,7 @@ type describeConsumerGroupList5Resp struct {
 
 func (g *gen5) describeConsumerGroupList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeConsumerGroupList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "ConsumerGroupName", "ConsumeMessageOrderly", "RetryPolicy")
@@ -246,7 +247,7 @@ type modifyConsumerGroup5Req struct {
 // is what DescribeConsumerGroup and DeleteConsumerGroup list).
 func (g *gen5) modifyConsumerGroup(op *op5, call *pipeline.Call) (any, error) {
 	var req modifyConsumerGroup5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := firstErr5(checkRange5("MaxRetryTimes", req.MaxRetryTimes, 0, maxRetryMax5), checkRemark5("Remark", req.Remark),
@@ -282,7 +283,7 @@ func (g *gen5) modifyConsumerGroup(op *op5, call *pipeline.Call) (any, error) {
 // deleteConsumerGroup removes the group with its subscriptions and clients.
 func (g *gen5) deleteConsumerGroup(op *op5, call *pipeline.Call) (any, error) {
 	var req groupRef5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -325,7 +326,7 @@ type describeConsumerLag5Resp struct {
 
 func (g *gen5) describeConsumerLag(op *op5, call *pipeline.Call) (any, error) {
 	var req describeConsumerLag5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -355,7 +356,7 @@ type resetConsumerGroupOffset5Req struct {
 // InvalidParameterValue.
 func (g *gen5) resetConsumerGroupOffset(op *op5, call *pipeline.Call) (any, error) {
 	var req resetConsumerGroupOffset5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	ts := *req.ResetTimestamp
@@ -424,7 +425,7 @@ func (in *instance5) clientItem(c *client5) consumerClient5 {
 
 func (g *gen5) describeConsumerClientList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeConsumerClientList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "ClientId", "ClientIp")
@@ -475,7 +476,7 @@ type describeConsumerClient5Resp struct {
 // TopicList (the SDK lists no not-found code for clients).
 func (g *gen5) describeConsumerClient(op *op5, call *pipeline.Call) (any, error) {
 	var req describeConsumerClient5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "Topic")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // 5.x instance actions (tdmq.md §5 "Instances").
@@ -36,7 +37,7 @@ type createInstance5Resp struct {
 
 func (g *gen5) createInstance(op *op5, call *pipeline.Call) (any, error) {
 	var req createInstance5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	typ, name := *req.InstanceType, *req.Name
@@ -139,7 +140,7 @@ type describeInstance5Resp struct {
 
 func (g *gen5) describeInstance(op *op5, call *pipeline.Call) (any, error) {
 	var req instanceID5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -247,7 +248,7 @@ func (g *gen5) matchingInstances(op *op5, req *describeInstanceList5Req) ([]*ins
 
 func (g *gen5) describeInstanceList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeInstanceList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -276,7 +277,7 @@ type describeFusionInstanceList5Resp struct {
 // generations (tdmq.md §5), filtered alike and ordered by creation time.
 func (g *gen5) describeFusionInstanceList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeInstanceList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "InstanceName", "InstanceId", "InstanceType", "InstanceStatus", "Version")
@@ -334,7 +335,7 @@ type modifyInstance5Req struct {
 
 func (g *gen5) modifyInstance(op *op5, call *pipeline.Call) (any, error) {
 	var req modifyInstance5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if req.Name != nil && !instanceName5.MatchString(*req.Name) {
@@ -430,7 +431,7 @@ func (g *gen5) modifyInstance(op *op5, call *pipeline.Call) (any, error) {
 // (FailedOperation, emulator choice).
 func (g *gen5) deleteInstance(op *op5, call *pipeline.Call) (any, error) {
 	var req instanceID5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -459,7 +460,7 @@ type describeProductSKUs5Resp struct {
 
 func (g *gen5) describeProductSKUs(op *op5, call *pipeline.Call) (any, error) {
 	var req struct{}
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	resp := describeProductSKUs5Resp{Data: make([]productSKU5, 0, len(skus5))}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // 5.x message and producer actions (tdmq.md §5 "Messages and producers").
@@ -33,7 +34,7 @@ type sendMessage5Resp struct {
 
 func (g *gen5) sendMessage(op *op5, call *pipeline.Call) (any, error) {
 	var req sendMessage5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if len(*req.MsgBody) > messageBodyMax5 {
@@ -103,7 +104,7 @@ type describeMessageList5Resp struct {
 // QueryDeadLetterMessage it lists ConsumerGroup's dead letters instead.
 func (g *gen5) describeMessageList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeMessageList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	start, end := *req.StartTime, *req.EndTime
@@ -242,7 +243,7 @@ func (in *instance5) tracks(m *message5) []messageTrackItem5 {
 
 func (g *gen5) describeMessage(op *op5, call *pipeline.Call) (any, error) {
 	var req describeMessage5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -286,7 +287,7 @@ type describeMessageTrace5Resp struct {
 // stage's Data is a JSON document in a string, as the API types it.
 func (g *gen5) describeMessageTrace(op *op5, call *pipeline.Call) (any, error) {
 	var req describeMessageTrace5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -325,7 +326,7 @@ type resendDeadLetterMessage5Resp struct {
 // nothing is resent.
 func (g *gen5) resendDeadLetterMessage(op *op5, call *pipeline.Call) (any, error) {
 	var req resendDeadLetterMessage5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	ids := strs5(req.MessageIds)
@@ -370,7 +371,7 @@ type verifyMessageConsumption5Req struct {
 // UnsupportedOperation.UnsupportedConsumerType.
 func (g *gen5) verifyMessageConsumption(op *op5, call *pipeline.Call) (any, error) {
 	var req verifyMessageConsumption5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -428,7 +429,7 @@ type describeProducerList5Resp struct {
 
 func (g *gen5) describeProducerList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeProducerList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "ClientIp", "ClientId")

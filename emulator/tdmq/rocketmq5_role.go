@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // 5.x role actions (tdmq.md §5 "Roles"): a role is an AccessKey/SecretKey
@@ -63,7 +64,7 @@ func checkPerms5(in *instance5, permType *string, perms []detailedRolePerm5) err
 
 func (g *gen5) createRole(op *op5, call *pipeline.Call) (any, error) {
 	var req createRole5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	name := *req.Role
@@ -136,7 +137,7 @@ type describeRoleList5Resp struct {
 
 func (g *gen5) describeRoleList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeRoleList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "RoleName", "AccessKey")
@@ -181,7 +182,7 @@ type modifyRole5Req struct {
 
 func (g *gen5) modifyRole(op *op5, call *pipeline.Call) (any, error) {
 	var req modifyRole5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := checkRemark5("Remark", req.Remark); err != nil {
@@ -225,7 +226,7 @@ type roleRef5Req struct {
 
 func (g *gen5) deleteRole(op *op5, call *pipeline.Call) (any, error) {
 	var req roleRef5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // 5.x topic actions (tdmq.md §5 "Topics").
@@ -32,7 +33,7 @@ type createTopic5Resp struct {
 
 func (g *gen5) createTopic(op *op5, call *pipeline.Call) (any, error) {
 	var req createTopic5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	name, typ := *req.Topic, *req.TopicType
@@ -107,7 +108,7 @@ type describeTopic5Resp struct {
 
 func (g *gen5) describeTopic(op *op5, call *pipeline.Call) (any, error) {
 	var req describeTopic5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "ConsumerGroup")
@@ -195,7 +196,7 @@ type describeTopicList5Resp struct {
 
 func (g *gen5) describeTopicList(op *op5, call *pipeline.Call) (any, error) {
 	var req describeTopicList5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "TopicName", "TopicType")
@@ -245,7 +246,7 @@ type modifyTopic5Req struct {
 // FailedOperation here; the not-found code is the one its siblings use).
 func (g *gen5) modifyTopic(op *op5, call *pipeline.Call) (any, error) {
 	var req modifyTopic5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	if err := firstErr5(checkRange5("QueueNum", req.QueueNum, queueNumMin5, queueNumMax5), checkRemark5("Remark", req.Remark),
@@ -299,7 +300,7 @@ type topicRef5Req struct {
 // for RocketMQ (tdmq.md §4).
 func (g *gen5) deleteTopic(op *op5, call *pipeline.Call) (any, error) {
 	var req topicRef5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
@@ -353,7 +354,7 @@ type subscriptionList5Resp struct {
 
 func (g *gen5) describeTopicListByGroup(op *op5, call *pipeline.Call) (any, error) {
 	var req describeTopicListByGroup5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	fs, err := filters5(req.Filters, "TopicName")
@@ -401,7 +402,7 @@ type describeTopicStats5Resp struct {
 // API applies to PLATINUM instances only; others get UnsupportedOperation.
 func (g *gen5) describeTopicStats(op *op5, call *pipeline.Call) (any, error) {
 	var req describeTopicStats5Req
-	if err := bind(call, &req); err != nil {
+	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	g.mu.Lock()

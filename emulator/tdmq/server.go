@@ -8,9 +8,6 @@
 package tdmq
 
 import (
-	"github.com/mqmock/mqmock/internal/apierr"
-	"slices"
-	"sort"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -23,7 +20,6 @@ import (
 type Server struct {
 	env            pipeline.Env
 	opts           Options
-	now            func() time.Time // real time, for signature freshness
 	v4             *gen4
 	v5             *gen5
 	tdmqActions    *pipeline.Table
@@ -39,7 +35,7 @@ func New(env pipeline.Env) (*Server, error) {
 	if err := opts.RocketMQ4.validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{env: env, opts: opts, now: time.Now}
+	s := &Server{env: env, opts: opts}
 	s.v4 = newGen4(s)
 	s.v5 = newGen5(s)
 	s.tdmqActions = s.v4.table()
@@ -101,21 +97,3 @@ type Options struct {
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options { return Options{RocketMQ4: defaultLimits4()} }
-
-// ActionNames lists the actions of both generations (scenario validation
-// refuses others).
-func (s *Server) ActionNames() []string {
-	names := append(s.tdmqActions.Names(), s.trocketActions.Names()...)
-	sort.Strings(names)
-	return slices.Compact(names)
-}
-
-// Throttling is the row a rate limit answers with (RequestLimitExceeded, as
-// both generations' limiters do); for scenarios' `throttle:` effects.
-func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
-	return ErrRequestLimitExceeded, nil
-}
-
-// Services are the two APIs on this port; a scenario rule's `service:` names
-// one of them.
-func (s *Server) Services() []string { return []string{"tdmq", "trocket"} }

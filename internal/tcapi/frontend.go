@@ -1,0 +1,348 @@
+// Package tcapi is the TencentCloud API 3.0 protocol as the official SDKs
+// speak it: action, version and region in X-TC-* headers, parameters as a
+// JSON body (POST) or a flattened query (GET), TC3-HMAC-SHA256 signatures,
+// and every answer as {"Response":{…,"RequestId":…}} with HTTP 200. A front
+// door serves one or more services (an API name and version, each with its
+// action table) through it; the package names no product.
+package tcapi
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/sign/tc3"
+	"github.com/mqmock/mqmock/internal/wire"
+)
+
+// Size limits of TencentCloud API 3.0 (doc 1130/46710): a TC3-signed POST up
+// to 10 MB, a GET query up to 32 KB.
+const (
+	maxPostBody = 10 << 20
+	maxGetQuery = 32 << 10
+)
+
+// SignatureWindow is the allowed distance between X-TC-Timestamp and real
+// time.
+const SignatureWindow = 300 * time.Second
+
+// Service is one API served on the port: its name (the credential scope's
+// service, a fault rule's `service:`), its version and its actions.
+type Service struct {
+	Name    string
+	Version string
+	Actions *pipeline.Table
+}
+
+// Config describes one front door.
+type Config struct {
+	// Door names the front door (a scenario's `vendor:`).
+	Door string
+	// Services are routed by X-TC-Version, never by host or credential
+	// scope: action names alone are ambiguous between services.
+	Services []Service
+	// Catalogue is the door's: Common() plus the products' rows.
+	Catalogue *apierr.Catalogue
+	Accounts  *account.Registry
+	Verify    bool
+	// Regions, when set, are the only X-TC-Region values served; any other
+	// answers UnsupportedRegion.
+	Regions []string
+	// HonorLanguage answers error messages in Chinese to requests with
+	// X-TC-Language: zh-CN where a Chinese text is known (Chinese for the
+	// common codes, plus the products' texts in Chinese).
+	HonorLanguage bool
+	Chinese       map[string]string
+	// Now is the real-time source for signature freshness (time.Now when
+	// nil): the SDKs sign with the machine's clock, never the virtual one.
+	Now func() time.Time
+}
+
+// Frontend implements pipeline.Frontend for one front door.
+type Frontend struct {
+	cfg     Config
+	chinese map[string]string
+}
+
+// New makes the frontend.
+func New(cfg Config) *Frontend {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Catalogue == nil {
+		cfg.Catalogue = common
+	}
+	zh := make(map[string]string, len(commonChinese)+len(cfg.Chinese))
+	for k, v := range commonChinese {
+		zh[k] = v
+	}
+	for k, v := range cfg.Chinese {
+		zh[k] = v
+	}
+	return &Frontend{cfg: cfg, chinese: zh}
+}
+
+// Vendor implements pipeline.Frontend.
+func (f *Frontend) Vendor() string { return f.cfg.Door }
+
+// Catalogue implements pipeline.Frontend.
+func (f *Frontend) Catalogue() *apierr.Catalogue { return f.cfg.Catalogue }
+
+// Internal implements pipeline.Frontend.
+func (f *Frontend) Internal() *apierr.Def { return errInternalError }
+
+// NewRequestID makes a lower-case UUID like every Tencent example.
+func (f *Frontend) NewRequestID() string { return uuid.NewString() }
+
+// Decode implements pipeline.Frontend: action, version and region from the
+// X-TC-* headers; parameters from the JSON body (POST) or the flattened
+// query (GET), into one tree.
+func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		return errUnsupportedProtocol.New()
+	}
+	call.Action = r.Header.Get("X-TC-Action")
+	call.Version = r.Header.Get("X-TC-Version")
+	call.Region = r.Header.Get("X-TC-Region")
+	if r.Method == http.MethodGet {
+		if len(r.URL.RawQuery) > maxGetQuery {
+			return errInvalidParameter.New().WithDetail(" (GET query larger than 32 KB)")
+		}
+		pairs, err := wire.ParsePairs(r.URL.RawQuery)
+		if err != nil {
+			return errInvalidParameter.New().WithDetail(" (malformed query string)")
+		}
+		for _, p := range pairs {
+			call.Params[p.Key] = p.Value
+		}
+		call.Tree = wire.Unflatten(call.Params)
+	} else {
+		body, err := pipeline.ReadBody(r, maxPostBody)
+		if errors.Is(err, pipeline.ErrBodyTooLarge) {
+			return errInvalidParameter.New().WithDetail(" (request body larger than 10 MB)")
+		} else if err != nil {
+			return errInvalidParameter.New()
+		}
+		call.Body = body
+		tree := any(map[string]any{})
+		if len(strings.TrimSpace(string(body))) > 0 {
+			tree, err = wire.DecodeJSON(body)
+			if err != nil {
+				return errInvalidParameter.New().WithDetail(" (request body is not valid JSON)")
+			}
+		}
+		if _, ok := tree.(map[string]any); !ok {
+			return errInvalidParameter.New().WithDetail(" (request body must be a JSON object)")
+		}
+		call.Tree = tree
+		call.Params = wire.Flatten(tree)
+	}
+	// The pipeline pre-sets Service to the door's name, so an unknown
+	// version must clear it or a service of that name would serve it.
+	call.Service = ""
+	if s, ok := f.service(call.Version); ok {
+		call.Service = s.Name
+	}
+	if call.Action == "" {
+		return errMissingParameter.New().WithDetail(" (X-TC-Action)")
+	}
+	if call.Version == "" {
+		return errMissingParameter.New().WithDetail(" (X-TC-Version)")
+	}
+	return nil
+}
+
+func (f *Frontend) service(version string) (Service, bool) {
+	for _, s := range f.cfg.Services {
+		if s.Version == version {
+			return s, true
+		}
+	}
+	return Service{}, false
+}
+
+// Verify implements pipeline.Frontend in the order of tencentcloud-api3.md
+// §6: Authorization parsed → SecretId known → timestamp fresh → signature →
+// token.
+func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
+	auth, perr := tc3.ParseAuthorization(r.Header.Get("Authorization"))
+	call.CredentialID = auth.SecretID
+	if !f.cfg.Verify {
+		if a, ok := f.accountBySecretID(auth.SecretID); ok {
+			call.Account = a
+		} else if f.cfg.Accounts != nil {
+			if all := f.cfg.Accounts.All(); len(all) > 0 {
+				call.Account = all[0]
+			}
+		}
+		return nil
+	}
+	if perr != nil {
+		return errAuthFailureSignatureFailure.New()
+	}
+	if !strings.HasPrefix(auth.SecretID, "AKID") {
+		return errAuthFailureInvalidSecretId.New()
+	}
+	acct, ok := f.accountBySecretID(auth.SecretID)
+	if !ok || acct.Tencent.Disabled {
+		return errAuthFailureSecretIdNotFound.New()
+	}
+	ts, err := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
+	if err != nil {
+		return errAuthFailureSignatureFailure.New()
+	}
+	if d := f.cfg.Now().Sub(time.Unix(ts, 0)); d > SignatureWindow || d < -SignatureWindow {
+		return errAuthFailureSignatureExpire.New()
+	}
+	ok = tc3.Verify(acct.Tencent.SecretKey, auth, tc3.RequestView{
+		Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Host: r.Host,
+		Header: r.Header.Get, Body: call.Body, Timestamp: ts,
+	})
+	if !ok {
+		return errAuthFailureSignatureFailure.New()
+	}
+	if want := acct.Tencent.Token; want != "" || r.Header.Get("X-TC-Token") != "" {
+		if r.Header.Get("X-TC-Token") != want {
+			return errAuthFailureTokenFailure.New()
+		}
+	}
+	if acct.Flags.NoCAMAuthorization {
+		return errAuthFailureUnauthorizedOperation.New()
+	}
+	call.Account = acct
+	return nil
+}
+
+// accountBySecretID tolerates a door with no account registry.
+func (f *Frontend) accountBySecretID(id string) (*account.Account, bool) {
+	if f.cfg.Accounts == nil {
+		return nil, false
+	}
+	return f.cfg.Accounts.BySecretID(id)
+}
+
+// Route implements pipeline.Frontend: the version picks the service, the
+// service's table the action; then the region must be one served.
+func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
+	s, ok := f.service(call.Version)
+	if !ok {
+		return nil, errNoSuchVersion.New()
+	}
+	h, ok := s.Actions.Lookup(call.Action)
+	if !ok {
+		return nil, errInvalidAction.New()
+	}
+	if rs := f.cfg.Regions; len(rs) > 0 && !slices.Contains(rs, call.Region) {
+		return nil, errUnsupportedRegion.New().WithDetail(" (" + call.Region + ")")
+	}
+	return h, nil
+}
+
+// Write implements pipeline.Frontend: HTTP 200 always (older Go SDKs and the
+// Node SDK lose the error code on any other status), RequestId last inside
+// Response, never an empty error code.
+func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any, aerr *apierr.Error) {
+	w.Header().Set("Content-Type", "application/json")
+	var fields []byte
+	if aerr == nil {
+		var err error
+		if fields, err = pipeline.ObjectBody(result); err != nil {
+			aerr = errInternalError.New()
+		}
+	}
+	if aerr != nil {
+		e, _ := json.Marshal(struct {
+			Code    string `json:"Code"`
+			Message string `json:"Message"`
+		}{aerr.Code(), f.message(call, aerr)})
+		fields = append([]byte(`"Error":`), e...)
+	}
+	out := make([]byte, 0, len(fields)+80)
+	out = append(out, `{"Response":{`...)
+	if len(fields) > 0 {
+		out = append(out, fields...)
+		out = append(out, ',')
+	}
+	rid, _ := json.Marshal(call.RequestID)
+	out = append(out, `"RequestId":`...)
+	out = append(out, rid...)
+	out = append(out, `}}`...)
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(out)
+}
+
+// message is the error's message in the language the request asks for:
+// English (the catalogue's) unless HonorLanguage is on and the client sent
+// X-TC-Language: zh-CN, as the Go SDK does by default, and a Chinese text is
+// known for the code. The detail mqmock appends stays English.
+func (f *Frontend) message(call *pipeline.Call, aerr *apierr.Error) string {
+	if f.cfg.HonorLanguage && call.Header != nil && strings.EqualFold(call.Header.Get("X-TC-Language"), "zh-CN") {
+		if zh, ok := f.chinese[aerr.Code()]; ok {
+			return zh + aerr.Detail
+		}
+	}
+	return aerr.Message()
+}
+
+// Chinese is the Chinese text of a code the door knows, if any.
+func (f *Frontend) Chinese(code string) (string, bool) {
+	zh, ok := f.chinese[code]
+	return zh, ok
+}
+
+// Bind decodes the call's parameters into an action's request struct,
+// answering the common codes for a missing, unknown or mistyped parameter
+// (strict: a parameter the action does not define is UnknownParameter).
+func Bind(call *pipeline.Call, dst any) error {
+	err := wire.Bind(call.Tree, dst, true)
+	var be *wire.BindError
+	if errors.As(err, &be) {
+		switch be.Kind {
+		case wire.Missing:
+			return errMissingParameter.New().WithDetail(" (" + be.Param + ")")
+		case wire.Unknown:
+			return errUnknownParameter.New().WithDetail(" (" + be.Param + ")")
+		default:
+			return errInvalidParameter.New().WithDetail(" (" + be.Param + ")")
+		}
+	}
+	return err
+}
+
+// TakeDryRun removes a DryRun parameter from the call's tree (so strict
+// binding accepts it) and reports its value; a value that is not a boolean
+// is InvalidParameter. Params keep it as sent.
+func TakeDryRun(call *pipeline.Call) (bool, error) {
+	m, ok := call.Tree.(map[string]any)
+	if !ok {
+		return false, nil
+	}
+	v, ok := m["DryRun"]
+	if !ok {
+		return false, nil
+	}
+	delete(m, "DryRun")
+	switch b := v.(type) {
+	case bool:
+		return b, nil
+	case string:
+		switch b {
+		case "true":
+			return true, nil
+		case "false", "":
+			return false, nil
+		}
+	case nil:
+		return false, nil
+	}
+	return false, errInvalidParameter.New().WithDetail(" (DryRun)")
+}
