@@ -154,13 +154,37 @@ func NewRegistry(accounts []Account) (*Registry, error) {
 }
 
 // All lists the accounts in configuration order.
-func (r *Registry) All() []*Account { return append([]*Account(nil), r.accounts...) }
+// A nil Registry has no accounts (the zero pipeline.Env).
+func (r *Registry) All() []*Account {
+	if r == nil {
+		return nil
+	}
+	return append([]*Account(nil), r.accounts...)
+}
 
 // ByName finds an account by name.
-func (r *Registry) ByName(name string) (*Account, bool) { a, ok := r.byName[name]; return a, ok }
+func (r *Registry) ByName(name string) (*Account, bool) {
+	if r == nil {
+		return nil, false
+	}
+	a, ok := r.byName[name]
+	return a, ok
+}
 
 // BySecretID finds an account by its Tencent SecretId.
-func (r *Registry) BySecretID(id string) (*Account, bool) { a, ok := r.bySecret[id]; return a, ok }
+func (r *Registry) BySecretID(id string) (*Account, bool) {
+	if r == nil {
+		return nil, false
+	}
+	a, ok := r.bySecret[id]
+	return a, ok
+}
 
 // ByAccessKeyID finds an account by its Alibaba AccessKeyId.
-func (r *Registry) ByAccessKeyID(id string) (*Account, bool) { a, ok := r.byKeyID[id]; return a, ok }
+func (r *Registry) ByAccessKeyID(id string) (*Account, bool) {
+	if r == nil {
+		return nil, false
+	}
+	a, ok := r.byKeyID[id]
+	return a, ok
+}
