@@ -78,18 +78,35 @@ func (e *Emulator) state(c *gin.Context) {
 	c.JSON(http.StatusOK, out)
 }
 
+// maxJournalPage bounds one answer of GET /_mqmock/journal: the newest
+// entries first, then ?before=<seq of the last one> for the next page.
+const maxJournalPage = 1000
+
 func (e *Emulator) listJournal(c *gin.Context) {
 	limit := 100
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			controlError(c, http.StatusBadRequest, "limit must be a positive integer")
+		if err != nil || n < 1 || n > maxJournalPage {
+			controlError(c, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(maxJournalPage))
 			return
 		}
 		limit = n
 	}
-	entries := e.journal.List(journal.Filter{Vendor: c.Query("vendor"), Action: c.Query("action"), Limit: limit})
-	c.JSON(http.StatusOK, gin.H{"entries": entries})
+	var before uint64
+	if s := c.Query("before"); s != "" {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil || n == 0 {
+			controlError(c, http.StatusBadRequest, "before must be the seq of an entry, a positive whole number")
+			return
+		}
+		before = n
+	}
+	entries := e.journal.List(journal.Filter{Vendor: c.Query("vendor"), Action: c.Query("action"), Limit: limit, Before: before})
+	out := gin.H{"entries": entries}
+	if len(entries) == limit {
+		out["next"] = "before=" + strconv.FormatUint(entries[len(entries)-1].Seq, 10)
+	}
+	c.JSON(http.StatusOK, out)
 }
 
 func (e *Emulator) clockJSON() gin.H {

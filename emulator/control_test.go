@@ -167,3 +167,30 @@ func TestVendorAPIIsNeverHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestJournalPages(t *testing.T) {
+	env := emutest.Start(t)
+	for i := 0; i < 5; i++ {
+		resp, err := http.Get(env.URL("cmq") + "/v2/index.php?Action=ListQueue")
+		require.NoError(t, err)
+		_ = resp.Body.Close()
+	}
+	var seqs []float64
+	next := "limit=2"
+	for page := 0; page < 5 && next != ""; page++ {
+		status, body := do(t, "GET", env.URL("ons")+"/_mqmock/journal?"+next, "")
+		require.Equal(t, 200, status)
+		for _, e := range body["entries"].([]any) {
+			seqs = append(seqs, e.(map[string]any)["seq"].(float64))
+		}
+		next, _ = body["next"].(string)
+		if next != "" {
+			next = "limit=2&" + next
+		}
+	}
+	assert.Equal(t, []float64{5, 4, 3, 2, 1}, seqs, "every entry once, newest first")
+	status, _ := do(t, "GET", env.URL("ons")+"/_mqmock/journal?limit=100000", "")
+	assert.Equal(t, 400, status, "one page is at most 1000 entries")
+	status, _ = do(t, "GET", env.URL("ons")+"/_mqmock/journal?before=x", "")
+	assert.Equal(t, 400, status)
+}

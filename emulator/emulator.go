@@ -92,7 +92,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		return nil, err
 	}
 	e := &Emulator{
-		cfg: cfg, clock: o.clock, journal: journal.New(cfg.Journal.Size), accounts: reg, logger: o.logger,
+		cfg: cfg, clock: o.clock, journal: journal.NewBounded(journal.Limits{Entries: cfg.Journal.Size, Bytes: cfg.Journal.MaxBytes}), accounts: reg, logger: o.logger,
 		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
 	}

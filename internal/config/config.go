@@ -55,7 +55,11 @@ type Log struct {
 
 // Journal configures the call journal.
 type Journal struct {
+	// Size is the most calls kept.
 	Size int `mapstructure:"size"`
+	// MaxBytes is the most bytes of parameters kept over all calls; the
+	// oldest calls go first.
+	MaxBytes int64 `mapstructure:"maxBytes"`
 }
 
 // Limits configures documented limits that are off by default.
@@ -131,6 +135,7 @@ var defaults = map[string]any{
 	"log.level":         "info",
 	"log.format":        "text",
 	"journal.size":      1000,
+	"journal.maxbytes":  16 << 20,
 	"limits.ratelimits": false,
 }
 
@@ -309,6 +314,9 @@ func (c Config) Validate() error {
 	}
 	if c.Journal.Size < 1 || c.Journal.Size > 1_000_000 {
 		return fmt.Errorf("config key journal.size: %d is not between 1 and 1000000", c.Journal.Size)
+	}
+	if c.Journal.MaxBytes < 64<<10 || c.Journal.MaxBytes > 4<<30 {
+		return fmt.Errorf("config key journal.maxBytes: %d is not between 65536 and 4294967296", c.Journal.MaxBytes)
 	}
 	if _, err := account.NewRegistry(c.AccountList()); err != nil {
 		return fmt.Errorf("config key %v", err)

@@ -1,62 +1,172 @@
-// Package journal keeps the most recent calls an emulator served, in a
-// bounded ring buffer, with secrets redacted before they are stored.
+// Package journal keeps the most recent calls an emulator served, bounded in
+// entries and in bytes, with secrets redacted and long values truncated
+// before they are stored.
 package journal
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Entry is one served call.
 type Entry struct {
-	Seq       uint64            `json:"seq"`
-	Time      time.Time         `json:"time"`
-	Vendor    string            `json:"vendor"`
-	Service   string            `json:"service,omitempty"`
-	Account   string            `json:"account,omitempty"`
-	Action    string            `json:"action"`
-	Params    map[string]string `json:"params,omitempty"`
-	RequestID string            `json:"requestId"`
-	Status    int               `json:"status"`
-	Code      string            `json:"code"` // "" on success
-	Fault     string            `json:"fault,omitempty"`
-	Duration  time.Duration     `json:"durationNs"`
+	Seq     uint64    `json:"seq"`
+	Time    time.Time `json:"time"`
+	Vendor  string    `json:"vendor"`
+	Service string    `json:"service,omitempty"`
+	Account string    `json:"account,omitempty"`
+	// Credential is the key id a call refused before authentication
+	// claimed; such a call keeps no parameters.
+	Credential string            `json:"credential,omitempty"`
+	Action     string            `json:"action"`
+	Params     map[string]string `json:"params,omitempty"`
+	RequestID  string            `json:"requestId"`
+	Status     int               `json:"status"`
+	Code       string            `json:"code"` // "" on success
+	Fault      string            `json:"fault,omitempty"`
+	Duration   time.Duration     `json:"durationNs"`
 }
 
-// DefaultSize is the ring's capacity when none is configured.
-const DefaultSize = 1000
+// Limits bound what the journal holds: anyone who can reach a port can make
+// calls, signed or not, so it is bounded in bytes as well as in entries.
+type Limits struct {
+	// Entries is the most entries kept (DefaultSize when zero).
+	Entries int
+	// Bytes is the most bytes of parameters, names and values kept over
+	// all entries (DefaultBytes when zero); the oldest entries go first.
+	Bytes int64
+	// ValueBytes truncates each key and value (DefaultValueBytes when zero).
+	ValueBytes int
+	// Params is the most parameters kept per entry (DefaultParams when
+	// zero).
+	Params int
+}
+
+// The defaults: 1000 calls, 16 MB, 1 KB a value, 100 parameters a call.
+const (
+	DefaultSize       = 1000
+	DefaultBytes      = 16 << 20
+	DefaultValueBytes = 1 << 10
+	DefaultParams     = 100
+)
+
+// entryOverhead is what an entry costs besides its parameters (its fixed
+// fields and strings), so that many empty calls count too.
+const entryOverhead = 256
 
 // Journal is safe for concurrent use.
 type Journal struct {
-	mu   sync.Mutex
-	ring []Entry
-	next int
-	full bool
-	seq  uint64
+	limits Limits
+
+	mu    sync.Mutex
+	ring  []Entry // a circular buffer: count entries from start
+	size  []int64 // each entry's cost, parallel to ring
+	start int
+	count int
+	bytes int64
+	seq   uint64
 }
 
 // New makes a journal holding at most size entries (DefaultSize if size <= 0).
-func New(size int) *Journal {
-	if size <= 0 {
-		size = DefaultSize
+func New(size int) *Journal { return NewBounded(Limits{Entries: size}) }
+
+// NewBounded makes a journal with the given limits (zero fields take the
+// defaults).
+func NewBounded(l Limits) *Journal {
+	if l.Entries <= 0 {
+		l.Entries = DefaultSize
 	}
-	return &Journal{ring: make([]Entry, size)}
+	if l.Bytes <= 0 {
+		l.Bytes = DefaultBytes
+	}
+	if l.ValueBytes <= 0 {
+		l.ValueBytes = DefaultValueBytes
+	}
+	if l.Params <= 0 {
+		l.Params = DefaultParams
+	}
+	return &Journal{limits: l, ring: make([]Entry, l.Entries), size: make([]int64, l.Entries)}
 }
 
-// Add records an entry, redacting its secrets, and returns its sequence number.
+// Add records an entry, redacting its secrets and truncating what is over
+// the limits, and returns its sequence number.
 func (j *Journal) Add(e Entry) uint64 {
-	e.Params = Redact(e.Params)
+	e.Params = j.bound(Redact(e.Params))
+	// Decoders cut parameters out of the request's bytes: a kept substring
+	// would keep the whole request alive, so every string is copied.
+	e.Action = keep(e.Action, j.limits.ValueBytes)
+	e.Credential = keep(e.Credential, j.limits.ValueBytes)
+	e.Service = keep(e.Service, j.limits.ValueBytes)
+	e.Account = keep(e.Account, j.limits.ValueBytes)
+	e.RequestID = keep(e.RequestID, j.limits.ValueBytes)
+	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account))
+	for k, v := range e.Params {
+		cost += int64(len(k) + len(v))
+	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	for j.count > 0 && (j.count == len(j.ring) || j.bytes+cost > j.limits.Bytes) {
+		j.bytes -= j.size[j.start]
+		j.ring[j.start], j.size[j.start] = Entry{}, 0
+		j.start = (j.start + 1) % len(j.ring)
+		j.count--
+	}
 	j.seq++
 	e.Seq = j.seq
-	j.ring[j.next] = e
-	j.next = (j.next + 1) % len(j.ring)
-	if j.next == 0 {
-		j.full = true
-	}
+	at := (j.start + j.count) % len(j.ring)
+	j.ring[at], j.size[at] = e, cost
+	j.count++
+	j.bytes += cost
 	return e.Seq
+}
+
+// moreParams is the key under which an entry says how many parameters it
+// left out.
+const moreParams = "…"
+
+// bound truncates every key and value to the value limit and keeps at most
+// the parameter limit (in key order, so the same call keeps the same ones).
+func (j *Journal) bound(params map[string]string) map[string]string {
+	if params == nil {
+		return nil
+	}
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		keys = append(keys, k)
+	}
+	if len(keys) > j.limits.Params {
+		sort.Strings(keys)
+	}
+	out := make(map[string]string, min(len(keys), j.limits.Params+1))
+	for i, k := range keys {
+		if i == j.limits.Params {
+			out[moreParams] = strconv.Itoa(len(keys)-i) + " more parameters not kept"
+			break
+		}
+		out[keep(k, j.limits.ValueBytes)] = keep(params[k], j.limits.ValueBytes)
+	}
+	return out
+}
+
+// keep is what the journal stores of s: truncated, and never sharing
+// memory with the request it came from.
+func keep(s string, max int) string { return strings.Clone(Truncate(s, max)) }
+
+// Truncate shortens s to at most max bytes (on a rune boundary) and says
+// how much was cut, so a truncated value never passes for the real one.
+func Truncate(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…(truncated, " + strconv.Itoa(len(s)) + " bytes)"
 }
 
 // Filter selects entries; zero fields match everything.
@@ -64,19 +174,21 @@ type Filter struct {
 	Vendor string
 	Action string
 	Limit  int
+	// Before keeps only entries older than this sequence number (paging:
+	// pass the last Seq of the previous page).
+	Before uint64
 }
 
 // List returns matching entries, newest first.
 func (j *Journal) List(f Filter) []Entry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	n := j.next
-	if j.full {
-		n = len(j.ring)
-	}
 	out := []Entry{}
-	for i := 0; i < n; i++ {
-		e := j.ring[(j.next-1-i+len(j.ring))%len(j.ring)]
+	for i := j.count - 1; i >= 0; i-- {
+		e := j.ring[(j.start+i)%len(j.ring)]
+		if f.Before != 0 && e.Seq >= f.Before {
+			continue
+		}
 		if f.Vendor != "" && e.Vendor != f.Vendor {
 			continue
 		}
@@ -91,12 +203,20 @@ func (j *Journal) List(f Filter) []Entry {
 	return out
 }
 
+// Bytes is what the entries held cost, as the byte budget counts it.
+func (j *Journal) Bytes() int64 {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.bytes
+}
+
 // Reset empties the journal.
 func (j *Journal) Reset() {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	clear(j.ring)
-	j.next, j.full = 0, false
+	clear(j.size)
+	j.start, j.count, j.bytes = 0, 0, 0
 }
 
 // redacted replaces secret values in the journal.

@@ -55,6 +55,9 @@ type Call struct {
 
 	// Received is the virtual time the call arrived.
 	Received time.Time
+
+	// verified is set once the frontend's Verify accepted the call.
+	verified bool
 }
 
 // Param returns a parameter, or "" when absent.

@@ -134,6 +134,7 @@ func (h *handler) serve(r *http.Request, call *Call) (any, error, *Effect) {
 	if err := h.f.Verify(r, call); err != nil {
 		return nil, err, nil
 	}
+	call.verified = true
 	var effect *Effect
 	if h.h.Faults != nil {
 		if hook := h.h.Faults(); hook != nil {
@@ -230,11 +231,17 @@ func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string
 		account = call.Account.Name
 	}
 	if h.h.Journal != nil {
-		h.h.Journal.Add(journal.Entry{
+		e := journal.Entry{
 			Time: call.Received, Vendor: call.Vendor, Service: call.Service, Account: account,
 			Action: call.Action, Params: call.Params, RequestID: call.RequestID,
 			Status: status, Code: code, Fault: fault, Duration: d,
-		})
+		}
+		if !call.verified {
+			// Refused before authentication: anyone can send these, so
+			// they keep what says who claimed to call, never what was sent.
+			e.Params, e.Credential = nil, call.CredentialID
+		}
+		h.h.Journal.Add(e)
 	}
 	if h.h.Observe != nil {
 		h.h.Observe(call, err)
