@@ -15,7 +15,6 @@ import (
 
 // mountControl registers the control API (design.md "Control API").
 func (e *Emulator) mountControl(g *gin.RouterGroup) {
-	g.GET("/health", e.health)
 	g.POST("/reset", e.reset)
 	g.GET("/state", e.state)
 	g.GET("/journal", e.listJournal)
@@ -146,14 +145,20 @@ func (e *Emulator) moveClock(c *gin.Context) {
 			controlError(c, http.StatusBadRequest, "advance must be a non-negative duration like \"31s\"")
 			return
 		}
-		e.clock.Advance(d)
+		if err := e.clock.TryAdvance(d); err != nil {
+			controlError(c, http.StatusBadRequest, "advance "+req.Advance+": "+err.Error()+"; the clock did not move")
+			return
+		}
 	case req.Set != "":
 		t, err := time.Parse(time.RFC3339Nano, req.Set)
 		if err != nil {
 			controlError(c, http.StatusBadRequest, "set must be an RFC 3339 time like \"2026-01-01T00:00:00Z\"")
 			return
 		}
-		e.clock.Set(t)
+		if err := e.clock.TrySet(t); err != nil {
+			controlError(c, http.StatusBadRequest, "set "+req.Set+": "+err.Error()+"; the clock did not move")
+			return
+		}
 	default:
 		e.clock.Reset()
 	}

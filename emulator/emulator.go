@@ -123,9 +123,18 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 	// The vendor API recovers in the pipeline (into the door's internal
 	// error); a control endpoint that panics answers JSON like every other.
 	r.Use(controlRecovery(e.logger))
-	e.mountControl(r.Group("/_mqmock"))
+	// A known control path with another method answers 405 with Allow.
+	r.HandleMethodNotAllowed = true
+	r.NoMethod(func(c *gin.Context) {
+		controlError(c, http.StatusMethodNotAllowed, c.Request.Method+" is not served at "+c.Request.URL.Path+" (Allow: "+c.Writer.Header().Get("Allow")+")")
+	})
+	// Health answers everyone, always: it is read-only, tells nothing
+	// secret, and container health checks know no token.
+	r.GET("/_mqmock/health", e.health)
+	control := r.Group("/_mqmock", e.guardControl())
+	e.mountControl(control)
 	if door.Control != nil {
-		door.Control(r.Group("/_mqmock/" + name))
+		door.Control(control.Group("/" + name))
 	}
 	api := pipeline.New(door.Frontend, pipeline.Hooks{
 		Clock: e.clock, Journal: e.journal, Logger: e.logger.With("vendor", name),

@@ -44,7 +44,7 @@ func TestComposeMatchesDefaults(t *testing.T) {
 	ports := svc.GetStringSlice("ports")
 	env := svc.GetStringMapString("environment") // viper lower-cases keys
 	for vendor, port := range defaultPorts() {
-		assert.Contains(t, ports, port+":"+port, "%s port published", vendor)
+		assert.Contains(t, ports, "127.0.0.1:"+port+":"+port, "%s port published on loopback only", vendor)
 		assert.Equal(t, "0.0.0.0:"+port, env["mqmock_"+strings.ToLower(vendor)+"_listen"], "%s listens on every interface", vendor)
 	}
 	test := svc.GetStringSlice("healthcheck.test")

@@ -10,6 +10,7 @@ package clock
 
 import (
 	"container/heap"
+	"errors"
 	"sync"
 	"time"
 )
@@ -72,6 +73,39 @@ func (c *Clock) Advance(d time.Duration) {
 	c.armLocked()
 	c.mu.Unlock()
 	c.fire(due)
+}
+
+// MaxOffset is how far virtual time may be from real time: 200 years, well
+// inside what a time.Duration holds (292 years), so no move can wrap the
+// clock around and every virtual time formats as RFC 3339.
+const MaxOffset = 200 * 365 * 24 * time.Hour
+
+// ErrOutOfRange refuses a move past MaxOffset.
+var ErrOutOfRange = errors.New("the virtual clock may be at most 200 years from real time")
+
+// TryAdvance is Advance, refusing a move that would take virtual time more
+// than MaxOffset from real time (or a negative d).
+func (c *Clock) TryAdvance(d time.Duration) error {
+	c.mu.Lock()
+	if d < 0 || d > MaxOffset || c.offset+d > MaxOffset {
+		c.mu.Unlock()
+		return ErrOutOfRange
+	}
+	c.mu.Unlock()
+	c.Advance(d)
+	return nil
+}
+
+// TrySet is Set, refusing a time more than MaxOffset from real time.
+func (c *Clock) TrySet(t time.Time) error {
+	c.mu.Lock()
+	now := c.now()
+	c.mu.Unlock()
+	if t.Before(now.Add(-MaxOffset)) || t.After(now.Add(MaxOffset)) {
+		return ErrOutOfRange
+	}
+	c.Set(t)
+	return nil
 }
 
 // Set moves virtual time to t.

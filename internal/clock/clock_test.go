@@ -123,3 +123,47 @@ func TestAPanickingTimerDoesNotStopTheClock(t *testing.T) {
 		t.Fatal("timer never fired")
 	}
 }
+
+func TestMovesPastTheRangeAreRefused(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := New(WithRealTime(func() time.Time { return base }))
+	tests := []struct {
+		name string
+		move func() error
+		ok   bool
+	}{
+		{"a year", func() error { return c.TryAdvance(365 * 24 * time.Hour) }, true},
+		{"the largest duration", func() error { return c.TryAdvance(2562047 * time.Hour) }, false},
+		{"past the range in two steps", func() error { return c.TryAdvance(MaxOffset) }, false},
+		{"negative", func() error { return c.TryAdvance(-time.Second) }, false},
+		{"year 1", func() error { return c.TrySet(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)) }, false},
+		{"year 9999", func() error { return c.TrySet(time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)) }, false},
+		{"year 2100", func() error { return c.TrySet(time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)) }, true},
+		{"year 1990", func() error { return c.TrySet(time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)) }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := c.Now()
+			err := tt.move()
+			if tt.ok {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, ErrOutOfRange)
+			assert.Equal(t, before, c.Now(), "a refused move leaves the clock where it was")
+		})
+	}
+}
+
+func TestTimersFireRightAfterALargeMove(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := New(WithRealTime(func() time.Time { return base }))
+	defer c.Close()
+	fired := 0
+	c.AfterFunc(100*365*24*time.Hour, func() { fired++ })
+	c.AfterFunc(150*365*24*time.Hour, func() { fired++ })
+	require.NoError(t, c.TryAdvance(120*365*24*time.Hour))
+	assert.Equal(t, 1, fired, "only the timer that came due")
+	require.NoError(t, c.TryAdvance(30*365*24*time.Hour))
+	assert.Equal(t, 2, fired)
+}

@@ -30,6 +30,7 @@ type Config struct {
 	Log      Log       `mapstructure:"log"`
 	Journal  Journal   `mapstructure:"journal"`
 	Limits   Limits    `mapstructure:"limits"`
+	Control  Control   `mapstructure:"control"`
 	Accounts []Account `mapstructure:"accounts"`
 	// Scenarios are fault scenario files loaded at start (also --scenario).
 	Scenarios []string `mapstructure:"scenarios"`
@@ -60,6 +61,18 @@ type Journal struct {
 	// MaxBytes is the most bytes of parameters kept over all calls; the
 	// oldest calls go first.
 	MaxBytes int64 `mapstructure:"maxBytes"`
+}
+
+// Control configures the control API (/_mqmock/ on every port).
+type Control struct {
+	// Enabled serves the control API; off, every /_mqmock/ route is 404.
+	Enabled bool `mapstructure:"enabled"`
+	// Token, when set, must come with every control call as
+	// "Authorization: Bearer <token>" or "X-Mqmock-Token: <token>".
+	Token string `mapstructure:"token"`
+	// AllowedHosts are Host names besides loopback and the listener's own
+	// address that may reach the control API (a compose service name).
+	AllowedHosts []string `mapstructure:"allowedHosts"`
 }
 
 // Limits configures documented limits that are off by default.
@@ -137,6 +150,8 @@ var defaults = map[string]any{
 	"journal.size":      1000,
 	"journal.maxbytes":  16 << 20,
 	"limits.ratelimits": false,
+	"control.enabled":   true,
+	"control.token":     "",
 }
 
 // Default is the configuration with no file and no environment.
