@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -137,7 +136,7 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 		door.Control(control.Group("/" + name))
 	}
 	api := pipeline.New(door.Frontend, pipeline.Hooks{
-		Clock: e.clock, Journal: e.journal, Logger: e.logger.With("vendor", name),
+		Clock: e.clock, Journal: e.journal, Logger: e.logger.With("vendor", name), BodyTimeout: e.cfg.Server.BodyTimeout,
 		Faults: func() pipeline.FaultHook {
 			if o := e.override.Load(); o != nil {
 				return o.hook
@@ -218,13 +217,20 @@ func (e *Emulator) Start() error {
 		name := d.Name
 		// MaxHeaderBytes above the vendors' 1 MB request limit, so an oversized
 		// GET query gets the vendor's own size error, not net/http's 431.
-		srv := &http.Server{Handler: e.handlers[name], ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 4 << 20}
+		srv := &http.Server{
+			Handler: e.handlers[name], MaxHeaderBytes: 4 << 20,
+			ReadHeaderTimeout: e.cfg.Server.BodyTimeout, IdleTimeout: e.cfg.Server.IdleTimeout,
+		}
 		e.servers[name] = srv
-		go func(ln net.Listener) {
+		ln := newCapListener(e.listeners[name], maxConnections(e.cfg.Server.MaxConnections, len(e.specs)), func() {
+			e.logger.Warn("connection refused: the port holds server.maxConnections already", "vendor", name)
+		})
+		e.logger.Info("listening", "vendor", name, "addr", e.addrs[name], "protocol", d.Protocol)
+		go func() {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				e.logger.Error("server stopped", "vendor", name, "err", err)
 			}
-		}(e.listeners[name])
+		}()
 	}
 	return nil
 }

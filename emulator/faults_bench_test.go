@@ -36,6 +36,7 @@ func BenchmarkRequestWithFaultRules(b *testing.B) {
 				}
 				rec := httptest.NewRecorder()
 				req := httptest.NewRequest(http.MethodPut, "/_mqmock/scenario", strings.NewReader(doc.String()))
+				req.Host = "127.0.0.1"
 				h.ServeHTTP(rec, req)
 				if rec.Code != http.StatusOK {
 					b.Fatal(rec.Body.String())

@@ -57,6 +57,7 @@ func TestEveryScenarioLoads(t *testing.T) {
 			body := read(t, f)
 			rec := httptest.NewRecorder()
 			req := httptest.NewRequest(http.MethodPut, "/_mqmock/scenario", strings.NewReader(string(body)))
+			req.Host = "127.0.0.1" // the control API answers loopback hosts only
 			req.Header.Set("Content-Type", "application/yaml")
 			e.Handler("cmq").ServeHTTP(rec, req)
 			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())

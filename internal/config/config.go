@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -31,6 +32,7 @@ type Config struct {
 	Journal  Journal   `mapstructure:"journal"`
 	Limits   Limits    `mapstructure:"limits"`
 	Control  Control   `mapstructure:"control"`
+	Server   Server    `mapstructure:"server"`
 	Accounts []Account `mapstructure:"accounts"`
 	// Scenarios are fault scenario files loaded at start (also --scenario).
 	Scenarios []string `mapstructure:"scenarios"`
@@ -61,6 +63,20 @@ type Journal struct {
 	// MaxBytes is the most bytes of parameters kept over all calls; the
 	// oldest calls go first.
 	MaxBytes int64 `mapstructure:"maxBytes"`
+}
+
+// Server bounds what one connection may take of a listener: anyone who can
+// reach a port can open connections, signed or not.
+type Server struct {
+	// IdleTimeout closes a keep-alive connection idle this long.
+	IdleTimeout time.Duration `mapstructure:"idleTimeout"`
+	// BodyTimeout bounds reading one request's headers and body (a client
+	// sending a byte a second); a long poll, once read, is not bound by it.
+	BodyTimeout time.Duration `mapstructure:"bodyTimeout"`
+	// MaxConnections is the most connections one port holds at once; more
+	// are closed as they arrive. It is also kept well below the process's
+	// open-file limit.
+	MaxConnections int `mapstructure:"maxConnections"`
 }
 
 // Control configures the control API (/_mqmock/ on every port).
@@ -140,18 +156,21 @@ const (
 // defaults are every scalar key with its built-in value; they also tell viper
 // which MQMOCK_* variables exist.
 var defaults = map[string]any{
-	"cmq.listen":        DefaultCMQ,
-	"tdmq.listen":       DefaultTDMQ,
-	"ons.listen":        DefaultONS,
-	"mqtt.listen":       DefaultMQTT,
-	"auth.verify":       true,
-	"log.level":         "info",
-	"log.format":        "text",
-	"journal.size":      1000,
-	"journal.maxbytes":  16 << 20,
-	"limits.ratelimits": false,
-	"control.enabled":   true,
-	"control.token":     "",
+	"cmq.listen":            DefaultCMQ,
+	"tdmq.listen":           DefaultTDMQ,
+	"ons.listen":            DefaultONS,
+	"mqtt.listen":           DefaultMQTT,
+	"auth.verify":           true,
+	"log.level":             "info",
+	"log.format":            "text",
+	"journal.size":          1000,
+	"journal.maxbytes":      16 << 20,
+	"limits.ratelimits":     false,
+	"control.enabled":       true,
+	"server.idletimeout":    "60s",
+	"server.bodytimeout":    "30s",
+	"server.maxconnections": 1024,
+	"control.token":         "",
 }
 
 // Default is the configuration with no file and no environment.
@@ -329,6 +348,12 @@ func (c Config) Validate() error {
 	}
 	if c.Journal.Size < 1 || c.Journal.Size > 1_000_000 {
 		return fmt.Errorf("config key journal.size: %d is not between 1 and 1000000", c.Journal.Size)
+	}
+	if c.Server.IdleTimeout < time.Second || c.Server.BodyTimeout < 10*time.Millisecond {
+		return fmt.Errorf("config keys server.idleTimeout (%s) and server.bodyTimeout (%s): at least 1s and 10ms", c.Server.IdleTimeout, c.Server.BodyTimeout)
+	}
+	if c.Server.MaxConnections < 1 || c.Server.MaxConnections > 1_000_000 {
+		return fmt.Errorf("config key server.maxConnections: %d is not between 1 and 1000000", c.Server.MaxConnections)
 	}
 	if c.Journal.MaxBytes < 64<<10 || c.Journal.MaxBytes > 4<<30 {
 		return fmt.Errorf("config key journal.maxBytes: %d is not between 65536 and 4294967296", c.Journal.MaxBytes)

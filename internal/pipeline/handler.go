@@ -28,6 +28,10 @@ type Hooks struct {
 	Observe Observer
 	// Hold bounds timeout faults (MaxHold when zero).
 	Hold time.Duration
+	// BodyTimeout bounds reading a request's body (none when zero); once
+	// the request is decoded the deadline is lifted, so a long poll is not
+	// cut by it.
+	BodyTimeout time.Duration
 }
 
 // New returns the http.Handler that serves one vendor through the pipeline.
@@ -107,7 +111,7 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		h.finish(call, w.status, outErr, fault, time.Since(start))
 	}()
 
-	result, err, effect := h.serve(r, call)
+	result, err, effect := h.serve(r, call, http.NewResponseController(w))
 	if effect != nil {
 		fault = effect.Rule
 		if h.applyTransport(w, r, call, effect) {
@@ -127,9 +131,18 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 
 // serve runs decode → verify → faults → dispatch. A fault effect that answers
 // with something other than the action's result is returned for ServeHTTP.
-func (h *handler) serve(r *http.Request, call *Call) (any, error, *Effect) {
+func (h *handler) serve(r *http.Request, call *Call, rc *http.ResponseController) (any, error, *Effect) {
+	if h.h.BodyTimeout > 0 {
+		// Not every writer can (a recorder in tests): then no deadline.
+		_ = rc.SetReadDeadline(time.Now().Add(h.h.BodyTimeout))
+	}
 	if err := h.f.Decode(r, call); err != nil {
+		// The deadline stays: net/http reads what is left of an unread body
+		// before it answers, and a client that stalled must not hold that.
 		return nil, err, nil
+	}
+	if h.h.BodyTimeout > 0 {
+		_ = rc.SetReadDeadline(time.Time{})
 	}
 	if err := h.f.Verify(r, call); err != nil {
 		return nil, err, nil
@@ -206,8 +219,10 @@ func closeConn(w *statusWriter, reset bool) {
 		// which net/http turns into a closed stream.
 		panic(http.ErrAbortHandler)
 	}
-	if tcp, ok := conn.(*net.TCPConn); ok && reset {
-		_ = tcp.SetLinger(0)
+	if reset {
+		if tcp, ok := tcpConn(conn); ok {
+			_ = tcp.SetLinger(0)
+		}
 	}
 	_ = conn.Close()
 	w.status = -1
@@ -260,4 +275,20 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	case <-ctx.Done():
 		return false
 	}
+}
+
+// tcpConn finds the TCP connection under wrappers that expose it the way
+// crypto/tls does (NetConn): a listener's connection cap, TLS.
+func tcpConn(c net.Conn) (*net.TCPConn, bool) {
+	for range 8 {
+		switch x := c.(type) {
+		case *net.TCPConn:
+			return x, true
+		case interface{ NetConn() net.Conn }:
+			c = x.NetConn()
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
