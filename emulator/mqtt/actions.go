@@ -9,7 +9,7 @@ import (
 // declines (answered with the seed's ApiNotSupport, 404).
 func (s *Server) actions() *pipeline.Table {
 	served := []pipeline.Action{
-		{Name: "ApplyToken", Handle: s.applyToken, Throttle: ErrApplyTokenOverFlow},
+		{Name: "ApplyToken", Handle: s.applyToken, Throttle: errApplyTokenOverFlow},
 		{Name: "QueryToken", Handle: s.queryToken},
 		{Name: "RevokeToken", Handle: s.revokeToken},
 		{Name: "CreateGroupId", Handle: s.createGroupID},
@@ -32,7 +32,7 @@ func (s *Server) actions() *pipeline.Table {
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{Throttle: ErrSystemOverFlow}, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: errSystemOverFlow}, rows...)
 }
 
 // Declined lists the actions of the 2020-04-20 API that the Go SDK v1.63.107
@@ -61,7 +61,7 @@ func Declined() []string {
 	}
 }
 
-func declined(*pipeline.Call) (any, error) { return nil, ErrApiNotSupport.New() }
+func declined(*pipeline.Call) (any, error) { return nil, errApiNotSupport.New() }
 
 // limited applies the per-account QPS before the action when rate limits are
 // on: ApplyToken has its own overflow code, every other action the generic
@@ -73,9 +73,9 @@ func (s *Server) limited(action string, h pipeline.Handler) pipeline.Handler {
 	return func(call *pipeline.Call) (any, error) {
 		if !s.limiter.allow(call.Account.Name, action, s.env.Clock.Now()) {
 			if action == "ApplyToken" {
-				return nil, ErrApplyTokenOverFlow.New()
+				return nil, errApplyTokenOverFlow.New()
 			}
-			return nil, ErrSystemOverFlow.New()
+			return nil, errSystemOverFlow.New()
 		}
 		return h(call)
 	}
@@ -92,12 +92,12 @@ type family struct {
 
 var (
 	tokenFamily = family{
-		missing: func(string) error { return ErrParameterCheckFailed.New() },
-		invalid: func(name string) error { return ErrInvalidParameterFamily.New(name) },
+		missing: func(string) error { return errParameterCheckFailed.New() },
+		invalid: func(name string) error { return errInvalidParameterFamily.New(name) },
 	}
 	groupFamily = family{
-		missing: func(string) error { return ErrParameterFieldCheckFailed.New() },
-		invalid: func(string) error { return ErrParameterFieldCheckFailed.New() },
+		missing: func(string) error { return errParameterFieldCheckFailed.New() },
+		invalid: func(string) error { return errParameterFieldCheckFailed.New() },
 	}
 )
 
@@ -111,7 +111,3 @@ func (f family) required(call *pipeline.Call, names ...string) error {
 	}
 	return nil
 }
-
-// ActionNames lists every action in the table, served or declined, so a
-// fault scenario naming anything else fails to load (emulator.ActionLister).
-func (s *Server) ActionNames() []string { return s.table.Names() }

@@ -51,21 +51,23 @@ func New(env pipeline.Env) (*Server, error) {
 	s := &Server{env: env, opts: opts, store: newStore(env.Accounts, opts.MessageHistory, opts.CheckParentTopics), limiter: newLimiter(rates)}
 	s.table = s.actions()
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
-		Vendor:    "mqtt",
-		Product:   "OnsMqtt",
-		Version:   Version,
-		HostID:    "onsmqtt.cn-hangzhou.aliyuncs.com",
-		Catalogue: Errors,
+		Vendor:       "mqtt",
+		Product:      "OnsMqtt",
+		Version:      Version,
+		HostID:       "onsmqtt.cn-hangzhou.aliyuncs.com",
+		Troubleshoot: "https://api.aliyun.com/troubleshoot",
+		Catalogue:    catalogue,
 		Errors: aliyunrpc.Errors{
-			Internal:      ErrInternalError,
-			UnknownAction: ErrApiNotSupport,
-			Malformed:     ErrParameterCheckFailed,
+			Internal:      errInternalError,
+			UnknownAction: errApiNotSupport,
+			Malformed:     errParameterCheckFailed,
 			// The seed's own code for a token that does not check out.
-			BadSecurityToken: ErrCheckAccountInfoFailed,
+			BadSecurityToken: errCheckAccountInfoFailed,
 		},
-		Actions:  s.table,
-		Accounts: env.Accounts,
-		Verify:   env.Verify,
+		Actions:     s.table,
+		Accounts:    env.Accounts,
+		Credentials: credentials,
+		Verify:      env.Verify,
 	})
 	return s, nil
 }
@@ -84,5 +86,11 @@ func (s *Server) State() any { return s.store.state(s.env.Clock.Now()) }
 // and ApplyTokenOverFlow for ApplyToken (as the limiter in actions.go); for
 // scenarios' `throttle:` effects.
 func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
-	return ErrSystemOverFlow, map[string]*apierr.Def{"ApplyToken": ErrApplyTokenOverFlow}
+	return errSystemOverFlow, map[string]*apierr.Def{"ApplyToken": errApplyTokenOverFlow}
+}
+
+// credentials are the Alibaba keys of an account: what this door's
+// signatures are made with.
+func credentials(a *account.Account) aliyunrpc.Credentials {
+	return aliyunrpc.Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
 }

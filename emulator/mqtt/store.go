@@ -103,10 +103,10 @@ func newInstance(owner *account.Account, m account.MQTTInstance, configured bool
 func (s *store) instanceOf(caller *account.Account, id string) (*instance, error) {
 	in, ok := s.instances[id]
 	if !ok {
-		return nil, ErrInstanceNotFound.New()
+		return nil, errInstanceNotFound.New()
 	}
 	if in.owner != caller {
-		return nil, ErrInstancePermissionCheckFailed.New()
+		return nil, errInstancePermissionCheckFailed.New()
 	}
 	return in, nil
 }

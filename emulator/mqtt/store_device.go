@@ -48,7 +48,7 @@ func (s *store) getCredential(caller *account.Account, instanceID, clientID stri
 	}
 	c, ok := in.credentials[clientID]
 	if !ok {
-		return credentialView{}, ErrInvalidParameterFamily.New("ClientId")
+		return credentialView{}, errInvalidParameterFamily.New("ClientId")
 	}
 	return c.view(in), nil
 }
@@ -64,7 +64,7 @@ func (s *store) refreshCredential(caller *account.Account, instanceID, clientID 
 	}
 	c, ok := in.credentials[clientID]
 	if !ok {
-		return credentialView{}, ErrInvalidParameterFamily.New("ClientId")
+		return credentialView{}, errInvalidParameterFamily.New("ClientId")
 	}
 	c.keySecret = newDeviceKey()
 	c.updated = now
@@ -108,7 +108,7 @@ func (s *store) sendMessage(caller *account.Account, instanceID, topic, payload 
 		return "", err
 	}
 	if !s.topicAllowed(in, topic) {
-		return "", ErrPermissionCheckFailed.New()
+		return "", errPermissionCheckFailed.New()
 	}
 	m := message{id: newMessageID(), topic: topic, payload: payload, sent: now}
 	if len(in.messages) >= s.history {

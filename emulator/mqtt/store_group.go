@@ -20,13 +20,13 @@ func (s *store) createGroup(caller *account.Account, instanceID, groupID string,
 	}
 	if in.independentNaming {
 		if _, dup := in.groups[groupID]; dup {
-			return ErrGroupIdAlreadyExsited.New()
+			return errGroupIdAlreadyExsited.New()
 		}
 	} else if g, taken := s.sharedGIDs[groupID]; taken {
 		if g.instance.owner == caller {
-			return ErrGroupIdAlreadyExsited.New()
+			return errGroupIdAlreadyExsited.New()
 		}
-		return ErrGroupIdAlreadyUsedByOtherUsers.New()
+		return errGroupIdAlreadyUsedByOtherUsers.New()
 	}
 	g := &group{id: groupID, instance: in, created: now, updated: now}
 	in.groups[groupID] = g
@@ -53,7 +53,7 @@ func (s *store) deleteGroup(caller *account.Account, instanceID, groupID string)
 		return nil
 	}
 	if g, taken := s.sharedGIDs[groupID]; taken && !in.independentNaming && g.instance.owner != caller {
-		return ErrPermissionCheckFailed.New()
+		return errPermissionCheckFailed.New()
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ func (s *store) applyToken(caller *account.Account, instanceID string, resources
 	}
 	for _, r := range resources {
 		if !s.topicAllowed(in, r) {
-			return "", ErrPermissionCheckFailed.New()
+			return "", errPermissionCheckFailed.New()
 		}
 	}
 	s.pruneTokens(now)

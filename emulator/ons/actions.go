@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -59,7 +58,7 @@ func (s *Server) actions() *pipeline.Table {
 	for _, name := range declinedNames {
 		rows = append(rows, pipeline.Action{Name: name, Handle: s.guard(name, declined)})
 	}
-	return pipeline.NewTable(pipeline.TableSpec{Throttle: aliyunrpc.ErrThrottlingUser}, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{Throttle: errThrottlingUser}, rows...)
 }
 
 // DeclinedActions are the actions mqmock knowingly does not serve: they answer
@@ -84,7 +83,7 @@ func DeclinedActions() []string {
 	}
 }
 
-func declined(*pipeline.Call) (any, error) { return nil, ErrOnsServiceUnsupported.New() }
+func declined(*pipeline.Call) (any, error) { return nil, errOnsServiceUnsupported.New() }
 
 // guard applies what holds for every action before its own rules: the
 // RegionId must be one served (BIZ_REGION_NOT_FOUND), and neither the region
@@ -97,22 +96,22 @@ func (s *Server) guard(name string, h pipeline.Handler) pipeline.Handler {
 	return func(call *pipeline.Call) (any, error) {
 		if r := call.Region; r != "" {
 			if !s.regions[r] {
-				return nil, ErrBizRegionNotFound.New()
+				return nil, errBizRegionNotFound.New()
 			}
 			if s.unsupportedRegions[r] {
-				return nil, ErrOnsServiceUnsupported.New()
+				return nil, errOnsServiceUnsupported.New()
 			}
 		}
 		if s.unsupportedActions[name] {
-			return nil, ErrOnsServiceUnsupported.New()
+			return nil, errOnsServiceUnsupported.New()
 		}
 		if call.Account == nil {
 			// Only when no account is configured at all and verification is
 			// off: nothing can be owned.
-			return nil, aliyunrpc.ErrInvalidAccessKeyIdNotFound.New()
+			return nil, errInvalidAccessKeyIdNotFound.New()
 		}
 		if s.limiter != nil && !s.limiter.allow(call.Account.Name, name) {
-			return nil, aliyunrpc.ErrThrottlingUser.New()
+			return nil, errThrottlingUser.New()
 		}
 		return h(call)
 	}

@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"strconv"
 
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -15,7 +14,7 @@ import (
 func required(call *pipeline.Call, name string) (string, error) {
 	v := call.Params[name]
 	if v == "" {
-		return "", aliyunrpc.ErrMissingParameterFamily.New(name)
+		return "", errMissingParameterFamily.New(name)
 	}
 	return v, nil
 }

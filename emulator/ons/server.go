@@ -3,6 +3,7 @@
 package ons
 
 import (
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/config"
@@ -44,19 +45,21 @@ func New(env pipeline.Env) (*Server, error) {
 	}
 	s.table = s.actions()
 	s.Frontend = aliyunrpc.New(aliyunrpc.Config{
-		Vendor:    "ons",
-		Product:   "Ons",
-		Version:   Version,
-		HostID:    "ons.cn-hangzhou.aliyuncs.com",
-		Catalogue: Errors,
+		Vendor:       "ons",
+		Product:      "Ons",
+		Version:      Version,
+		HostID:       "ons.cn-hangzhou.aliyuncs.com",
+		Troubleshoot: "https://api.aliyun.com/troubleshoot",
+		Catalogue:    catalogue,
 		Errors: aliyunrpc.Errors{
-			Internal:      ErrOnsSystemError,
-			UnknownAction: ErrInvalidActionNotFound,
-			Malformed:     ErrBizFieldCheckInvalid,
+			Internal:      errOnsSystemError,
+			UnknownAction: errInvalidActionNotFound,
+			Malformed:     errBizFieldCheckInvalid,
 		},
-		Actions:  s.table,
-		Accounts: env.Accounts,
-		Verify:   env.Verify,
+		Actions:     s.table,
+		Accounts:    env.Accounts,
+		Credentials: credentials,
+		Verify:      env.Verify,
 	})
 	s.Reset()
 	return s, nil
@@ -85,5 +88,11 @@ func (s *Server) State() any { return s.store.snapshot() }
 // Throttling is the row a rate limit answers with (Throttling.User, what
 // terraform retries on every ONS call); for scenarios' `throttle:` effects.
 func (s *Server) Throttling() (*apierr.Def, map[string]*apierr.Def) {
-	return aliyunrpc.ErrThrottlingUser, nil
+	return errThrottlingUser, nil
+}
+
+// credentials are the Alibaba keys of an account: what this door's
+// signatures are made with.
+func credentials(a *account.Account) aliyunrpc.Credentials {
+	return aliyunrpc.Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
 }

@@ -136,10 +136,10 @@ func (s *store) nowMs() int64 { return s.clock.Now().UnixMilli() }
 func (s *store) instanceFor(acct *account.Account, id string) (*instance, error) {
 	in, ok := s.instances[id]
 	if !ok {
-		return nil, ErrInstanceNotFound.New()
+		return nil, errInstanceNotFound.New()
 	}
 	if in.owner != acct {
-		return nil, ErrAuthResourceOwnerError.New()
+		return nil, errAuthResourceOwnerError.New()
 	}
 	return in, nil
 }
@@ -147,7 +147,7 @@ func (s *store) instanceFor(acct *account.Account, id string) (*instance, error)
 func (in *instance) topic(name string) (*topic, error) {
 	t, ok := in.topics[name]
 	if !ok {
-		return nil, ErrBizTopicNotFound.New()
+		return nil, errBizTopicNotFound.New()
 	}
 	return t, nil
 }
@@ -157,9 +157,9 @@ func (in *instance) group(id string) (*group, error) {
 	g, ok := in.groups[id]
 	if !ok {
 		if isProducerID(id) {
-			return nil, ErrBizPublishInfoNotFound.New()
+			return nil, errBizPublishInfoNotFound.New()
 		}
-		return nil, ErrBizSubscriptionNotFound.New()
+		return nil, errBizSubscriptionNotFound.New()
 	}
 	return g, nil
 }
@@ -193,5 +193,5 @@ func (s *store) newInstanceID(a *account.Account) string {
 }
 
 func fieldInvalid(why string) error {
-	return ErrBizFieldCheckInvalid.New().WithDetail(": " + why)
+	return errBizFieldCheckInvalid.New().WithDetail(": " + why)
 }

@@ -43,9 +43,9 @@ func (s *store) createGroup(acct *account.Account, instanceID, id, groupType, re
 	producer := isProducerID(id)
 	exists := func() error {
 		if producer {
-			return ErrBizPublisherExisted.New()
+			return errBizPublisherExisted.New()
 		}
-		return ErrBizSubscriptionExisted.New()
+		return errBizSubscriptionExisted.New()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -58,14 +58,14 @@ func (s *store) createGroup(acct *account.Account, instanceID, id, groupType, re
 			return exists()
 		}
 		if _, dup := in.topics[id]; dup {
-			return ErrBizSubscriptionExisted.New()
+			return errBizSubscriptionExisted.New()
 		}
 	} else if held, dup := s.shared[id]; dup {
 		if held.owner != acct {
 			if producer {
-				return ErrBizProducerIdBelongToOtherUser.New()
+				return errBizProducerIdBelongToOtherUser.New()
 			}
-			return ErrBizConsumerIdBelongToOtherUser.New()
+			return errBizConsumerIdBelongToOtherUser.New()
 		}
 		return exists()
 	}
@@ -171,7 +171,7 @@ func (s *store) consumers(acct *account.Account, instanceID, id string, needOnli
 		return consumerState{}, err
 	}
 	if needOnline && !g.online {
-		return consumerState{}, ErrBizConsumerNotOnline.New()
+		return consumerState{}, errBizConsumerNotOnline.New()
 	}
 	now := s.nowMs()
 	st := consumerState{

@@ -95,7 +95,7 @@ func (s *store) deleteInstance(acct *account.Account, id string) error {
 		return err
 	}
 	if len(in.topics) > 0 || len(in.groups) > 0 {
-		return ErrInstanceNotEmpty.New()
+		return errInstanceNotEmpty.New()
 	}
 	delete(s.instances, id)
 	return nil

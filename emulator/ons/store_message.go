@@ -88,7 +88,7 @@ func (s *store) findMessage(acct *account.Account, instanceID, topicName, id str
 			return viewOfMessage(m), nil
 		}
 	}
-	return messageView{}, ErrBizNoMessage.New()
+	return messageView{}, errBizNoMessage.New()
 }
 
 // messagesByKey: every kept message of the topic with that key.
@@ -107,7 +107,7 @@ func (s *store) messagesByKey(acct *account.Account, instanceID, topicName, key 
 		}
 	}
 	if len(out) == 0 {
-		return nil, ErrBizNoMessage.New()
+		return nil, errBizNoMessage.New()
 	}
 	return out, nil
 }
@@ -128,7 +128,7 @@ func (s *store) messagesBetween(acct *account.Account, instanceID, topicName str
 		}
 	}
 	if len(out) == 0 {
-		return nil, ErrBizNoMessage.New()
+		return nil, errBizNoMessage.New()
 	}
 	return out, nil
 }
@@ -147,7 +147,7 @@ func (s *store) pushMessage(acct *account.Account, instanceID, groupID, topicNam
 		return err
 	}
 	if !g.online {
-		return ErrBizConsumerNotOnline.New()
+		return errBizConsumerNotOnline.New()
 	}
 	s.expire(t)
 	for _, m := range t.messages {
@@ -155,7 +155,7 @@ func (s *store) pushMessage(acct *account.Account, instanceID, groupID, topicNam
 			return nil
 		}
 	}
-	return ErrBizNoMessage.New()
+	return errBizNoMessage.New()
 }
 
 func (s *store) topicFor(acct *account.Account, instanceID, topicName string) (*topic, *instance, error) {
@@ -187,10 +187,10 @@ func (s *store) empower(acct *account.Account, topicName, user string, relation 
 		return err
 	}
 	if owner != acct {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	if _, dup := t.empowered[user]; dup {
-		return ErrEmpowerExistError.New()
+		return errEmpowerExistError.New()
 	}
 	if t.empowered == nil {
 		t.empowered = map[string]int{}
@@ -208,7 +208,7 @@ func (s *store) unempower(acct *account.Account, topicName, user string) error {
 		return err
 	}
 	if owner != acct {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	delete(t.empowered, user)
 	return nil
@@ -217,11 +217,11 @@ func (s *store) unempower(acct *account.Account, topicName, user string) error {
 func (s *store) sharedTopic(name string) (*topic, *account.Account, error) {
 	held, ok := s.shared[name]
 	if !ok {
-		return nil, nil, ErrBizTopicNotFound.New()
+		return nil, nil, errBizTopicNotFound.New()
 	}
 	t, ok := s.instances[held.instanceID].topics[name]
 	if !ok {
-		return nil, nil, ErrBizTopicNotFound.New() // a Group ID of that name
+		return nil, nil, errBizTopicNotFound.New() // a Group ID of that name
 	}
 	return t, held.owner, nil
 }

@@ -49,13 +49,13 @@ func (s *store) createTopic(acct *account.Account, instanceID, name string, mess
 	}
 	if in.independentNaming {
 		if _, dup := in.topics[name]; dup {
-			return ErrBizTopicExisted.New()
+			return errBizTopicExisted.New()
 		}
 		if _, dup := in.groups[name]; dup {
-			return ErrBizTopicExisted.New()
+			return errBizTopicExisted.New()
 		}
 	} else if _, dup := s.shared[name]; dup {
-		return ErrBizTopicExisted.New()
+		return errBizTopicExisted.New()
 	}
 	if len(in.topics) >= s.opts.TopicCapacity {
 		return fieldInvalid("the instance's topic capacity is reached")
@@ -75,7 +75,7 @@ func (s *store) deleteTopic(acct *account.Account, instanceID, name string) erro
 		return err
 	}
 	if s.grantedTo(acct, in, name) {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	if _, err := in.topic(name); err != nil {
 		return err
@@ -154,7 +154,7 @@ func (s *store) updateTopic(acct *account.Account, instanceID, name string, perm
 		return err
 	}
 	if s.grantedTo(acct, in, name) {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	t, err := in.topic(name)
 	if err != nil {

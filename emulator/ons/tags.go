@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -29,14 +28,14 @@ func (s *Server) tagResources(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("ResourceId.1")
+		return nil, errMissingParameterFamily.New("ResourceId.1")
 	}
 	tags, err := tagFilter(call)
 	if err != nil {
 		return nil, err
 	}
 	if len(tags) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("Tag.1.Key")
+		return nil, errMissingParameterFamily.New("Tag.1.Key")
 	}
 	if err := s.store.tagResources(call.Account, resType, inst, ids, tags); err != nil {
 		return nil, err
@@ -50,7 +49,7 @@ func (s *Server) untagResources(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("ResourceId.1")
+		return nil, errMissingParameterFamily.New("ResourceId.1")
 	}
 	keys, err := list(call, "TagKey")
 	if err != nil {
