@@ -276,3 +276,30 @@ func matchesExpr(expr, tag string) bool {
 	}
 	return false
 }
+
+// validGroupID applies the strict (prefix, 7–64) or the loose (2–64) rule.
+// The strict rule's prefixes are the current GID and the seed era's CID
+// (consumer) and PID (producer).
+func validGroupID(id string, strict bool) bool {
+	if !allNameChars(id) {
+		return false
+	}
+	if !strict {
+		return len(id) >= 2 && len(id) <= 64
+	}
+	if len(id) < 7 || len(id) > 64 {
+		return false
+	}
+	for _, p := range [...]string{"GID_", "GID-", "CID_", "CID-", "PID_", "PID-"} {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isProducerID tells a seed-era producer id (PID_/PID-), whose errors are the
+// PID rows of the seed.
+func isProducerID(id string) bool {
+	return strings.HasPrefix(id, "PID_") || strings.HasPrefix(id, "PID-")
+}
