@@ -1,117 +1,116 @@
 package mqtt
 
 import (
+	"time"
+
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/ratelimit"
 )
 
 // actions is the action table: the 13 actions of the Go SDK's
 // services/onsmqtt, then those of the 2020-04-20 API that mqmock knowingly
-// declines (answered with the seed's ApiNotSupport, 404).
-func (s *Server) actions() *pipeline.Table {
-	served := []pipeline.Action{
-		{Name: "ApplyToken", Handle: s.applyToken, Throttle: ErrApplyTokenOverFlow},
-		{Name: "QueryToken", Handle: s.queryToken},
-		{Name: "RevokeToken", Handle: s.revokeToken},
-		{Name: "CreateGroupId", Handle: s.createGroupID},
-		{Name: "DeleteGroupId", Handle: s.deleteGroupID},
-		{Name: "ListGroupId", Handle: s.listGroupID},
-		{Name: "RegisterDeviceCredential", Handle: s.registerDeviceCredential},
-		{Name: "GetDeviceCredential", Handle: s.getDeviceCredential},
-		{Name: "RefreshDeviceCredential", Handle: s.refreshDeviceCredential},
-		{Name: "UnRegisterDeviceCredential", Handle: s.unRegisterDeviceCredential},
-		{Name: "QuerySessionByClientId", Handle: s.querySessionByClientID},
-		{Name: "BatchQuerySessionByClientIds", Handle: s.batchQuerySessionByClientIDs},
-		{Name: "SendMessage", Handle: s.sendMessage},
-	}
-	declinedNames := Declined()
-	rows := make([]pipeline.Action, 0, len(served)+len(declinedNames))
-	for _, a := range served {
-		a.Handle = s.limited(a.Name, a.Handle)
-		rows = append(rows, a)
-	}
-	for _, name := range declinedNames {
-		rows = append(rows, pipeline.Action{Name: name, Handle: declined})
-	}
-	return pipeline.NewTable(pipeline.TableSpec{Throttle: ErrSystemOverFlow}, rows...)
-}
+// declines.
+//
+// Rate is the documented per-account limit of each action (mqtt.md §5.3, the
+// "QPS limits" page of the 2020-04-20 API), which the qps option may
+// override; the limits apply only with rateLimits on (tableSpec). ApplyToken
+// has its own overflow code (seed "申请token频率过高"), every other action
+// the table's SystemOverFlow ("系统限流").
+func (p *Product) actions() ([]pipeline.Action, error) {
+	rows := []pipeline.Action{
+		{Name: "ApplyToken", Handle: p.applyToken, Rate: ratelimit.Per(100, time.Second), Throttle: errApplyTokenOverFlow},
+		{Name: "QueryToken", Handle: p.queryToken, Rate: ratelimit.Per(100, time.Second)},
+		{Name: "RevokeToken", Handle: p.revokeToken, Rate: ratelimit.Per(5, time.Second)},
+		{Name: "CreateGroupId", Handle: p.createGroupID, Rate: ratelimit.Per(10, time.Second)},
+		{Name: "DeleteGroupId", Handle: p.deleteGroupID, Rate: ratelimit.Per(10, time.Second)},
+		{Name: "ListGroupId", Handle: p.listGroupID, Rate: ratelimit.Per(10, time.Second)},
+		{Name: "RegisterDeviceCredential", Handle: p.registerDeviceCredential, Rate: ratelimit.Per(500, time.Second)},
+		{Name: "GetDeviceCredential", Handle: p.getDeviceCredential, Rate: ratelimit.Per(500, time.Second)},
+		{Name: "RefreshDeviceCredential", Handle: p.refreshDeviceCredential, Rate: ratelimit.Per(500, time.Second)},
+		{Name: "UnRegisterDeviceCredential", Handle: p.unRegisterDeviceCredential, Rate: ratelimit.Per(500, time.Second)},
+		{Name: "QuerySessionByClientId", Handle: p.querySessionByClientID, Rate: ratelimit.Per(500, time.Second)},
+		{Name: "BatchQuerySessionByClientIds", Handle: p.batchQuerySessionByClientIDs, Rate: ratelimit.Per(100, time.Second)},
+		{Name: "SendMessage", Handle: p.sendMessage, Rate: ratelimit.Per(1000, time.Second)},
 
-// Declined lists the actions of the 2020-04-20 API that the Go SDK v1.63.107
-// lacks and mqmock does not emulate: message traces (their shapes are
-// unconfirmed) and the CA / device certificate APIs (no TLS broker behind
-// mqmock). A function, so no caller can change the list for everyone.
-func Declined() []string {
-	return []string{
-		"QueryMqttTraceDevice",
-		"QueryMqttTraceMessageOfClient",
-		"QueryMqttTraceMessagePublish",
-		"QueryMqttTraceMessageSubscribe",
-		"RegisterCaCertificate",
-		"ListCaCertificate",
-		"GetCaCertificate",
-		"DeleteCaCertificate",
-		"ActiveCaCertificate",
-		"InactivateCaCertificate",
-		"GetRegisterCode",
-		"ListDeviceCertificate",
-		"ListDeviceCertificateByCaSn",
-		"GetDeviceCertificate",
-		"ActiveDeviceCertificate",
-		"InactivateDeviceCertificate",
-		"DeleteDeviceCertificate",
+		// Declined, answering the seed's ApiNotSupport (404): actions the Go
+		// SDK v1.63.107 lacks and mqmock does not emulate — message traces
+		// (their shapes are unconfirmed) and the CA / device certificate APIs
+		// (no TLS broker behind mqmock).
+		{Name: "QueryMqttTraceDevice", Declined: true},
+		{Name: "QueryMqttTraceMessageOfClient", Declined: true},
+		{Name: "QueryMqttTraceMessagePublish", Declined: true},
+		{Name: "QueryMqttTraceMessageSubscribe", Declined: true},
+		{Name: "RegisterCaCertificate", Declined: true},
+		{Name: "ListCaCertificate", Declined: true},
+		{Name: "GetCaCertificate", Declined: true},
+		{Name: "DeleteCaCertificate", Declined: true},
+		{Name: "ActiveCaCertificate", Declined: true},
+		{Name: "InactivateCaCertificate", Declined: true},
+		{Name: "GetRegisterCode", Declined: true},
+		{Name: "ListDeviceCertificate", Declined: true},
+		{Name: "ListDeviceCertificateByCaSn", Declined: true},
+		{Name: "GetDeviceCertificate", Declined: true},
+		{Name: "ActiveDeviceCertificate", Declined: true},
+		{Name: "InactivateDeviceCertificate", Declined: true},
+		{Name: "DeleteDeviceCertificate", Declined: true},
 	}
-}
-
-func declined(*pipeline.Call) (any, error) { return nil, ErrApiNotSupport.New() }
-
-// limited applies the per-account QPS before the action when rate limits are
-// on: ApplyToken has its own overflow code, every other action the generic
-// SystemOverFlow (seed descriptions "申请token频率过高" / "系统限流").
-func (s *Server) limited(action string, h pipeline.Handler) pipeline.Handler {
-	if !s.opts.RateLimits {
-		return h
-	}
-	return func(call *pipeline.Call) (any, error) {
-		if !s.limiter.allow(call.Account.Name, action, s.env.Clock.Now()) {
-			if action == "ApplyToken" {
-				return nil, ErrApplyTokenOverFlow.New()
-			}
-			return nil, ErrSystemOverFlow.New()
+	var rated []string
+	for _, a := range rows {
+		if a.Rate.Limited() {
+			rated = append(rated, a.Name)
 		}
-		return h(call)
 	}
+	overrides, err := p.opts.rates(rated)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range rows {
+		if q, ok := overrides[a.Name]; ok {
+			rows[i].Rate = ratelimit.PerSecond(q)
+		}
+	}
+	return rows, nil
 }
 
-// family is how a group of actions reports parameter problems. The seed
-// gives the Group ID APIs one code for everything (ParameterFieldCheckFailed)
-// and the others two: ParameterCheckFailed for a missing value,
-// InvalidParameter.<Name> for a bad one (mqtt.md §3, an emulator choice).
-type family struct {
-	missing func(name string) error
-	invalid func(name string) error
+// tableSpec: rates count on the virtual clock (a test waits a limit out with
+// env.Advance), and a declined action answers ApiNotSupport.
+func (p *Product) tableSpec() pipeline.TableSpec {
+	spec := pipeline.TableSpec{
+		Throttle: errSystemOverFlow,
+		Decline:  func(*pipeline.Call) error { return errApiNotSupport.New() },
+	}
+	if p.opts.RateLimits {
+		spec.Now = p.clock.Now
+	}
+	return spec
 }
 
-var (
-	tokenFamily = family{
-		missing: func(string) error { return ErrParameterCheckFailed.New() },
-		invalid: func(name string) error { return ErrInvalidParameterFamily.New(name) },
-	}
-	groupFamily = family{
-		missing: func(string) error { return ErrParameterFieldCheckFailed.New() },
-		invalid: func(string) error { return ErrParameterFieldCheckFailed.New() },
-	}
-)
+// Parameter presence. The seed gives the Group ID APIs one code for every
+// parameter problem (ParameterFieldCheckFailed) and the others two:
+// ParameterCheckFailed for a missing value, InvalidParameter.<Name> for a bad
+// one (mqtt.md §3, an emulator choice). The handlers answer a missing or
+// unreadable parameter; the store answers a value its rules refuse. The Go
+// SDK never sends an empty string, so empty counts as missing.
 
-// required checks that every named parameter has a value. The Go SDK never
-// sends an empty string, so empty counts as missing.
-func (f family) required(call *pipeline.Call, names ...string) error {
+// required checks that every named parameter has a value.
+func required(call *pipeline.Call, names ...string) error {
 	for _, n := range names {
 		if call.Param(n) == "" {
-			return f.missing(n)
+			return errParameterCheckFailed.New()
 		}
 	}
 	return nil
 }
 
-// ActionNames lists every action in the table, served or declined, so a
-// fault scenario naming anything else fails to load (emulator.ActionLister).
-func (s *Server) ActionNames() []string { return s.table.Names() }
+// requiredGroup is required for the Group ID APIs.
+func requiredGroup(call *pipeline.Call, names ...string) error {
+	for _, n := range names {
+		if call.Param(n) == "" {
+			return errParameterFieldCheckFailed.New()
+		}
+	}
+	return nil
+}
+
+// empty is an answer with nothing but the RequestId.
+type empty struct{}

@@ -11,16 +11,16 @@ import (
 	"github.com/mqmock/mqmock/internal/account"
 )
 
-// Control mounts the MQTT control endpoints under /_mqmock/mqtt/ (it
-// implements emulator.Controller):
+// Control mounts the MQTT control endpoints under /_mqmock/mqtt/ (the door
+// mounts them):
 //
 //	GET  /_mqmock/mqtt/instances  every instance with its owner
 //	POST /_mqmock/mqtt/instances  {"account","id","independentNaming","parentTopics"} adds one until reset
 //	POST /_mqmock/mqtt/sessions   {"instanceId","clientId","online"} marks a client online or offline
-func (s *Server) Control(g *gin.RouterGroup) {
-	g.GET("/instances", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"instances": s.store.listInstances()}) })
-	g.POST("/instances", s.postInstance)
-	g.POST("/sessions", s.postSession)
+func (p *Product) Control(g *gin.RouterGroup) {
+	g.GET("/instances", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"instances": p.store.listInstances()}) })
+	g.POST("/instances", p.postInstance)
+	g.POST("/sessions", p.postSession)
 }
 
 type instanceRequest struct {
@@ -30,13 +30,13 @@ type instanceRequest struct {
 	ParentTopics      []string `json:"parentTopics"`
 }
 
-func (s *Server) postInstance(c *gin.Context) {
+func (p *Product) postInstance(c *gin.Context) {
 	var req instanceRequest
 	if err := decodeStrict(c, &req); err != nil {
 		controlError(c, http.StatusBadRequest, "the body must be a JSON object {account, id, independentNaming, parentTopics}: "+err.Error())
 		return
 	}
-	v, err := s.store.addInstance(req.Account, account.MQTTInstance{ID: req.ID, IndependentNaming: req.IndependentNaming, ParentTopics: req.ParentTopics})
+	v, err := p.store.addInstance(req.Account, account.MQTTInstance{ID: req.ID, IndependentNaming: req.IndependentNaming, ParentTopics: req.ParentTopics})
 	if err != nil {
 		controlError(c, statusOf(err), err.Error())
 		return
@@ -50,7 +50,7 @@ type sessionRequest struct {
 	Online     *bool  `json:"online"`
 }
 
-func (s *Server) postSession(c *gin.Context) {
+func (p *Product) postSession(c *gin.Context) {
 	var req sessionRequest
 	if err := decodeStrict(c, &req); err != nil {
 		controlError(c, http.StatusBadRequest, "the body must be a JSON object {instanceId, clientId, online}: "+err.Error())
@@ -60,7 +60,7 @@ func (s *Server) postSession(c *gin.Context) {
 		controlError(c, http.StatusBadRequest, "online (true or false) is required")
 		return
 	}
-	if err := s.store.setOnline(req.InstanceID, req.ClientID, *req.Online); err != nil {
+	if err := p.store.setOnline(req.InstanceID, req.ClientID, *req.Online); err != nil {
 		controlError(c, statusOf(err), err.Error())
 		return
 	}

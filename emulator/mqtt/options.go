@@ -15,8 +15,9 @@ import (
 //	  checkParentTopics: true   # topics must sit under an instance's parentTopics
 type Options struct {
 	// RateLimits turns on the documented per-account QPS of every action
-	// (mqtt.md §5.3): ApplyToken beyond its limit answers ApplyTokenOverFlow,
-	// any other action SystemOverFlow. Off by default, like limits.rateLimits.
+	// (mqtt.md §5.3, each action's Rate in actions.go): ApplyToken beyond its
+	// limit answers ApplyTokenOverFlow, any other action SystemOverFlow. Off
+	// by default, like limits.rateLimits.
 	RateLimits bool `mapstructure:"rateLimits"`
 	// QPS overrides documented limits by action name (case-insensitive,
 	// because viper lower-cases keys). A test sets a tiny limit to reach the
@@ -35,39 +36,21 @@ type Options struct {
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options { return Options{MessageHistory: 1000, CheckParentTopics: true} }
 
-// documentedQPS is the per-account limit of each action (mqtt.md §5.3, the
-// "QPS limits" page of the 2020-04-20 API), a fresh map on every call.
-func documentedQPS() map[string]float64 {
-	return map[string]float64{
-		"ApplyToken":                   100,
-		"QueryToken":                   100,
-		"RevokeToken":                  5,
-		"CreateGroupId":                10,
-		"DeleteGroupId":                10,
-		"ListGroupId":                  10,
-		"RegisterDeviceCredential":     500,
-		"GetDeviceCredential":          500,
-		"RefreshDeviceCredential":      500,
-		"UnRegisterDeviceCredential":   500,
-		"QuerySessionByClientId":       500,
-		"BatchQuerySessionByClientIds": 100,
-		"SendMessage":                  1000,
-	}
-}
-
-// limits resolves the QPS of every action: documented values overridden by
-// the qps option. An unknown action name or a non-positive rate is a
-// configuration error naming the key.
-func (o Options) limits() (map[string]float64, error) {
-	out := documentedQPS()
+// rates resolves the qps option against the actions that have a documented
+// rate (their rows in actions.go): each key names one of them,
+// case-insensitively because viper lower-cases keys, and gives a positive
+// rate in calls per second. Anything else is a configuration error naming
+// the key.
+func (o Options) rates(rated []string) (map[string]float64, error) {
 	keys := make([]string, 0, len(o.QPS))
 	for k := range o.QPS {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	out := make(map[string]float64, len(keys))
 	for _, k := range keys {
 		action := ""
-		for name := range out {
+		for _, name := range rated {
 			if strings.EqualFold(name, k) {
 				action = name
 			}
@@ -83,10 +66,11 @@ func (o Options) limits() (map[string]float64, error) {
 	return out, nil
 }
 
+// validate checks what needs no action table; the qps keys are checked
+// against it (rates).
 func (o Options) validate() error {
 	if o.MessageHistory < 1 || o.MessageHistory > 1_000_000 {
 		return fmt.Errorf("config key mqtt.messageHistory: %d is not between 1 and 1000000", o.MessageHistory)
 	}
-	_, err := o.limits()
-	return err
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/mqtt"
+	"github.com/mqmock/mqmock/internal/apierr"
 )
 
 // TestEverySeedRow reproduces each of the 17 rows of seeds 001/002 by the
@@ -60,7 +61,7 @@ func TestEverySeedRow(t *testing.T) {
 			return err
 		}},
 		{"Token", "InternalError", 500, plain, func(t *testing.T, env *emutest.Env) error {
-			env.SetFaultHook(errorOn{"QueryToken", mqtt.ErrInternalError})
+			env.SetFaultHook(errorOn{"QueryToken", catalogueRow(t, "InternalError")})
 			return queryToken(env, client(t, env, env.Default), "t")
 		}},
 		{"Token", "ParameterCheckFailed", 400, plain, func(t *testing.T, env *emutest.Env) error {
@@ -81,7 +82,7 @@ func TestEverySeedRow(t *testing.T) {
 			return err
 		}},
 		{"Group ID", "CreateGroupIdError", 500, plain, func(t *testing.T, env *emutest.Env) error {
-			env.SetFaultHook(errorOn{"CreateGroupId", mqtt.ErrCreateGroupIdError})
+			env.SetFaultHook(errorOn{"CreateGroupId", catalogueRow(t, "CreateGroupIdError")})
 			return createGroup(client(t, env, env.Default), defaultInstance, "GID_orders")
 		}},
 		{"Group ID", "GroupIdAlreadyExsited", 400, plain, func(t *testing.T, env *emutest.Env) error {
@@ -94,7 +95,7 @@ func TestEverySeedRow(t *testing.T) {
 			return createGroup(client(t, env, env.Other), otherInstance, "GID_orders")
 		}},
 		{"Group ID", "InternalError", 500, plain, func(t *testing.T, env *emutest.Env) error {
-			env.SetFaultHook(errorOn{"ListGroupId", mqtt.ErrInternalError})
+			env.SetFaultHook(errorOn{"ListGroupId", catalogueRow(t, "InternalError")})
 			req := onsmqtt.CreateListGroupIdRequest()
 			req.InstanceId = defaultInstance
 			_, err := client(t, env, env.Default).ListGroupId(req)
@@ -133,9 +134,18 @@ func TestEverySeedRow(t *testing.T) {
 			env := c.env(t)
 			code := strings.Replace(c.code, "%s", "ExpireTime", 1)
 			se := serverError(t, c.call(t, env), code, c.status)
-			def, ok := mqtt.Errors.ByName(c.code)
+			def, ok := mqtt.Catalogue().ByName(c.code)
 			require.True(t, ok)
 			assert.Equal(t, def.Message, se.Message())
 		})
 	}
+}
+
+// catalogueRow is a row of the MQTT catalogue by name, as the fault engine
+// resolves a scenario's error.
+func catalogueRow(t *testing.T, name string) *apierr.Def {
+	t.Helper()
+	d, ok := mqtt.Catalogue().ByName(name)
+	require.True(t, ok, "no row %s", name)
+	return d
 }

@@ -1,7 +1,9 @@
 package mqtt
 
 import (
+	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,10 +105,10 @@ func newInstance(owner *account.Account, m account.MQTTInstance, configured bool
 func (s *store) instanceOf(caller *account.Account, id string) (*instance, error) {
 	in, ok := s.instances[id]
 	if !ok {
-		return nil, ErrInstanceNotFound.New()
+		return nil, errInstanceNotFound.New()
 	}
 	if in.owner != caller {
-		return nil, ErrInstancePermissionCheckFailed.New()
+		return nil, errInstancePermissionCheckFailed.New()
 	}
 	return in, nil
 }
@@ -155,4 +157,57 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// The name rules of the MQTT service (mqtt.md §5.1) sit with the noun they
+// name. A value they refuse is InvalidParameter.<Name> for most actions
+// (invalidParameter), ParameterFieldCheckFailed for the Group ID APIs.
+
+// levelPattern is one level of a topic, an instance id or a parent topic.
+var levelPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// maxNameLen bounds group ids, client ids, topics and instance ids.
+const maxNameLen = 64
+
+// invalidParameter is the refusal of a parameter's value, naming it.
+func invalidParameter(name string) error { return errInvalidParameterFamily.New(name) }
+
+// validTopic is a topic a message is sent to: levels of [A-Za-z0-9_-]
+// separated by "/", at most 64 chars, no wildcards (Limits page).
+func validTopic(s string) bool {
+	if s == "" || len(s) > maxNameLen {
+		return false
+	}
+	for _, level := range strings.Split(s, "/") {
+		if !levelPattern.MatchString(level) {
+			return false
+		}
+	}
+	return true
+}
+
+// validTopicFilter is a token resource: a topic whose levels after the
+// parent may be the wildcards "+" (one level) or "#" (the last level, any
+// depth), as in the ApplyToken doc's "TopicA/+".
+func validTopicFilter(s string) bool {
+	if s == "" || len(s) > maxNameLen {
+		return false
+	}
+	levels := strings.Split(s, "/")
+	for i, level := range levels {
+		switch {
+		case i > 0 && level == "+":
+		case i > 0 && level == "#" && i == len(levels)-1:
+		case levelPattern.MatchString(level):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parentTopic is a topic's first level, the part an instance must own.
+func parentTopic(topic string) string {
+	p, _, _ := strings.Cut(topic, "/")
+	return p
 }

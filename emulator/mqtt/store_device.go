@@ -1,12 +1,38 @@
 package mqtt
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
 )
 
 // Device credentials ("one device, one secret"), sessions and sent messages.
+
+var clientIDPattern = regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+@@@[A-Za-z0-9_-]+$`)
+
+// Limits page: a session query names at most 10 clients, a message carries
+// at most 64 KB.
+const (
+	maxBatchClients = 10
+	maxPayloadBytes = 64 * 1024
+)
+
+// validClientID: <GroupId>@@@<DeviceId>, at most 64 chars (Limits page).
+func validClientID(s string) bool {
+	return len(s) <= maxNameLen && clientIDPattern.MatchString(s)
+}
+
+// checkClientID refuses a client id its rule does not allow.
+func checkClientID(clientID string) error {
+	if !validClientID(clientID) {
+		return invalidParameter("ClientId")
+	}
+	return nil
+}
 
 // credentialView is DeviceCredential of the Go SDK.
 type credentialView struct {
@@ -26,6 +52,9 @@ func (c *credential) view(in *instance) credentialView {
 // new one: "a device has only one credential; calling Register repeatedly
 // keeps the most recent one" (RegisterDeviceCredential doc).
 func (s *store) registerCredential(caller *account.Account, instanceID, clientID string, now time.Time) (credentialView, error) {
+	if err := checkClientID(clientID); err != nil {
+		return credentialView{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -40,6 +69,9 @@ func (s *store) registerCredential(caller *account.Account, instanceID, clientID
 // getCredential: an unregistered client is InvalidParameter.ClientId
 // (mqtt.md §3.10, the spec's suggestion for an unconfirmed case).
 func (s *store) getCredential(caller *account.Account, instanceID, clientID string) (credentialView, error) {
+	if err := checkClientID(clientID); err != nil {
+		return credentialView{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -48,7 +80,7 @@ func (s *store) getCredential(caller *account.Account, instanceID, clientID stri
 	}
 	c, ok := in.credentials[clientID]
 	if !ok {
-		return credentialView{}, ErrInvalidParameterFamily.New("ClientId")
+		return credentialView{}, errInvalidParameterFamily.New("ClientId")
 	}
 	return c.view(in), nil
 }
@@ -56,6 +88,9 @@ func (s *store) getCredential(caller *account.Account, instanceID, clientID stri
 // refreshCredential keeps the key id and the creation time and issues a
 // new secret.
 func (s *store) refreshCredential(caller *account.Account, instanceID, clientID string, now time.Time) (credentialView, error) {
+	if err := checkClientID(clientID); err != nil {
+		return credentialView{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -64,7 +99,7 @@ func (s *store) refreshCredential(caller *account.Account, instanceID, clientID 
 	}
 	c, ok := in.credentials[clientID]
 	if !ok {
-		return credentialView{}, ErrInvalidParameterFamily.New("ClientId")
+		return credentialView{}, errInvalidParameterFamily.New("ClientId")
 	}
 	c.keySecret = newDeviceKey()
 	c.updated = now
@@ -73,6 +108,9 @@ func (s *store) refreshCredential(caller *account.Account, instanceID, clientID 
 
 // unregisterCredential is idempotent.
 func (s *store) unregisterCredential(caller *account.Account, instanceID, clientID string) error {
+	if err := checkClientID(clientID); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -83,7 +121,33 @@ func (s *store) unregisterCredential(caller *account.Account, instanceID, client
 	return nil
 }
 
-// onlineStatus reports each client's online flag, in the order asked.
+// online reports whether one client is online.
+func (s *store) online(caller *account.Account, instanceID, clientID string) (bool, error) {
+	if err := checkClientID(clientID); err != nil {
+		return false, err
+	}
+	online, err := s.onlineStatus(caller, instanceID, []string{clientID})
+	if err != nil {
+		return false, err
+	}
+	return online[0], nil
+}
+
+// onlineList reports each client's online flag, in the order asked: at
+// most 10 clients, each a valid client id ("each call can query at most 10
+// clients"; any fault is InvalidParameter.ClientIdList).
+func (s *store) onlineList(caller *account.Account, instanceID string, clientIDs []string) ([]bool, error) {
+	if len(clientIDs) > maxBatchClients {
+		return nil, invalidParameter("ClientIdList")
+	}
+	for _, id := range clientIDs {
+		if !validClientID(id) {
+			return nil, invalidParameter("ClientIdList")
+		}
+	}
+	return s.onlineStatus(caller, instanceID, clientIDs)
+}
+
 func (s *store) onlineStatus(caller *account.Account, instanceID string, clientIDs []string) ([]bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -98,9 +162,16 @@ func (s *store) onlineStatus(caller *account.Account, instanceID string, clientI
 	return out, nil
 }
 
-// sendMessage records a message to a topic under one of the instance's
-// parent topics (another topic: PermissionCheckFailed, mqtt.md §3.9).
+// sendMessage records a message: a full topic (no wildcards) under one of
+// the instance's parent topics (another topic: PermissionCheckFailed,
+// mqtt.md §3.9) and a payload of at most 64 KB.
 func (s *store) sendMessage(caller *account.Account, instanceID, topic, payload string, now time.Time) (string, error) {
+	if !validTopic(topic) {
+		return "", invalidParameter("MqttTopic")
+	}
+	if len(payload) > maxPayloadBytes {
+		return "", invalidParameter("Payload")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -108,7 +179,7 @@ func (s *store) sendMessage(caller *account.Account, instanceID, topic, payload 
 		return "", err
 	}
 	if !s.topicAllowed(in, topic) {
-		return "", ErrPermissionCheckFailed.New()
+		return "", errPermissionCheckFailed.New()
 	}
 	m := message{id: newMessageID(), topic: topic, payload: payload, sent: now}
 	if len(in.messages) >= s.history {
@@ -116,4 +187,29 @@ func (s *store) sendMessage(caller *account.Account, instanceID, topic, payload 
 	}
 	in.messages = append(in.messages, m)
 	return m.id, nil
+}
+
+// Identifiers in the shapes the service's docs show. crypto/rand keeps
+// them unguessable and needs no shared state between emulators.
+
+const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+// newDeviceKey is "DC." + 22 alphanumerics, the shape of both
+// DeviceAccessKeyId and DeviceAccessKeySecret in the doc examples.
+func newDeviceKey() string {
+	b := make([]byte, 22)
+	_, _ = rand.Read(b)
+	var sb strings.Builder
+	sb.WriteString("DC.")
+	for _, c := range b {
+		sb.WriteByte(alnum[int(c)%len(alnum)])
+	}
+	return sb.String()
+}
+
+// newMessageID is 32 upper-case hex digits, as in the SendMessage doc.
+func newMessageID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return strings.ToUpper(hex.EncodeToString(b))
 }

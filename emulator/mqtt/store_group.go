@@ -1,6 +1,7 @@
 package mqtt
 
 import (
+	"regexp"
 	"sort"
 	"time"
 
@@ -11,7 +12,23 @@ import (
 // with IndependentNaming has its own; every other instance shares one space
 // across all accounts, which is why GroupIdAlreadyUsedByOtherUsers exists.
 
+var groupIDPattern = regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+$`)
+
+const minGroupIDLen = 7
+
+// validGroupID: GID_ or GID- prefix, letters, digits, - and _, 7–64 chars
+// (CreateGroupId doc).
+func validGroupID(s string) bool {
+	return len(s) >= minGroupIDLen && len(s) <= maxNameLen && groupIDPattern.MatchString(s)
+}
+
+// createGroup: the id's format (ParameterFieldCheckFailed, the Group ID
+// APIs' one parameter code), then the instance and the id's uniqueness in
+// its name space, under the lock with the insert.
 func (s *store) createGroup(caller *account.Account, instanceID, groupID string, now time.Time) error {
+	if !validGroupID(groupID) {
+		return errParameterFieldCheckFailed.New()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
@@ -20,13 +37,13 @@ func (s *store) createGroup(caller *account.Account, instanceID, groupID string,
 	}
 	if in.independentNaming {
 		if _, dup := in.groups[groupID]; dup {
-			return ErrGroupIdAlreadyExsited.New()
+			return errGroupIdAlreadyExsited.New()
 		}
 	} else if g, taken := s.sharedGIDs[groupID]; taken {
 		if g.instance.owner == caller {
-			return ErrGroupIdAlreadyExsited.New()
+			return errGroupIdAlreadyExsited.New()
 		}
-		return ErrGroupIdAlreadyUsedByOtherUsers.New()
+		return errGroupIdAlreadyUsedByOtherUsers.New()
 	}
 	g := &group{id: groupID, instance: in, created: now, updated: now}
 	in.groups[groupID] = g
@@ -53,7 +70,7 @@ func (s *store) deleteGroup(caller *account.Account, instanceID, groupID string)
 		return nil
 	}
 	if g, taken := s.sharedGIDs[groupID]; taken && !in.independentNaming && g.instance.owner != caller {
-		return ErrPermissionCheckFailed.New()
+		return errPermissionCheckFailed.New()
 	}
 	return nil
 }

@@ -1,6 +1,10 @@
 package mqtt
 
 import (
+	"crypto/rand"
+	"encoding/base64"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
@@ -10,22 +14,46 @@ import (
 // swept token answers QueryToken false exactly as an expired one does.
 const pruneEvery = time.Minute
 
-// applyToken issues a token for topics of the instance. Every resource's
-// parent topic must belong to the instance (PermissionCheckFailed).
-func (s *store) applyToken(caller *account.Account, instanceID string, resources []string, actions string, expires, now time.Time) (string, error) {
+// Token limits (ApplyToken doc, document_detail/54276).
+const (
+	maxTokenTopics   = 100
+	minTokenValidity = 60 * time.Second
+	maxTokenDays     = 30
+)
+
+// applyToken issues a token for topics of the instance. expires must be at
+// least a minute after now (the virtual clock) and is silently capped at
+// 30 days; resources are up to 100 comma-separated topics, wildcards
+// allowed; actions R, W or R,W. Then every resource's parent topic must
+// belong to the instance (PermissionCheckFailed).
+func (s *store) applyToken(caller *account.Account, instanceID, resources, actions string, expires, now time.Time) (string, error) {
+	if expires.Before(now.Add(minTokenValidity)) {
+		return "", invalidParameter("ExpireTime")
+	}
+	if limit := now.Add(maxTokenDays * 24 * time.Hour); expires.After(limit) {
+		expires = limit
+	}
+	topics, ok := parseResources(resources)
+	if !ok {
+		return "", invalidParameter("Resources")
+	}
+	actions, ok = parseActions(actions)
+	if !ok {
+		return "", invalidParameter("Actions")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in, err := s.instanceOf(caller, instanceID)
 	if err != nil {
 		return "", err
 	}
-	for _, r := range resources {
+	for _, r := range topics {
 		if !s.topicAllowed(in, r) {
-			return "", ErrPermissionCheckFailed.New()
+			return "", errPermissionCheckFailed.New()
 		}
 	}
 	s.pruneTokens(now)
-	t := &issuedToken{value: newTokenValue(), instance: in, resources: resources, actions: actions, applied: now, expires: expires}
+	t := &issuedToken{value: newTokenValue(), instance: in, resources: topics, actions: actions, applied: now, expires: expires}
 	s.tokens[t.value] = t
 	return t.value, nil
 }
@@ -69,4 +97,47 @@ func (s *store) revokeToken(caller *account.Account, instanceID, value string) e
 		t.revoked = true
 	}
 	return nil
+}
+
+// parseResources splits ApplyToken's comma-separated Resources, checks each
+// and returns them sorted and without duplicates (the doc asks clients to
+// sort them; mqmock accepts any order and normalizes).
+func parseResources(s string) ([]string, bool) {
+	parts := strings.Split(s, ",")
+	if len(parts) > maxTokenTopics {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if !validTopicFilter(p) {
+			return nil, false
+		}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out, true
+}
+
+// parseActions accepts R, W and both in either order, normalized to "R",
+// "W" or "R,W".
+func parseActions(s string) (string, bool) {
+	switch s {
+	case "R", "W":
+		return s, true
+	case "R,W", "W,R":
+		return "R,W", true
+	}
+	return "", false
+}
+
+// newTokenValue is an opaque token like the doc's
+// "LzMT+XLFl5s/YWJ/MlDz4t/Lq5HC1iGU1P28HAMaxYxn8aQbALNtml7QZKl9L9kP".
+func newTokenValue() string {
+	b := make([]byte, 48)
+	_, _ = rand.Read(b)
+	return base64.StdEncoding.EncodeToString(b)
 }

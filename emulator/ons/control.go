@@ -8,8 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// Control implements emulator.Controller: the endpoints under /_mqmock/ons/
-// that stand in for real consumers, since no broker runs here (docs/ons.md).
+// Control mounts the endpoints under /_mqmock/ons/ that stand in for real
+// consumers, since no broker runs here (docs/ons.md).
 //
 //	PUT /_mqmock/ons/instances/:instanceId/groups/:groupId/consumers
 //	    {"online":true,"clients":2,"messageModel":"CLUSTERING","consumeTps":1.5,
@@ -17,11 +17,11 @@ import (
 //	PUT /_mqmock/ons/instances/:instanceId/groups/:groupId/accumulation
 //	    {"topic":"orders","totalDiff":42,"delayTime":60000,"lastConsumed":1700000000000}
 //	GET /_mqmock/ons/instances/:instanceId/groups/:groupId/consumers
-func (s *Server) Control(g *gin.RouterGroup) {
+func (p *Product) Control(g *gin.RouterGroup) {
 	grp := g.Group("/instances/:instanceId/groups/:groupId")
-	grp.PUT("/consumers", s.putConsumers)
-	grp.GET("/consumers", s.getConsumers)
-	grp.PUT("/accumulation", s.putAccumulation)
+	grp.PUT("/consumers", p.putConsumers)
+	grp.GET("/consumers", p.getConsumers)
+	grp.PUT("/accumulation", p.putAccumulation)
 }
 
 func controlError(c *gin.Context, err error) {
@@ -43,20 +43,20 @@ func decodeStrict(c *gin.Context, dst any) error {
 	return nil
 }
 
-func (s *Server) putConsumers(c *gin.Context) {
+func (p *Product) putConsumers(c *gin.Context) {
 	var spec consumersSpec
 	if err := decodeStrict(c, &spec); err != nil {
 		controlError(c, err)
 		return
 	}
-	if err := s.store.setConsumers(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
+	if err := p.store.setConsumers(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
 		controlError(c, err)
 		return
 	}
-	s.getConsumers(c)
+	p.getConsumers(c)
 }
 
-func (s *Server) putAccumulation(c *gin.Context) {
+func (p *Product) putAccumulation(c *gin.Context) {
 	var spec accumulationSpec
 	if err := decodeStrict(c, &spec); err != nil {
 		controlError(c, err)
@@ -66,17 +66,17 @@ func (s *Server) putAccumulation(c *gin.Context) {
 		controlError(c, errors.New("topic is required"))
 		return
 	}
-	if err := s.store.setAccumulation(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
+	if err := p.store.setAccumulation(c.Param("instanceId"), c.Param("groupId"), spec); err != nil {
 		controlError(c, err)
 		return
 	}
-	s.getConsumers(c)
+	p.getConsumers(c)
 }
 
 // getConsumers shows a group's presence and backlog as the control API set
 // them.
-func (s *Server) getConsumers(c *gin.Context) {
-	st, err := s.store.consumerControlState(c.Param("instanceId"), c.Param("groupId"))
+func (p *Product) getConsumers(c *gin.Context) {
+	st, err := p.store.consumerControlState(c.Param("instanceId"), c.Param("groupId"))
 	if err != nil {
 		controlError(c, err)
 		return

@@ -31,9 +31,9 @@ type Options struct {
 	// and the seed-era service do. false applies the current doc's looser
 	// rule: 2–64 characters of [A-Za-z0-9_-].
 	GroupIDPrefix bool `mapstructure:"groupIdPrefix"`
-	// RateLimits enforces the documented per-account QPS of each action
-	// (ons.md §6.3) on the virtual clock, answering Throttling.User. Off by
-	// default, like limits.rateLimits for the other vendors.
+	// RateLimits enforces the documented per-account rate of each action
+	// (ons.md §6.3, each action's Rate in actions.go) on the virtual clock,
+	// answering Throttling.User. Off by default, like limits.rateLimits.
 	RateLimits bool `mapstructure:"rateLimits"`
 	// Retention is how long sent messages stay queryable (Limits page: 3 days),
 	// measured on the virtual clock.
@@ -53,14 +53,48 @@ func DefaultOptions() Options {
 	}
 }
 
-// regionNames are the display names OnsRegionList reports for known ids.
-var regionNames = map[string]string{
-	"cn-hangzhou": "China (Hangzhou)", "cn-shanghai": "China (Shanghai)", "cn-beijing": "China (Beijing)",
-	"cn-shenzhen": "China (Shenzhen)", "cn-qingdao": "China (Qingdao)", "cn-zhangjiakou": "China (Zhangjiakou)",
-	"cn-huhehaote": "China (Hohhot)", "cn-hongkong": "China (Hong Kong)", "ap-southeast-1": "Singapore",
-	"ap-southeast-3": "Malaysia (Kuala Lumpur)", "ap-southeast-5": "Indonesia (Jakarta)", "ap-northeast-1": "Japan (Tokyo)",
-	"ap-south-1": "India (Mumbai)", "eu-central-1": "Germany (Frankfurt)", "eu-west-1": "UK (London)",
-	"us-west-1": "US (Silicon Valley)", "us-east-1": "US (Virginia)", "me-east-1": "UAE (Dubai)",
+// regionName is the display name OnsRegionList reports for a region id
+// (the id itself for one it does not know).
+func regionName(id string) string {
+	switch id {
+	case "cn-hangzhou":
+		return "China (Hangzhou)"
+	case "cn-shanghai":
+		return "China (Shanghai)"
+	case "cn-beijing":
+		return "China (Beijing)"
+	case "cn-shenzhen":
+		return "China (Shenzhen)"
+	case "cn-qingdao":
+		return "China (Qingdao)"
+	case "cn-zhangjiakou":
+		return "China (Zhangjiakou)"
+	case "cn-huhehaote":
+		return "China (Hohhot)"
+	case "cn-hongkong":
+		return "China (Hong Kong)"
+	case "ap-southeast-1":
+		return "Singapore"
+	case "ap-southeast-3":
+		return "Malaysia (Kuala Lumpur)"
+	case "ap-southeast-5":
+		return "Indonesia (Jakarta)"
+	case "ap-northeast-1":
+		return "Japan (Tokyo)"
+	case "ap-south-1":
+		return "India (Mumbai)"
+	case "eu-central-1":
+		return "Germany (Frankfurt)"
+	case "eu-west-1":
+		return "UK (London)"
+	case "us-west-1":
+		return "US (Silicon Valley)"
+	case "us-east-1":
+		return "US (Virginia)"
+	case "me-east-1":
+		return "UAE (Dubai)"
+	}
+	return id
 }
 
 // validate refuses options no request could work with.

@@ -42,7 +42,7 @@ func TestSeedRows(t *testing.T) {
 	}
 	rows := []row{
 		{"ONS_SYSTEM_ERROR", func(t *testing.T, f *fx) error {
-			f.env.SetFaultHook(actionFault{"OnsRegionList", eons.ErrOnsSystemError})
+			f.env.SetFaultHook(actionFault{"OnsRegionList", catalogueRow(t, "ONS_SYSTEM_ERROR")})
 			_, err := f.c.OnsRegionList(ons.CreateOnsRegionListRequest())
 			return err
 		}},
@@ -53,7 +53,7 @@ func TestSeedRows(t *testing.T) {
 			return err
 		}},
 		{"ONS_INVOKE_ERROR", func(t *testing.T, f *fx) error {
-			f.env.SetFaultHook(actionFault{"OnsTopicList", eons.ErrOnsInvokeError})
+			f.env.SetFaultHook(actionFault{"OnsTopicList", catalogueRow(t, "ONS_INVOKE_ERROR")})
 			r := ons.CreateOnsTopicListRequest()
 			r.InstanceId = defaultInstance
 			_, err := f.c.OnsTopicList(r)
@@ -134,7 +134,7 @@ func TestSeedRows(t *testing.T) {
 		}},
 	}
 	seedCodes := map[string]bool{}
-	for _, d := range eons.Errors.Seed() {
+	for _, d := range eons.Catalogue().Seed() {
 		seedCodes[d.Code] = true
 	}
 	require.Len(t, rows, len(seedCodes))
@@ -142,11 +142,20 @@ func TestSeedRows(t *testing.T) {
 		t.Run(r.code, func(t *testing.T) {
 			require.True(t, seedCodes[r.code], "%s is a seed row", r.code)
 			f := newFx(t)
-			def, ok := eons.Errors.ByName(r.code)
+			def, ok := eons.Catalogue().ByName(r.code)
 			require.True(t, ok)
 			se := requireServerError(t, r.provoke(t, f), r.code, def.Status)
 			assert.Equal(t, def.Message, se.Message()[:len(def.Message)], "the seed's text opens the message")
 			assert.Equal(t, "ons.cn-hangzhou.aliyuncs.com", se.HostId())
 		})
 	}
+}
+
+// catalogueRow is a row of the ONS catalogue by name, as the fault engine
+// resolves a scenario's error.
+func catalogueRow(t *testing.T, name string) *apierr.Def {
+	t.Helper()
+	d, ok := eons.Catalogue().ByName(name)
+	require.True(t, ok, "no row %s", name)
+	return d
 }

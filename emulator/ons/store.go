@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
@@ -18,6 +19,9 @@ type store struct {
 	mu    sync.Mutex
 	opts  Options
 	clock *clock.Clock
+	// The regions served and those configured unsupported, and the actions
+	// configured unsupported: fixed at construction, read without the lock.
+	regions, unsupportedRegions, unsupportedActions map[string]bool
 
 	instances map[string]*instance
 	// shared holds the names (topics and Group IDs) of every instance without
@@ -108,7 +112,35 @@ func (t tagSet) matches(want []kv) bool {
 type kv struct{ Key, Value string }
 
 func newStore(opts Options, c *clock.Clock) *store {
-	return &store{opts: opts, clock: c}
+	return &store{opts: opts, clock: c,
+		regions: set(opts.Regions), unsupportedRegions: set(opts.UnsupportedRegions), unsupportedActions: set(opts.UnsupportedActions)}
+}
+
+func set(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// served applies the rule every action meets first: the RegionId must be
+// one served (BIZ_REGION_NOT_FOUND), and neither the region nor the action
+// may be configured unsupported (ONS_SERVICE_UNSUPPORTED). No region (Node
+// pop-core sends none) is the default one.
+func (s *store) served(region, action string) error {
+	if region != "" {
+		if !s.regions[region] {
+			return errBizRegionNotFound.New()
+		}
+		if s.unsupportedRegions[region] {
+			return errOnsServiceUnsupported.New()
+		}
+	}
+	if s.unsupportedActions[action] {
+		return errOnsServiceUnsupported.New()
+	}
+	return nil
 }
 
 // reset returns to the configured instances of every account.
@@ -136,10 +168,10 @@ func (s *store) nowMs() int64 { return s.clock.Now().UnixMilli() }
 func (s *store) instanceFor(acct *account.Account, id string) (*instance, error) {
 	in, ok := s.instances[id]
 	if !ok {
-		return nil, ErrInstanceNotFound.New()
+		return nil, errInstanceNotFound.New()
 	}
 	if in.owner != acct {
-		return nil, ErrAuthResourceOwnerError.New()
+		return nil, errAuthResourceOwnerError.New()
 	}
 	return in, nil
 }
@@ -147,7 +179,7 @@ func (s *store) instanceFor(acct *account.Account, id string) (*instance, error)
 func (in *instance) topic(name string) (*topic, error) {
 	t, ok := in.topics[name]
 	if !ok {
-		return nil, ErrBizTopicNotFound.New()
+		return nil, errBizTopicNotFound.New()
 	}
 	return t, nil
 }
@@ -157,9 +189,9 @@ func (in *instance) group(id string) (*group, error) {
 	g, ok := in.groups[id]
 	if !ok {
 		if isProducerID(id) {
-			return nil, ErrBizPublishInfoNotFound.New()
+			return nil, errBizPublishInfoNotFound.New()
 		}
-		return nil, ErrBizSubscriptionNotFound.New()
+		return nil, errBizSubscriptionNotFound.New()
 	}
 	return g, nil
 }
@@ -193,5 +225,35 @@ func (s *store) newInstanceID(a *account.Account) string {
 }
 
 func fieldInvalid(why string) error {
-	return ErrBizFieldCheckInvalid.New().WithDetail(": " + why)
+	return errBizFieldCheckInvalid.New().WithDetail(": " + why)
 }
+
+// The name rules of ons.md §6.1 sit with the noun they name (store_*.go);
+// each tells whether a value is acceptable, and the store answers
+// BIZ_FIELD_CHECK_INVALID (fieldInvalid) for one that is not.
+
+func isNameChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+func allNameChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isNameChar(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// validRemark bounds a remark by characters (terraform's limits; the API docs
+// give none, so an empty remark is always fine).
+func validRemark(s string, max int) bool {
+	return utf8.ValidString(s) && utf8.RuneCountInString(s) <= max
+}
+
+// Remark limits (ons.md §6.1).
+const (
+	topicRemarkMax    = 128
+	groupRemarkMax    = 256
+	instanceRemarkMax = 128
+)

@@ -43,9 +43,9 @@ func (s *store) createGroup(acct *account.Account, instanceID, id, groupType, re
 	producer := isProducerID(id)
 	exists := func() error {
 		if producer {
-			return ErrBizPublisherExisted.New()
+			return errBizPublisherExisted.New()
 		}
-		return ErrBizSubscriptionExisted.New()
+		return errBizSubscriptionExisted.New()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -58,14 +58,14 @@ func (s *store) createGroup(acct *account.Account, instanceID, id, groupType, re
 			return exists()
 		}
 		if _, dup := in.topics[id]; dup {
-			return ErrBizSubscriptionExisted.New()
+			return errBizSubscriptionExisted.New()
 		}
 	} else if held, dup := s.shared[id]; dup {
 		if held.owner != acct {
 			if producer {
-				return ErrBizProducerIdBelongToOtherUser.New()
+				return errBizProducerIdBelongToOtherUser.New()
 			}
-			return ErrBizConsumerIdBelongToOtherUser.New()
+			return errBizConsumerIdBelongToOtherUser.New()
 		}
 		return exists()
 	}
@@ -171,7 +171,7 @@ func (s *store) consumers(acct *account.Account, instanceID, id string, needOnli
 		return consumerState{}, err
 	}
 	if needOnline && !g.online {
-		return consumerState{}, ErrBizConsumerNotOnline.New()
+		return consumerState{}, errBizConsumerNotOnline.New()
 	}
 	now := s.nowMs()
 	st := consumerState{
@@ -275,4 +275,31 @@ func matchesExpr(expr, tag string) bool {
 		}
 	}
 	return false
+}
+
+// validGroupID applies the strict (prefix, 7–64) or the loose (2–64) rule.
+// The strict rule's prefixes are the current GID and the seed era's CID
+// (consumer) and PID (producer).
+func validGroupID(id string, strict bool) bool {
+	if !allNameChars(id) {
+		return false
+	}
+	if !strict {
+		return len(id) >= 2 && len(id) <= 64
+	}
+	if len(id) < 7 || len(id) > 64 {
+		return false
+	}
+	for _, p := range [...]string{"GID_", "GID-", "CID_", "CID-", "PID_", "PID-"} {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isProducerID tells a seed-era producer id (PID_/PID-), whose errors are the
+// PID rows of the seed.
+func isProducerID(id string) bool {
+	return strings.HasPrefix(id, "PID_") || strings.HasPrefix(id, "PID-")
 }

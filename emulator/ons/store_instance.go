@@ -2,6 +2,8 @@ package ons
 
 import (
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/account"
 )
@@ -95,7 +97,7 @@ func (s *store) deleteInstance(acct *account.Account, id string) error {
 		return err
 	}
 	if len(in.topics) > 0 || len(in.groups) > 0 {
-		return ErrInstanceNotEmpty.New()
+		return errInstanceNotEmpty.New()
 	}
 	delete(s.instances, id)
 	return nil
@@ -123,4 +125,23 @@ func (s *store) listInstances(acct *account.Account, want []kv) []instanceView {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// validInstanceName: 3–64 characters (not bytes) of Chinese characters,
+// letters, digits, - and _.
+func validInstanceName(name string) bool {
+	n := utf8.RuneCountInString(name)
+	if n < 3 || n > 64 || !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			if !isNameChar(byte(r)) {
+				return false
+			}
+		} else if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }

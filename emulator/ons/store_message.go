@@ -88,7 +88,7 @@ func (s *store) findMessage(acct *account.Account, instanceID, topicName, id str
 			return viewOfMessage(m), nil
 		}
 	}
-	return messageView{}, ErrBizNoMessage.New()
+	return messageView{}, errBizNoMessage.New()
 }
 
 // messagesByKey: every kept message of the topic with that key.
@@ -107,9 +107,35 @@ func (s *store) messagesByKey(acct *account.Account, instanceID, topicName, key 
 		}
 	}
 	if len(out) == 0 {
-		return nil, ErrBizNoMessage.New()
+		return nil, errBizNoMessage.New()
 	}
 	return out, nil
+}
+
+// Page size bounds of OnsMessagePageQueryByTopic (doc: 5-50, default 20).
+const (
+	minPageSize     = 5
+	maxPageSize     = 50
+	defaultPageSize = 20
+)
+
+// messagePage is one page of the kept messages stored in [begin, end] ms,
+// oldest first, and the number of pages there are. A page after the last is
+// empty; no message in the range at all is BIZ_NO_MESSAGE.
+func (s *store) messagePage(acct *account.Account, instanceID, topicName string, begin, end, page, size int64) ([]messageView, int64, error) {
+	if begin > end || page < 1 || size < minPageSize || size > maxPageSize {
+		return nil, 0, fieldInvalid("BeginTime must not be after EndTime, CurrentPage starts at 1, PageSize is 5-50")
+	}
+	ms, err := s.messagesBetween(acct, instanceID, topicName, begin, end)
+	if err != nil {
+		return nil, 0, err
+	}
+	pages := (int64(len(ms)) + size - 1) / size
+	if page > pages { // a later page is empty (and (page-1)*size could overflow)
+		return nil, pages, nil
+	}
+	from, to := (page-1)*size, min(page*size, int64(len(ms)))
+	return ms[from:to], pages, nil
 }
 
 // messagesBetween: the kept messages stored in [begin, end] ms, oldest first.
@@ -128,7 +154,7 @@ func (s *store) messagesBetween(acct *account.Account, instanceID, topicName str
 		}
 	}
 	if len(out) == 0 {
-		return nil, ErrBizNoMessage.New()
+		return nil, errBizNoMessage.New()
 	}
 	return out, nil
 }
@@ -147,7 +173,7 @@ func (s *store) pushMessage(acct *account.Account, instanceID, groupID, topicNam
 		return err
 	}
 	if !g.online {
-		return ErrBizConsumerNotOnline.New()
+		return errBizConsumerNotOnline.New()
 	}
 	s.expire(t)
 	for _, m := range t.messages {
@@ -155,7 +181,7 @@ func (s *store) pushMessage(acct *account.Account, instanceID, groupID, topicNam
 			return nil
 		}
 	}
-	return ErrBizNoMessage.New()
+	return errBizNoMessage.New()
 }
 
 func (s *store) topicFor(acct *account.Account, instanceID, topicName string) (*topic, *instance, error) {
@@ -168,60 +194,4 @@ func (s *store) topicFor(acct *account.Account, instanceID, topicName string) (*
 		return nil, nil, err
 	}
 	return t, in, nil
-}
-
-// empower grants another UID a relation on a topic of the shared space
-// (legacy OnsEmpowerCreate): only the topic's owner may, and only once per
-// user.
-func (s *store) empower(acct *account.Account, topicName, user string, relation int) error {
-	if !validPerm(relation) {
-		return fieldInvalid("Relation must be 2, 4 or 6")
-	}
-	if user == "" {
-		return fieldInvalid("EmpowerUser is empty")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, owner, err := s.sharedTopic(topicName)
-	if err != nil {
-		return err
-	}
-	if owner != acct {
-		return ErrEmpowerOwnerCheckError.New()
-	}
-	if _, dup := t.empowered[user]; dup {
-		return ErrEmpowerExistError.New()
-	}
-	if t.empowered == nil {
-		t.empowered = map[string]int{}
-	}
-	t.empowered[user] = relation
-	return nil
-}
-
-// unempower withdraws a grant (legacy OnsEmpowerDelete).
-func (s *store) unempower(acct *account.Account, topicName, user string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, owner, err := s.sharedTopic(topicName)
-	if err != nil {
-		return err
-	}
-	if owner != acct {
-		return ErrEmpowerOwnerCheckError.New()
-	}
-	delete(t.empowered, user)
-	return nil
-}
-
-func (s *store) sharedTopic(name string) (*topic, *account.Account, error) {
-	held, ok := s.shared[name]
-	if !ok {
-		return nil, nil, ErrBizTopicNotFound.New()
-	}
-	t, ok := s.instances[held.instanceID].topics[name]
-	if !ok {
-		return nil, nil, ErrBizTopicNotFound.New() // a Group ID of that name
-	}
-	return t, held.owner, nil
 }

@@ -2,6 +2,8 @@ package ons
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/account"
 )
@@ -12,6 +14,16 @@ const (
 	resTopic    = "TOPIC"
 	resGroup    = "GROUP"
 )
+
+// checkResourceType: a tag names an instance, a topic or a group. It is
+// checked before the parameters that depend on the type are read (a topic
+// or a group also needs an InstanceId).
+func checkResourceType(resType string) error {
+	if resType != resInstance && resType != resTopic && resType != resGroup {
+		return fieldInvalid("ResourceType must be INSTANCE, TOPIC or GROUP")
+	}
+	return nil
+}
 
 // tagsOf finds the tag set of one resource: for INSTANCE the id is the
 // instance id, for TOPIC and GROUP the name within instanceID.
@@ -40,7 +52,7 @@ func (s *store) tagsOf(acct *account.Account, resType, instanceID, id string) (t
 		}
 		return g.tags, nil
 	}
-	return nil, fieldInvalid("ResourceType must be INSTANCE, TOPIC or GROUP")
+	return nil, checkResourceType(resType)
 }
 
 // tagResources sets tags on every resource, all or none: every resource and
@@ -145,4 +157,18 @@ func (s *store) listTagResources(acct *account.Account, resType, instanceID stri
 		}
 	}
 	return out, nil
+}
+
+// validTag: key 1–64, value ≤ 128, the key not starting with a reserved
+// prefix.
+func validTag(key, value string) bool {
+	if key == "" || utf8.RuneCountInString(key) > 64 || utf8.RuneCountInString(value) > 128 {
+		return false
+	}
+	for _, p := range []string{"aliyun", "acs:", "http://", "https://"} {
+		if strings.HasPrefix(key, p) {
+			return false
+		}
+	}
+	return true
 }

@@ -49,13 +49,13 @@ func (s *store) createTopic(acct *account.Account, instanceID, name string, mess
 	}
 	if in.independentNaming {
 		if _, dup := in.topics[name]; dup {
-			return ErrBizTopicExisted.New()
+			return errBizTopicExisted.New()
 		}
 		if _, dup := in.groups[name]; dup {
-			return ErrBizTopicExisted.New()
+			return errBizTopicExisted.New()
 		}
 	} else if _, dup := s.shared[name]; dup {
-		return ErrBizTopicExisted.New()
+		return errBizTopicExisted.New()
 	}
 	if len(in.topics) >= s.opts.TopicCapacity {
 		return fieldInvalid("the instance's topic capacity is reached")
@@ -75,7 +75,7 @@ func (s *store) deleteTopic(acct *account.Account, instanceID, name string) erro
 		return err
 	}
 	if s.grantedTo(acct, in, name) {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	if _, err := in.topic(name); err != nil {
 		return err
@@ -154,7 +154,7 @@ func (s *store) updateTopic(acct *account.Account, instanceID, name string, perm
 		return err
 	}
 	if s.grantedTo(acct, in, name) {
-		return ErrEmpowerOwnerCheckError.New()
+		return errEmpowerOwnerCheckError.New()
 	}
 	t, err := in.topic(name)
 	if err != nil {
@@ -251,4 +251,76 @@ func (s *store) grantedTo(acct *account.Account, in *instance, name string) bool
 	}
 	t, ok := s.instances[held.instanceID].topics[name]
 	return ok && t.empowered[uidOf(acct)] != 0
+}
+
+// validTopic: 3–64 of [A-Za-z0-9_-], not starting with CID or GID (reserved
+// for Group IDs).
+func validTopic(name string) bool {
+	if len(name) < 3 || len(name) > 64 || !allNameChars(name) {
+		return false
+	}
+	return !strings.HasPrefix(name, "CID") && !strings.HasPrefix(name, "GID")
+}
+
+// validMessageType: 0 normal, 1 partitionally ordered, 2 globally ordered,
+// 4 transactional, 5 scheduled/delayed.
+func validMessageType(t int) bool { return t == 0 || t == 1 || t == 2 || t == 4 || t == 5 }
+
+// validPerm: 2 publish, 4 subscribe, 6 both.
+func validPerm(p int) bool { return p == 2 || p == 4 || p == 6 }
+
+// empower grants another UID a relation on a topic of the shared space
+// (legacy OnsEmpowerCreate): only the topic's owner may, and only once per
+// user.
+func (s *store) empower(acct *account.Account, topicName, user string, relation int) error {
+	if !validPerm(relation) {
+		return fieldInvalid("Relation must be 2, 4 or 6")
+	}
+	if user == "" {
+		return fieldInvalid("EmpowerUser is empty")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, owner, err := s.sharedTopic(topicName)
+	if err != nil {
+		return err
+	}
+	if owner != acct {
+		return errEmpowerOwnerCheckError.New()
+	}
+	if _, dup := t.empowered[user]; dup {
+		return errEmpowerExistError.New()
+	}
+	if t.empowered == nil {
+		t.empowered = map[string]int{}
+	}
+	t.empowered[user] = relation
+	return nil
+}
+
+// unempower withdraws a grant (legacy OnsEmpowerDelete).
+func (s *store) unempower(acct *account.Account, topicName, user string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, owner, err := s.sharedTopic(topicName)
+	if err != nil {
+		return err
+	}
+	if owner != acct {
+		return errEmpowerOwnerCheckError.New()
+	}
+	delete(t.empowered, user)
+	return nil
+}
+
+func (s *store) sharedTopic(name string) (*topic, *account.Account, error) {
+	held, ok := s.shared[name]
+	if !ok {
+		return nil, nil, errBizTopicNotFound.New()
+	}
+	t, ok := s.instances[held.instanceID].topics[name]
+	if !ok {
+		return nil, nil, errBizTopicNotFound.New() // a Group ID of that name
+	}
+	return t, held.owner, nil
 }

@@ -1,8 +1,9 @@
 // Package aliyunrpc is the Alibaba Cloud RPC ("POP") protocol with signature
 // v1, as the official SDKs speak it: GET or POST, parameters in the query
 // string and/or a form body, HMAC-SHA1 over every parameter (empty ones
-// included), answers as flat JSON with string-only error fields. Both Alibaba
-// products of the emulator use it; each supplies its catalogue rows.
+// included), answers as flat JSON with string-only error fields. Every front
+// door speaking it supplies its names, catalogue rows and action table in a
+// Config: the package itself names no product.
 package aliyunrpc
 
 import (
@@ -24,8 +25,9 @@ import (
 )
 
 // Errors are the catalogue rows the protocol layer answers with; a row left
-// nil is the gateway's own (gateway.go). Each product sets its own rows (MQTT answers an unknown action with its
-// seed's ApiNotSupport, ONS with the gateway's InvalidAction.NotFound).
+// nil is the gateway's own (gateway.go). Each product sets its own rows (one
+// answers an unknown action with its seed's ApiNotSupport, another with the
+// gateway's InvalidAction.NotFound).
 type Errors struct {
 	Internal             *apierr.Def // panics, non-catalogue errors
 	UnknownAction        *apierr.Def
@@ -55,38 +57,55 @@ func (e Errors) withGateway() Errors {
 			*d = gw
 		}
 	}
-	or(&e.BadVersion, ErrInvalidVersion)
-	or(&e.MissingParameter, ErrMissingParameterFamily)
-	or(&e.UnsupportedMethod, ErrUnsupportedHTTPMethod)
-	or(&e.SignatureMismatch, ErrSignatureDoesNotMatch)
-	or(&e.IncompleteSignature, ErrIncompleteSignature)
-	or(&e.TimestampMissing, ErrIllegalTimestamp)
-	or(&e.TimestampFormat, ErrInvalidTimeStampFormat)
-	or(&e.TimestampExpired, ErrInvalidTimeStampExpired)
-	or(&e.NonceUsed, ErrSignatureNonceUsed)
-	or(&e.KeyNotFound, ErrInvalidAccessKeyIdNotFound)
-	or(&e.KeyInactive, ErrInvalidAccessKeyIdInactive)
-	or(&e.BadSignatureMethod, ErrInvalidSignatureMethod)
-	or(&e.MissingSecurityToken, ErrMissingSecurityToken)
-	or(&e.BadSecurityToken, ErrInvalidSecurityTokenMismatchWithAccessKey)
-	or(&e.BadFormat, ErrInvalidParameterFormat)
+	or(&e.BadVersion, errInvalidVersion)
+	or(&e.MissingParameter, errMissingParameterFamily)
+	or(&e.UnsupportedMethod, errUnsupportedHTTPMethod)
+	or(&e.SignatureMismatch, errSignatureDoesNotMatch)
+	or(&e.IncompleteSignature, errIncompleteSignature)
+	or(&e.TimestampMissing, errIllegalTimestamp)
+	or(&e.TimestampFormat, errInvalidTimeStampFormat)
+	or(&e.TimestampExpired, errInvalidTimeStampExpired)
+	or(&e.NonceUsed, errSignatureNonceUsed)
+	or(&e.KeyNotFound, errInvalidAccessKeyIdNotFound)
+	or(&e.KeyInactive, errInvalidAccessKeyIdInactive)
+	or(&e.BadSignatureMethod, errInvalidSignatureMethod)
+	or(&e.MissingSecurityToken, errMissingSecurityToken)
+	or(&e.BadSecurityToken, errInvalidSecurityTokenMismatchWithAccessKey)
+	or(&e.BadFormat, errInvalidParameterFormat)
 	return e
 }
 
-// Config describes one product.
+// Config describes one front door speaking the protocol. Every name in it
+// comes from the door's package: the protocol knows none.
 type Config struct {
-	Vendor    string // "ons" or "mqtt"
-	Product   string // "Ons", "OnsMqtt" (for Recommend links)
-	Version   string // the one API version served on this port
-	HostID    string // echoed as HostId, e.g. "ons.cn-hangzhou.aliyuncs.com"
-	Catalogue *apierr.Catalogue
-	Errors    Errors
-	Actions   *pipeline.Table
-	Accounts  *account.Registry
-	Verify    bool
+	Vendor  string // the front door's name (journal, scenarios' vendor:)
+	Product string // the product code the official SDKs send, for Recommend links
+	Version string // the one API version served on this port
+	HostID  string // echoed as HostId: the product's endpoint host
+	// Troubleshoot is the page an error's Recommend link points at; the
+	// code, Product and request id are appended as its query.
+	Troubleshoot string
+	Catalogue    *apierr.Catalogue
+	Errors       Errors
+	Actions      *pipeline.Table
+	// Accounts finds the account of an AccessKeyId; nil means no accounts.
+	Accounts *account.Registry
+	// Credentials reads the access key an account signs with on this door
+	// (the account model keeps one set of keys per cloud). Required.
+	Credentials func(*account.Account) Credentials
+	Verify      bool
 	// Now is the real-time source for signature freshness (time.Now when nil):
 	// the SDKs sign with the machine's clock, never the virtual one.
 	Now func() time.Time
+}
+
+// Credentials are what the protocol checks of an account's access key.
+type Credentials struct {
+	Secret string
+	// SecurityToken is the STS token every call with the key must carry;
+	// empty for a long-term key.
+	SecurityToken string
+	Disabled      bool
 }
 
 // Window is the accepted distance between a request's Timestamp and now.
@@ -106,6 +125,9 @@ func New(cfg Config) *Frontend {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Credentials == nil {
+		panic("rpc frontend " + cfg.Vendor + ": Config.Credentials is required")
+	}
 	cfg.Errors = cfg.Errors.withGateway()
 	return &Frontend{cfg: cfg, nonces: newNonceCache()}
 }
@@ -121,9 +143,6 @@ func (f *Frontend) Internal() *apierr.Def { return f.cfg.Errors.Internal }
 
 // NewRequestID makes an upper-case UUID, as Alibaba's gateways do.
 func (f *Frontend) NewRequestID() string { return strings.ToUpper(uuid.NewString()) }
-
-// ActionNames lists the actions served (scenario validation refuses others).
-func (f *Frontend) ActionNames() []string { return f.cfg.Actions.Names() }
 
 // Abandon implements pipeline.Abandoner: a call a fault dropped unanswered
 // gives its nonce back, so net/http's transparent replay of a GET is served
@@ -210,7 +229,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	if !ok || keyID == "" {
 		return e.MissingParameter.New("AccessKeyId")
 	}
-	acct, ok := f.cfg.Accounts.ByAccessKeyID(keyID)
+	acct, ok := f.account(keyID)
 	if !ok {
 		return e.KeyNotFound.New()
 	}
@@ -241,7 +260,8 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 			signed[k] = v
 		}
 	}
-	good, sts := aliyunsign.Verify(acct.Alibaba.AccessKeySecret, call.Method, signed, sig)
+	key := f.cfg.Credentials(acct)
+	good, sts := aliyunsign.Verify(key.Secret, call.Method, signed, sig)
 	if !good {
 		// The real gateway appends its string to sign; the Go SDK compares it
 		// with its own to tell a wrong secret from a signing bug.
@@ -260,10 +280,10 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	if !f.nonces.add(keyID, nonce, f.cfg.Now()) {
 		return e.NonceUsed.New()
 	}
-	if acct.Alibaba.Disabled {
+	if key.Disabled {
 		return e.KeyInactive.New()
 	}
-	if want := acct.Alibaba.SecurityToken; want != "" {
+	if want := key.SecurityToken; want != "" {
 		got, sent := p["SecurityToken"]
 		if !sent {
 			return e.MissingSecurityToken.New()
@@ -279,9 +299,21 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	return nil
 }
 
+// account finds the account of an AccessKeyId; with no registry there is
+// none (a zero environment has no accounts).
+func (f *Frontend) account(keyID string) (*account.Account, bool) {
+	if f.cfg.Accounts == nil {
+		return nil, false
+	}
+	return f.cfg.Accounts.ByAccessKeyID(keyID)
+}
+
 func (f *Frontend) accountOrDefault(keyID string) *account.Account {
-	if a, ok := f.cfg.Accounts.ByAccessKeyID(keyID); ok {
+	if a, ok := f.account(keyID); ok {
 		return a
+	}
+	if f.cfg.Accounts == nil {
+		return nil
 	}
 	if all := f.cfg.Accounts.All(); len(all) > 0 {
 		return all[0]
@@ -335,7 +367,7 @@ func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any,
 		HostID:    f.cfg.HostID,
 		Code:      aerr.Code(),
 		Message:   aerr.Message(),
-		Recommend: "https://api.aliyun.com/troubleshoot?q=" + aerr.Code() + "&product=" + f.cfg.Product + "&requestId=" + call.RequestID,
+		Recommend: f.cfg.Troubleshoot + "?q=" + aerr.Code() + "&product=" + f.cfg.Product + "&requestId=" + call.RequestID,
 	}
 	// No HTML escaping: the gateway writes the Recommend link's "&" as is.
 	var buf bytes.Buffer
@@ -360,7 +392,7 @@ func objectBody(v any) ([]byte, error) {
 	}
 	b := bytes.TrimSpace(buf.Bytes())
 	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
-		return nil, errors.New("aliyunrpc: a result must encode as a JSON object")
+		return nil, errors.New("a result must encode as a JSON object")
 	}
 	return bytes.TrimSpace(b[1 : len(b)-1]), nil
 }

@@ -62,6 +62,11 @@ var catalogue = apierr.NewCatalogue("fake", errInternal, errUnknown, errVersion,
 	errMismatch, errIncomplete, errTsMissing, errTsFormat, errTsExpired, errNonce, errKeyUnknown, errKeyOff,
 	errSigMethod, errNoToken, errBadToken, errFormat, errBiz)
 
+// credentials reads the accounts' keys, as the doors do.
+func credentials(a *account.Account) aliyunrpc.Credentials {
+	return aliyunrpc.Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
+}
+
 // realNow is the fixed "real time" the frontend checks freshness against.
 var realNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
@@ -94,7 +99,8 @@ func newFixture(t *testing.T, verify bool) *fixture {
 	)
 	f := aliyunrpc.New(aliyunrpc.Config{
 		Vendor: "fake", Product: "Fake", Version: version, HostID: "fake.cn-hangzhou.aliyuncs.com",
-		Catalogue: catalogue,
+		Troubleshoot: "https://api.aliyun.com/troubleshoot",
+		Catalogue:    catalogue,
 		Errors: aliyunrpc.Errors{
 			Internal: errInternal, UnknownAction: errUnknown, BadVersion: errVersion, MissingParameter: errMissing,
 			Malformed: errMalformed, UnsupportedMethod: errMethod, SignatureMismatch: errMismatch,
@@ -103,10 +109,35 @@ func newFixture(t *testing.T, verify bool) *fixture {
 			BadSignatureMethod: errSigMethod, MissingSecurityToken: errNoToken, BadSecurityToken: errBadToken,
 			BadFormat: errFormat,
 		},
-		Actions: table, Accounts: reg, Verify: verify,
+		Actions: table, Accounts: reg, Credentials: credentials, Verify: verify,
 		Now: func() time.Time { return realNow },
 	})
 	return &fixture{h: pipeline.New(f, pipeline.Hooks{}), accts: reg}
+}
+
+// TestNoRegistryMeansNoAccounts: a frontend built without an account
+// registry (a zero environment) knows no key and lends no default account;
+// it answers instead of panicking.
+func TestNoRegistryMeansNoAccounts(t *testing.T) {
+	for _, verify := range []bool{true, false} {
+		table := pipeline.NewTable(pipeline.TableSpec{}, pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) {
+			return map[string]any{"HasAccount": c.Account != nil}, nil
+		}})
+		f := aliyunrpc.New(aliyunrpc.Config{
+			Vendor: "fake", Product: "Fake", Version: version, Catalogue: catalogue,
+			Errors:  aliyunrpc.Errors{Internal: errInternal, UnknownAction: errUnknown, Malformed: errMalformed},
+			Actions: table, Credentials: credentials, Verify: verify, Now: func() time.Time { return realNow },
+		})
+		fx := &fixture{h: pipeline.New(f, pipeline.Hooks{})}
+		a := fx.signed(t, http.MethodPost, goParams(keyID, "Echo", "no-registry"))
+		if verify {
+			assert.Equal(t, http.StatusNotFound, a.status, a.raw)
+			assert.Equal(t, "InvalidAccessKeyId.NotFound", a.code())
+		} else {
+			assert.Equal(t, http.StatusOK, a.status, a.raw)
+			assert.Equal(t, false, a.body["HasAccount"])
+		}
+	}
 }
 
 // goParams are the parameters the Go SDK sends for action: the common set
@@ -336,7 +367,7 @@ func TestResetNoncesForgets(t *testing.T) {
 		Vendor: "fake", Product: "Fake", Version: version, Catalogue: catalogue,
 		Errors:   aliyunrpc.Errors{Internal: errInternal, UnknownAction: errUnknown, BadVersion: errVersion, MissingParameter: errMissing, NonceUsed: errNonce, SignatureMismatch: errMismatch, IncompleteSignature: errIncomplete, TimestampMissing: errTsMissing, TimestampFormat: errTsFormat, TimestampExpired: errTsExpired, KeyNotFound: errKeyUnknown, BadSignatureMethod: errSigMethod},
 		Actions:  pipeline.NewTable(pipeline.TableSpec{}, pipeline.Action{Name: "Echo", Handle: func(*pipeline.Call) (any, error) { return nil, nil }}),
-		Accounts: reg, Verify: true, Now: func() time.Time { return realNow },
+		Accounts: reg, Credentials: credentials, Verify: true, Now: func() time.Time { return realNow },
 	})
 	fx := &fixture{h: pipeline.New(f, pipeline.Hooks{})}
 	require.Equal(t, 200, fx.signed(t, http.MethodGet, goParams(keyID, "Echo", "n1")).status)

@@ -8,83 +8,85 @@ import (
 
 // The POP gateway's own codes, answered before an action is dispatched
 // (aliyun-rpc.md §6, with the evidence for each status and text there). They
-// belong to the protocol, not to a product: both Alibaba catalogues include
-// them through GatewayErrors, and Errors falls back to them. None is in a
-// seed; products keep their own internal-error and unknown-action rows.
+// belong to the protocol, not to a product: every catalogue served over this
+// protocol includes them through GatewayErrors (a product answering one of
+// them from its own rules takes the row from its catalogue), and Errors falls
+// back to them. None is in a seed; products keep their own internal-error and
+// unknown-action rows. Unexported, so no caller can change a row.
 var (
 	// Signature mismatch. The server's string to sign is appended with
 	// Error.WithDetail, as the real gateway does (400: real
 	// bodies, aliyun-openapi-python-sdk tests).
-	ErrSignatureDoesNotMatch = &apierr.Def{Name: "SignatureDoesNotMatch", Code: "SignatureDoesNotMatch", Status: http.StatusBadRequest, Message: "Specified signature is not matched with our calculation. server string to sign is:"}
+	errSignatureDoesNotMatch = &apierr.Def{Name: "SignatureDoesNotMatch", Code: "SignatureDoesNotMatch", Status: http.StatusBadRequest, Message: "Specified signature is not matched with our calculation. server string to sign is:"}
 	// Signature or another signing parameter missing or malformed.
-	ErrIncompleteSignature = &apierr.Def{Name: "IncompleteSignature", Code: "IncompleteSignature", Status: http.StatusBadRequest, Message: "The request signature does not conform to Aliyun standards."}
+	errIncompleteSignature = &apierr.Def{Name: "IncompleteSignature", Code: "IncompleteSignature", Status: http.StatusBadRequest, Message: "The request signature does not conform to Aliyun standards."}
 	// Timestamp more than 15 minutes from real time.
-	ErrInvalidTimeStampExpired = &apierr.Def{Name: "InvalidTimeStamp.Expired", Code: "InvalidTimeStamp.Expired", Status: http.StatusBadRequest, Message: "Specified time stamp or date value is expired."}
+	errInvalidTimeStampExpired = &apierr.Def{Name: "InvalidTimeStamp.Expired", Code: "InvalidTimeStamp.Expired", Status: http.StatusBadRequest, Message: "Specified time stamp or date value is expired."}
 	// Timestamp not ISO 8601.
-	ErrInvalidTimeStampFormat = &apierr.Def{Name: "InvalidTimeStamp.Format", Code: "InvalidTimeStamp.Format", Status: http.StatusBadRequest, Message: "Specified time stamp or date value is not well formatted."}
+	errInvalidTimeStampFormat = &apierr.Def{Name: "InvalidTimeStamp.Format", Code: "InvalidTimeStamp.Format", Status: http.StatusBadRequest, Message: "Specified time stamp or date value is not well formatted."}
 	// Timestamp missing.
-	ErrIllegalTimestamp = &apierr.Def{Name: "IllegalTimestamp", Code: "IllegalTimestamp", Status: http.StatusBadRequest, Message: "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."}
+	errIllegalTimestamp = &apierr.Def{Name: "IllegalTimestamp", Code: "IllegalTimestamp", Status: http.StatusBadRequest, Message: "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."}
 	// SignatureNonce reused within the window.
-	ErrSignatureNonceUsed = &apierr.Def{Name: "SignatureNonceUsed", Code: "SignatureNonceUsed", Status: http.StatusBadRequest, Message: "Specified signature nonce was used already."}
+	errSignatureNonceUsed = &apierr.Def{Name: "SignatureNonceUsed", Code: "SignatureNonceUsed", Status: http.StatusBadRequest, Message: "Specified signature nonce was used already."}
 	// Unknown AccessKeyId; 404 as real SDK errors show (some pages say 400).
-	ErrInvalidAccessKeyIdNotFound = &apierr.Def{Name: "InvalidAccessKeyId.NotFound", Code: "InvalidAccessKeyId.NotFound", Status: http.StatusNotFound, Message: "Specified access key is not found."}
+	errInvalidAccessKeyIdNotFound = &apierr.Def{Name: "InvalidAccessKeyId.NotFound", Code: "InvalidAccessKeyId.NotFound", Status: http.StatusNotFound, Message: "Specified access key is not found."}
 	// AccessKey disabled.
-	ErrInvalidAccessKeyIdInactive = &apierr.Def{Name: "InvalidAccessKeyId.Inactive", Code: "InvalidAccessKeyId.Inactive", Status: http.StatusBadRequest, Message: "Specified access key is disabled."}
+	errInvalidAccessKeyIdInactive = &apierr.Def{Name: "InvalidAccessKeyId.Inactive", Code: "InvalidAccessKeyId.Inactive", Status: http.StatusBadRequest, Message: "Specified access key is disabled."}
 	// STS AccessKey without SecurityToken; status unconfirmed (400 by analogy with
 	// Missing{Param}). Its exact code wins over the Missing%s family in Resolve.
-	ErrMissingSecurityToken = &apierr.Def{Name: "MissingSecurityToken", Code: "MissingSecurityToken", Status: http.StatusBadRequest, Message: "SecurityToken is mandatory for this action."}
+	errMissingSecurityToken = &apierr.Def{Name: "MissingSecurityToken", Code: "MissingSecurityToken", Status: http.StatusBadRequest, Message: "SecurityToken is mandatory for this action."}
 	// STS token checks (not in aliyun-rpc.md §6). Source: the POP gateway error
 	// table repeated in Alibaba product docs (e.g. the FaaS "Error codes" page:
 	// 400 InvalidSecurityToken.Expired / .Malformed / .MismatchWithAccessKey with
 	// these texts); the official SDKs' retry/raise lists name the same codes.
-	ErrInvalidSecurityTokenExpired               = &apierr.Def{Name: "InvalidSecurityToken.Expired", Code: "InvalidSecurityToken.Expired", Status: http.StatusBadRequest, Message: "Specified SecurityToken is expired."}
-	ErrInvalidSecurityTokenMalformed             = &apierr.Def{Name: "InvalidSecurityToken.Malformed", Code: "InvalidSecurityToken.Malformed", Status: http.StatusBadRequest, Message: "Specified SecurityToken is malformed."}
-	ErrInvalidSecurityTokenMismatchWithAccessKey = &apierr.Def{Name: "InvalidSecurityToken.MismatchWithAccessKey", Code: "InvalidSecurityToken.MismatchWithAccessKey", Status: http.StatusBadRequest, Message: "Specified SecurityToken mismatch with the AccessKey."}
+	errInvalidSecurityTokenExpired               = &apierr.Def{Name: "InvalidSecurityToken.Expired", Code: "InvalidSecurityToken.Expired", Status: http.StatusBadRequest, Message: "Specified SecurityToken is expired."}
+	errInvalidSecurityTokenMalformed             = &apierr.Def{Name: "InvalidSecurityToken.Malformed", Code: "InvalidSecurityToken.Malformed", Status: http.StatusBadRequest, Message: "Specified SecurityToken is malformed."}
+	errInvalidSecurityTokenMismatchWithAccessKey = &apierr.Def{Name: "InvalidSecurityToken.MismatchWithAccessKey", Code: "InvalidSecurityToken.MismatchWithAccessKey", Status: http.StatusBadRequest, Message: "Specified SecurityToken mismatch with the AccessKey."}
 	// SignatureMethod other than HMAC-SHA1.
-	ErrInvalidSignatureMethod = &apierr.Def{Name: "InvalidSignatureMethod", Code: "InvalidSignatureMethod", Status: http.StatusBadRequest, Message: "Specified signature method is not valid."}
+	errInvalidSignatureMethod = &apierr.Def{Name: "InvalidSignatureMethod", Code: "InvalidSignatureMethod", Status: http.StatusBadRequest, Message: "Specified signature method is not valid."}
 	// Family: a required parameter is absent; the argument is the parameter name,
 	// e.g. MissingInstanceId "InstanceId is mandatory for this action."
-	ErrMissingParameterFamily = &apierr.Def{Name: "Missing%s", Code: "Missing%s", Status: http.StatusBadRequest, Message: "%s is mandatory for this action."}
+	errMissingParameterFamily = &apierr.Def{Name: "Missing%s", Code: "Missing%s", Status: http.StatusBadRequest, Message: "%s is mandatory for this action."}
 	// Wrong Version for the product (status unconfirmed).
-	ErrInvalidVersion = &apierr.Def{Name: "InvalidVersion", Code: "InvalidVersion", Status: http.StatusBadRequest, Message: "Specified parameter Version is not valid."}
+	errInvalidVersion = &apierr.Def{Name: "InvalidVersion", Code: "InvalidVersion", Status: http.StatusBadRequest, Message: "Specified parameter Version is not valid."}
 	// Format neither JSON nor XML.
-	ErrInvalidParameterFormat = &apierr.Def{Name: "InvalidParameter.Format", Code: "InvalidParameter.Format", Status: http.StatusBadRequest, Message: "Specified parameter format is not valid."}
+	errInvalidParameterFormat = &apierr.Def{Name: "InvalidParameter.Format", Code: "InvalidParameter.Format", Status: http.StatusBadRequest, Message: "Specified parameter format is not valid."}
 	// HTTP method other than GET/POST (400; some pages say 403, unconfirmed).
-	ErrUnsupportedHTTPMethod = &apierr.Def{Name: "UnsupportedHTTPMethod", Code: "UnsupportedHTTPMethod", Status: http.StatusBadRequest, Message: "This http method not supported."}
+	errUnsupportedHTTPMethod = &apierr.Def{Name: "UnsupportedHTTPMethod", Code: "UnsupportedHTTPMethod", Status: http.StatusBadRequest, Message: "This http method not supported."}
 	// Per-account flow control.
-	ErrThrottlingUser = &apierr.Def{Name: "Throttling.User", Code: "Throttling.User", Status: http.StatusBadRequest, Message: "Request was denied due to user flow control."}
+	errThrottlingUser = &apierr.Def{Name: "Throttling.User", Code: "Throttling.User", Status: http.StatusBadRequest, Message: "Request was denied due to user flow control."}
 	// Per-API flow control (message unconfirmed).
-	ErrThrottlingApi = &apierr.Def{Name: "Throttling.Api", Code: "Throttling.Api", Status: http.StatusBadRequest, Message: "Request was denied due to api flow control."}
+	errThrottlingApi = &apierr.Def{Name: "Throttling.Api", Code: "Throttling.Api", Status: http.StatusBadRequest, Message: "Request was denied due to api flow control."}
 	// Generic throttling.
-	ErrThrottling = &apierr.Def{Name: "Throttling", Code: "Throttling", Status: http.StatusBadRequest, Message: "Request was denied due to request throttling."}
+	errThrottling = &apierr.Def{Name: "Throttling", Code: "Throttling", Status: http.StatusBadRequest, Message: "Request was denied due to request throttling."}
 	// Overload.
-	ErrServiceUnavailable = &apierr.Def{Name: "ServiceUnavailable", Code: "ServiceUnavailable", Status: http.StatusServiceUnavailable, Message: "The request has failed due to a temporary failure of the server."}
+	errServiceUnavailable = &apierr.Def{Name: "ServiceUnavailable", Code: "ServiceUnavailable", Status: http.StatusServiceUnavailable, Message: "The request has failed due to a temporary failure of the server."}
 )
 
 // GatewayErrors lists the gateway rows for a product's catalogue (its
 // labelled extras).
 func GatewayErrors() []*apierr.Def {
 	return []*apierr.Def{
-		ErrSignatureDoesNotMatch,
-		ErrIncompleteSignature,
-		ErrInvalidTimeStampExpired,
-		ErrInvalidTimeStampFormat,
-		ErrIllegalTimestamp,
-		ErrSignatureNonceUsed,
-		ErrInvalidAccessKeyIdNotFound,
-		ErrInvalidAccessKeyIdInactive,
-		ErrMissingSecurityToken,
-		ErrInvalidSecurityTokenExpired,
-		ErrInvalidSecurityTokenMalformed,
-		ErrInvalidSecurityTokenMismatchWithAccessKey,
-		ErrInvalidSignatureMethod,
-		ErrMissingParameterFamily,
-		ErrInvalidVersion,
-		ErrInvalidParameterFormat,
-		ErrUnsupportedHTTPMethod,
-		ErrThrottlingUser,
-		ErrThrottlingApi,
-		ErrThrottling,
-		ErrServiceUnavailable,
+		errSignatureDoesNotMatch,
+		errIncompleteSignature,
+		errInvalidTimeStampExpired,
+		errInvalidTimeStampFormat,
+		errIllegalTimestamp,
+		errSignatureNonceUsed,
+		errInvalidAccessKeyIdNotFound,
+		errInvalidAccessKeyIdInactive,
+		errMissingSecurityToken,
+		errInvalidSecurityTokenExpired,
+		errInvalidSecurityTokenMalformed,
+		errInvalidSecurityTokenMismatchWithAccessKey,
+		errInvalidSignatureMethod,
+		errMissingParameterFamily,
+		errInvalidVersion,
+		errInvalidParameterFormat,
+		errUnsupportedHTTPMethod,
+		errThrottlingUser,
+		errThrottlingApi,
+		errThrottling,
+		errServiceUnavailable,
 	}
 }

@@ -37,8 +37,8 @@ func TestGatewayRows(t *testing.T) {
 	assert.Equal(t, want, got)
 	// Both products put them in one catalogue without a clash.
 	require.NotPanics(t, func() { apierr.NewCatalogue("x", GatewayErrors()...) })
-	assert.Equal(t, "InstanceId is mandatory for this action.", ErrMissingParameterFamily.New("InstanceId").Message())
-	assert.Equal(t, "MissingInstanceId", ErrMissingParameterFamily.New("InstanceId").Code())
+	assert.Equal(t, "InstanceId is mandatory for this action.", errMissingParameterFamily.New("InstanceId").Message())
+	assert.Equal(t, "MissingInstanceId", errMissingParameterFamily.New("InstanceId").Code())
 }
 
 // A product sets only its own rows; every other one is the gateway's.
@@ -50,8 +50,8 @@ func TestErrorsFallBackToTheGateway(t *testing.T) {
 		assert.False(t, v.Field(i).IsNil(), "%s has no row", v.Type().Field(i).Name)
 	}
 	assert.Same(t, own, e.Internal, "a product's own row stays")
-	assert.Same(t, ErrSignatureDoesNotMatch, e.SignatureMismatch)
-	assert.Same(t, ErrInvalidSecurityTokenMismatchWithAccessKey, e.BadSecurityToken)
+	assert.Same(t, errSignatureDoesNotMatch, e.SignatureMismatch)
+	assert.Same(t, errInvalidSecurityTokenMismatchWithAccessKey, e.BadSecurityToken)
 }
 
 // TestGatewayMatchesSpec reads aliyun-rpc.md §6 (beside the repository in CI)

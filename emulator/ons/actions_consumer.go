@@ -46,7 +46,7 @@ func clientsOf(st consumerState) []connectionDo {
 	return out
 }
 
-func (s *Server) consumerAccumulate(call *pipeline.Call) (any, error) {
+func (p *Product) consumerAccumulate(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func (s *Server) consumerAccumulate(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.store.consumers(call.Account, inst, id, false)
+	st, err := p.store.consumers(call.Account, inst, id, false)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (s *Server) consumerAccumulate(call *pipeline.Call) (any, error) {
 
 // consumerStatus: an offline group answers Online false with empty lists;
 // asking for thread stacks (NeedJstack) needs a live client.
-func (s *Server) consumerStatus(call *pipeline.Call) (any, error) {
+func (p *Product) consumerStatus(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func (s *Server) consumerStatus(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.store.consumers(call.Account, inst, id, jstack)
+	st, err := p.store.consumers(call.Account, inst, id, jstack)
 	if err != nil {
 		return nil, err
 	}
@@ -120,12 +120,12 @@ func (s *Server) consumerStatus(call *pipeline.Call) (any, error) {
 }
 
 // consumerGetConnection needs a live client.
-func (s *Server) consumerGetConnection(call *pipeline.Call) (any, error) {
+func (p *Product) consumerGetConnection(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.store.consumers(call.Account, inst, id, true)
+	st, err := p.store.consumers(call.Account, inst, id, true)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func (s *Server) consumerGetConnection(call *pipeline.Call) (any, error) {
 	}{Data: d}, nil
 }
 
-func (s *Server) consumerResetOffset(call *pipeline.Call) (any, error) {
+func (p *Product) consumerResetOffset(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -164,13 +164,13 @@ func (s *Server) consumerResetOffset(call *pipeline.Call) (any, error) {
 			return nil, err
 		}
 	}
-	if err := s.store.resetOffset(call.Account, inst, id, topic, int(typ), ts); err != nil {
+	if err := p.store.resetOffset(call.Account, inst, id, topic, int(typ), ts); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) consumerTimeSpan(call *pipeline.Call) (any, error) {
+func (p *Product) consumerTimeSpan(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -179,7 +179,7 @@ func (s *Server) consumerTimeSpan(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	span, err := s.store.topicTimeSpan(call.Account, inst, id, topic)
+	span, err := p.store.topicTimeSpan(call.Account, inst, id, topic)
 	if err != nil {
 		return nil, err
 	}
@@ -194,4 +194,57 @@ func (s *Server) consumerTimeSpan(call *pipeline.Call) (any, error) {
 		helpOnly
 		Data data `json:"Data"`
 	}{Data: data{Topic: topic, InstanceID: inst, MinTimeStamp: span.Min, MaxTimeStamp: span.Max, ConsumeTimeStamp: span.Consumed}}, nil
+}
+
+type detailInTopicDo struct {
+	Topic         string `json:"Topic"`
+	TotalDiff     int64  `json:"TotalDiff"`
+	DelayTime     int64  `json:"DelayTime"`
+	LastTimestamp int64  `json:"LastTimestamp"`
+}
+
+type detailInTopicList struct {
+	DetailInTopicDo []detailInTopicDo `json:"DetailInTopicDo"`
+}
+
+type connectionDo struct {
+	ClientAddr string `json:"ClientAddr"`
+	ClientID   string `json:"ClientId"`
+	Version    string `json:"Version"`
+	Language   string `json:"Language"`
+	RemoteIP   string `json:"RemoteIP"`
+}
+
+type connectionSet struct {
+	ConnectionDo []connectionDo `json:"ConnectionDo"`
+}
+
+type subscriptionData struct {
+	Topic      string `json:"Topic"`
+	SubString  string `json:"SubString"`
+	SubVersion int64  `json:"SubVersion"`
+	TagsSet    struct {
+		Tag []string `json:"Tag"`
+	} `json:"TagsSet"`
+}
+
+type consumerConnectionInfoDo struct {
+	ClientID        string `json:"ClientId"`
+	Connection      string `json:"Connection"`
+	Language        string `json:"Language"`
+	Version         string `json:"Version"`
+	ConsumeModel    string `json:"ConsumeModel"`
+	ConsumeType     string `json:"ConsumeType"`
+	ThreadCount     int    `json:"ThreadCount"`
+	StartTimeStamp  int64  `json:"StartTimeStamp"`
+	LastTimeStamp   int64  `json:"LastTimeStamp"`
+	SubscriptionSet struct {
+		SubscriptionData []subscriptionData `json:"SubscriptionData"`
+	} `json:"SubscriptionSet"`
+	RunningDataList struct {
+		ConsumerRunningDataDo []struct{} `json:"ConsumerRunningDataDo"`
+	} `json:"RunningDataList"`
+	Jstack struct {
+		ThreadTrackDo []struct{} `json:"ThreadTrackDo"`
+	} `json:"Jstack"`
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // messageSend (CommonRequest only; not in the Go SDK): Data is the MsgId.
-func (s *Server) messageSend(call *pipeline.Call) (any, error) {
+func (p *Product) messageSend(call *pipeline.Call) (any, error) {
 	inst, topic, err := topicParams(call)
 	if err != nil {
 		return nil, err
@@ -18,7 +18,7 @@ func (s *Server) messageSend(call *pipeline.Call) (any, error) {
 	}
 	tag, _ := optional(call, "Tag")
 	key, _ := optional(call, "Key")
-	id, err := s.store.sendMessage(call.Account, inst, topic, body, tag, key)
+	id, err := p.store.sendMessage(call.Account, inst, topic, body, tag, key)
 	if err != nil {
 		return nil, err
 	}
@@ -38,12 +38,12 @@ func messageParams(call *pipeline.Call) (inst, topic, id string, err error) {
 
 // messageGetByMsgID: the message in the shared Data struct, properties in
 // PropertyList.MessageProperty.
-func (s *Server) messageGetByMsgID(call *pipeline.Call) (any, error) {
+func (p *Product) messageGetByMsgID(call *pipeline.Call) (any, error) {
 	inst, topic, id, err := messageParams(call)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.store.findMessage(call.Account, inst, topic, id)
+	m, err := p.store.findMessage(call.Account, inst, topic, id)
 	if err != nil {
 		return nil, err
 	}
@@ -55,12 +55,12 @@ func (s *Server) messageGetByMsgID(call *pipeline.Call) (any, error) {
 
 // messageDetail (the SDK's one GET action): the same message, but
 // PropertyList is a bare array here.
-func (s *Server) messageDetail(call *pipeline.Call) (any, error) {
+func (p *Product) messageDetail(call *pipeline.Call) (any, error) {
 	inst, topic, id, err := messageParams(call)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.store.findMessage(call.Account, inst, topic, id)
+	m, err := p.store.findMessage(call.Account, inst, topic, id)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (s *Server) messageDetail(call *pipeline.Call) (any, error) {
 	}{Data: d}, nil
 }
 
-func (s *Server) messageGetByKey(call *pipeline.Call) (any, error) {
+func (p *Product) messageGetByKey(call *pipeline.Call) (any, error) {
 	inst, topic, err := topicParams(call)
 	if err != nil {
 		return nil, err
@@ -84,7 +84,7 @@ func (s *Server) messageGetByKey(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms, err := s.store.messagesByKey(call.Account, inst, topic, key)
+	ms, err := p.store.messagesByKey(call.Account, inst, topic, key)
 	if err != nil {
 		return nil, err
 	}
@@ -101,14 +101,7 @@ func (s *Server) messageGetByKey(call *pipeline.Call) (any, error) {
 	}{Data: d}, nil
 }
 
-// Page size bounds of OnsMessagePageQueryByTopic (doc: 5-50, default 20).
-const (
-	minPageSize     = 5
-	maxPageSize     = 50
-	defaultPageSize = 20
-)
-
-func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
+func (p *Product) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 	inst, topic, err := topicParams(call)
 	if err != nil {
 		return nil, err
@@ -129,10 +122,7 @@ func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if begin > end || page < 1 || size < minPageSize || size > maxPageSize {
-		return nil, fieldInvalid("BeginTime must not be after EndTime, CurrentPage starts at 1, PageSize is 5-50")
-	}
-	ms, err := s.store.messagesBetween(call.Account, inst, topic, begin, end)
+	ms, pages, err := p.store.messagePage(call.Account, inst, topic, begin, end, page, size)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +130,6 @@ func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 	if taskID == "" {
 		taskID = inst + "|" + topic + "|" + strconv.FormatInt(begin, 10) + "|" + strconv.FormatInt(end, 10)
 	}
-	pages := (int64(len(ms)) + size - 1) / size
 	type msgFoundDo struct {
 		TaskID       string `json:"TaskId"`
 		MaxPageCount int64  `json:"MaxPageCount"`
@@ -150,11 +139,9 @@ func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 		} `json:"MsgFoundList"`
 	}
 	found := msgFoundDo{TaskID: taskID, MaxPageCount: pages, CurrentPage: page}
-	found.MsgFoundList.OnsRestMessageDo = []onsRestMessageDo{}
-	if page <= pages { // a later page is empty (and (page-1)*size could overflow)
-		for i := (page - 1) * size; i < page*size && i < int64(len(ms)); i++ {
-			found.MsgFoundList.OnsRestMessageDo = append(found.MsgFoundList.OnsRestMessageDo, restMessage(ms[i]))
-		}
+	found.MsgFoundList.OnsRestMessageDo = make([]onsRestMessageDo, len(ms))
+	for i, m := range ms {
+		found.MsgFoundList.OnsRestMessageDo[i] = restMessage(m)
 	}
 	return struct {
 		helpOnly
@@ -163,7 +150,7 @@ func (s *Server) messagePageQueryByTopic(call *pipeline.Call) (any, error) {
 }
 
 // messagePush re-delivers a message to an online client of the group.
-func (s *Server) messagePush(call *pipeline.Call) (any, error) {
+func (p *Product) messagePush(call *pipeline.Call) (any, error) {
 	inst, topic, id, err := messageParams(call)
 	if err != nil {
 		return nil, err
@@ -175,8 +162,61 @@ func (s *Server) messagePush(call *pipeline.Call) (any, error) {
 	if _, err := required(call, "ClientId"); err != nil {
 		return nil, err
 	}
-	if err := s.store.pushMessage(call.Account, inst, group, topic, id); err != nil {
+	if err := p.store.pushMessage(call.Account, inst, group, topic, id); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
+}
+
+type messageProperty struct {
+	Name  string `json:"Name"`
+	Value string `json:"Value"`
+}
+
+type propertyList struct {
+	MessageProperty []messageProperty `json:"MessageProperty"`
+}
+
+// onsRestMessageDo is OnsRestMessageDo (GetByKey, page queries) and the
+// message part of the shared Data (GetByMsgId).
+type onsRestMessageDo struct {
+	MsgID          string       `json:"MsgId"`
+	Topic          string       `json:"Topic"`
+	InstanceID     string       `json:"InstanceId"`
+	Body           string       `json:"Body"`
+	BodyCRC        int          `json:"BodyCRC"`
+	StoreSize      int          `json:"StoreSize"`
+	BornTimestamp  int64        `json:"BornTimestamp"`
+	StoreTimestamp int64        `json:"StoreTimestamp"`
+	BornHost       string       `json:"BornHost"`
+	StoreHost      string       `json:"StoreHost"`
+	ReconsumeTimes int          `json:"ReconsumeTimes"`
+	Flag           int          `json:"Flag"`
+	OffsetID       string       `json:"OffsetId"`
+	PropertyList   propertyList `json:"PropertyList"`
+}
+
+func properties(m messageView) []messageProperty {
+	out := []messageProperty{}
+	if m.Tag != "" {
+		out = append(out, messageProperty{"TAGS", m.Tag})
+	}
+	if m.Key != "" {
+		out = append(out, messageProperty{"KEYS", m.Key})
+	}
+	return append(out, messageProperty{"UNIQ_KEY", m.ID})
+}
+
+// Hosts reported for every message: there is one "broker", the emulator.
+const (
+	bornHost  = "127.0.0.1:10911"
+	storeHost = "127.0.0.1:10911"
+)
+
+func restMessage(m messageView) onsRestMessageDo {
+	return onsRestMessageDo{
+		MsgID: m.ID, Topic: m.Topic, InstanceID: m.InstanceID, Body: m.Body, BodyCRC: m.BodyCRC, StoreSize: m.StoreSize,
+		BornTimestamp: m.Born, StoreTimestamp: m.Stored, BornHost: bornHost, StoreHost: storeHost, OffsetID: m.OffsetID,
+		PropertyList: propertyList{MessageProperty: properties(m)},
+	}
 }

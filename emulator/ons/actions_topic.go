@@ -27,7 +27,7 @@ func topicParams(call *pipeline.Call) (inst, topic string, err error) {
 	return inst, topic, err
 }
 
-func (s *Server) topicCreate(call *pipeline.Call) (any, error) {
+func (p *Product) topicCreate(call *pipeline.Call) (any, error) {
 	inst, name, err := topicParams(call)
 	if err != nil {
 		return nil, err
@@ -37,24 +37,24 @@ func (s *Server) topicCreate(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	remark, _ := optional(call, "Remark")
-	if err := s.store.createTopic(call.Account, inst, name, int(mt), remark); err != nil {
+	if err := p.store.createTopic(call.Account, inst, name, int(mt), remark); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) topicDelete(call *pipeline.Call) (any, error) {
+func (p *Product) topicDelete(call *pipeline.Call) (any, error) {
 	inst, name, err := topicParams(call)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.deleteTopic(call.Account, inst, name); err != nil {
+	if err := p.store.deleteTopic(call.Account, inst, name); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) topicList(call *pipeline.Call) (any, error) {
+func (p *Product) topicList(call *pipeline.Call) (any, error) {
 	inst, err := instanceID(call)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (s *Server) topicList(call *pipeline.Call) (any, error) {
 		return nil, err
 	}
 	filter, _ := optional(call, "Topic")
-	views, err := s.store.listTopics(call.Account, inst, filter, want)
+	views, err := p.store.listTopics(call.Account, inst, filter, want)
 	if err != nil {
 		return nil, err
 	}
@@ -86,12 +86,12 @@ func (s *Server) topicList(call *pipeline.Call) (any, error) {
 	return res, nil
 }
 
-func (s *Server) topicStatus(call *pipeline.Call) (any, error) {
+func (p *Product) topicStatus(call *pipeline.Call) (any, error) {
 	inst, name, err := topicParams(call)
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.store.topicStatus(call.Account, inst, name)
+	st, err := p.store.topicStatus(call.Account, inst, name)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (s *Server) topicStatus(call *pipeline.Call) (any, error) {
 	}{Data: data{Perm: st.Perm, TotalCount: st.TotalCount, LastTimeStamp: st.LastTime}}, nil
 }
 
-func (s *Server) topicUpdate(call *pipeline.Call) (any, error) {
+func (p *Product) topicUpdate(call *pipeline.Call) (any, error) {
 	inst, name, err := topicParams(call)
 	if err != nil {
 		return nil, err
@@ -116,18 +116,18 @@ func (s *Server) topicUpdate(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.updateTopic(call.Account, inst, name, int(perm)); err != nil {
+	if err := p.store.updateTopic(call.Account, inst, name, int(perm)); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) topicSubDetail(call *pipeline.Call) (any, error) {
+func (p *Product) topicSubDetail(call *pipeline.Call) (any, error) {
 	inst, name, err := topicParams(call)
 	if err != nil {
 		return nil, err
 	}
-	subs, err := s.store.topicSubscribers(call.Account, inst, name)
+	subs, err := p.store.topicSubscribers(call.Account, inst, name)
 	if err != nil {
 		return nil, err
 	}
@@ -143,4 +143,55 @@ func (s *Server) topicSubDetail(call *pipeline.Call) (any, error) {
 	return struct {
 		Data data `json:"Data"`
 	}{Data: d}, nil
+}
+
+// empowerCreate is the legacy cross-account topic authorization
+// (aliyun-openapi-meta ons/OnsEmpowerCreate.json: EmpowerUser, Topic,
+// Relation; no InstanceId — topics of the shared space).
+func (p *Product) empowerCreate(call *pipeline.Call) (any, error) {
+	topic, err := required(call, "Topic")
+	if err != nil {
+		return nil, err
+	}
+	user, err := required(call, "EmpowerUser")
+	if err != nil {
+		return nil, err
+	}
+	rel, err := requiredInteger(call, "Relation")
+	if err != nil {
+		return nil, err
+	}
+	if err := p.store.empower(call.Account, topic, user, int(rel)); err != nil {
+		return nil, err
+	}
+	return helpOnly{}, nil
+}
+
+func (p *Product) empowerDelete(call *pipeline.Call) (any, error) {
+	topic, err := required(call, "Topic")
+	if err != nil {
+		return nil, err
+	}
+	user, err := required(call, "EmpowerUser")
+	if err != nil {
+		return nil, err
+	}
+	if err := p.store.unempower(call.Account, topic, user); err != nil {
+		return nil, err
+	}
+	return helpOnly{}, nil
+}
+
+type publishInfoDo struct {
+	Topic             string `json:"Topic"`
+	InstanceID        string `json:"InstanceId"`
+	MessageType       int    `json:"MessageType"`
+	Relation          int    `json:"Relation"`
+	RelationName      string `json:"RelationName"`
+	Owner             string `json:"Owner"`
+	IndependentNaming bool   `json:"IndependentNaming"`
+	Remark            string `json:"Remark"`
+	CreateTime        int64  `json:"CreateTime"`
+	ServiceStatus     int    `json:"ServiceStatus"`
+	Tags              tags   `json:"Tags"`
 }

@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -11,8 +10,8 @@ func tagTarget(call *pipeline.Call) (resType, inst string, ids []string, err err
 	if resType, err = required(call, "ResourceType"); err != nil {
 		return "", "", nil, err
 	}
-	if resType != resInstance && resType != resTopic && resType != resGroup {
-		return "", "", nil, fieldInvalid("ResourceType must be INSTANCE, TOPIC or GROUP")
+	if err = checkResourceType(resType); err != nil {
+		return "", "", nil, err
 	}
 	if resType != resInstance {
 		if inst, err = instanceID(call); err != nil {
@@ -23,34 +22,34 @@ func tagTarget(call *pipeline.Call) (resType, inst string, ids []string, err err
 	return resType, inst, ids, err
 }
 
-func (s *Server) tagResources(call *pipeline.Call) (any, error) {
+func (p *Product) tagResources(call *pipeline.Call) (any, error) {
 	resType, inst, ids, err := tagTarget(call)
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("ResourceId.1")
+		return nil, errMissingParameterFamily.New("ResourceId.1")
 	}
 	tags, err := tagFilter(call)
 	if err != nil {
 		return nil, err
 	}
 	if len(tags) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("Tag.1.Key")
+		return nil, errMissingParameterFamily.New("Tag.1.Key")
 	}
-	if err := s.store.tagResources(call.Account, resType, inst, ids, tags); err != nil {
+	if err := p.store.tagResources(call.Account, resType, inst, ids, tags); err != nil {
 		return nil, err
 	}
 	return struct{}{}, nil
 }
 
-func (s *Server) untagResources(call *pipeline.Call) (any, error) {
+func (p *Product) untagResources(call *pipeline.Call) (any, error) {
 	resType, inst, ids, err := tagTarget(call)
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, aliyunrpc.ErrMissingParameterFamily.New("ResourceId.1")
+		return nil, errMissingParameterFamily.New("ResourceId.1")
 	}
 	keys, err := list(call, "TagKey")
 	if err != nil {
@@ -60,14 +59,14 @@ func (s *Server) untagResources(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.untagResources(call.Account, resType, inst, ids, keys, all); err != nil {
+	if err := p.store.untagResources(call.Account, resType, inst, ids, keys, all); err != nil {
 		return nil, err
 	}
 	return struct{}{}, nil
 }
 
 // listTagResources answers every tag in one page (NextToken stays empty).
-func (s *Server) listTagResources(call *pipeline.Call) (any, error) {
+func (p *Product) listTagResources(call *pipeline.Call) (any, error) {
 	resType, inst, ids, err := tagTarget(call)
 	if err != nil {
 		return nil, err
@@ -76,7 +75,7 @@ func (s *Server) listTagResources(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	trs, err := s.store.listTagResources(call.Account, resType, inst, ids, want)
+	trs, err := p.store.listTagResources(call.Account, resType, inst, ids, want)
 	if err != nil {
 		return nil, err
 	}
@@ -95,41 +94,4 @@ func (s *Server) listTagResources(call *pipeline.Call) (any, error) {
 		NextToken    string        `json:"NextToken"`
 		TagResources []tagResource `json:"TagResources"`
 	}{TagResources: out}, nil
-}
-
-// empowerCreate is the legacy cross-account topic authorization
-// (aliyun-openapi-meta ons/OnsEmpowerCreate.json: EmpowerUser, Topic,
-// Relation; no InstanceId — topics of the shared space).
-func (s *Server) empowerCreate(call *pipeline.Call) (any, error) {
-	topic, err := required(call, "Topic")
-	if err != nil {
-		return nil, err
-	}
-	user, err := required(call, "EmpowerUser")
-	if err != nil {
-		return nil, err
-	}
-	rel, err := requiredInteger(call, "Relation")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.store.empower(call.Account, topic, user, int(rel)); err != nil {
-		return nil, err
-	}
-	return helpOnly{}, nil
-}
-
-func (s *Server) empowerDelete(call *pipeline.Call) (any, error) {
-	topic, err := required(call, "Topic")
-	if err != nil {
-		return nil, err
-	}
-	user, err := required(call, "EmpowerUser")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.store.unempower(call.Account, topic, user); err != nil {
-		return nil, err
-	}
-	return helpOnly{}, nil
 }

@@ -13,7 +13,7 @@ func groupParams(call *pipeline.Call) (inst, id string, err error) {
 	return inst, id, err
 }
 
-func (s *Server) groupCreate(call *pipeline.Call) (any, error) {
+func (p *Product) groupCreate(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -23,24 +23,24 @@ func (s *Server) groupCreate(call *pipeline.Call) (any, error) {
 		groupType = "tcp"
 	}
 	remark, _ := optional(call, "Remark")
-	if err := s.store.createGroup(call.Account, inst, id, groupType, remark); err != nil {
+	if err := p.store.createGroup(call.Account, inst, id, groupType, remark); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) groupDelete(call *pipeline.Call) (any, error) {
+func (p *Product) groupDelete(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.deleteGroup(call.Account, inst, id); err != nil {
+	if err := p.store.deleteGroup(call.Account, inst, id); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
 }
 
-func (s *Server) groupList(call *pipeline.Call) (any, error) {
+func (p *Product) groupList(call *pipeline.Call) (any, error) {
 	inst, err := instanceID(call)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *Server) groupList(call *pipeline.Call) (any, error) {
 	}
 	filter, _ := optional(call, "GroupId")
 	groupType, _ := optional(call, "GroupType")
-	views, err := s.store.listGroups(call.Account, inst, filter, groupType, want)
+	views, err := p.store.listGroups(call.Account, inst, filter, groupType, want)
 	if err != nil {
 		return nil, err
 	}
@@ -75,12 +75,12 @@ func (s *Server) groupList(call *pipeline.Call) (any, error) {
 
 // groupSubDetail: the subscriptions (set through the control API) and
 // whether consumers are online. No HelpUrl in this response.
-func (s *Server) groupSubDetail(call *pipeline.Call) (any, error) {
+func (p *Product) groupSubDetail(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.store.consumers(call.Account, inst, id, false)
+	st, err := p.store.consumers(call.Account, inst, id, false)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (s *Server) groupSubDetail(call *pipeline.Call) (any, error) {
 	}{Data: d}, nil
 }
 
-func (s *Server) groupConsumerUpdate(call *pipeline.Call) (any, error) {
+func (p *Product) groupConsumerUpdate(call *pipeline.Call) (any, error) {
 	inst, id, err := groupParams(call)
 	if err != nil {
 		return nil, err
@@ -113,8 +113,33 @@ func (s *Server) groupConsumerUpdate(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.store.setReadEnable(call.Account, inst, id, enable); err != nil {
+	if err := p.store.setReadEnable(call.Account, inst, id, enable); err != nil {
 		return nil, err
 	}
 	return helpOnly{}, nil
+}
+
+type subscribeInfoDo struct {
+	GroupID           string `json:"GroupId"`
+	InstanceID        string `json:"InstanceId"`
+	GroupType         string `json:"GroupType"`
+	Owner             string `json:"Owner"`
+	IndependentNaming bool   `json:"IndependentNaming"`
+	Remark            string `json:"Remark"`
+	CreateTime        int64  `json:"CreateTime"`
+	UpdateTime        int64  `json:"UpdateTime"`
+	Tags              tags   `json:"Tags"`
+}
+
+type subscriptionDataListItem struct {
+	GroupID      string `json:"GroupId,omitempty"`
+	Topic        string `json:"Topic,omitempty"`
+	SubString    string `json:"SubString"`
+	MessageModel string `json:"MessageModel,omitempty"`
+}
+
+// subscriptionDataList is the doubly nested wrapper of OnsGroupSubDetail and
+// OnsTopicSubDetail (json tag SubscriptionDataList on the slice too).
+type subscriptionDataList struct {
+	SubscriptionDataList []subscriptionDataListItem `json:"SubscriptionDataList"`
 }
