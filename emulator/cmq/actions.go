@@ -1,8 +1,7 @@
 package cmq
 
 import (
-	"strings"
-
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -54,38 +53,49 @@ func (s *Server) actionDefs() []actionDef {
 	}
 }
 
-// commonParams are accepted by every action in strict mode (cmq.md §3).
-var commonParams = []string{"Action", "SecretId", "Signature", "Timestamp", "Nonce", "SignatureMethod", "Region", "Token", "RequestClient"}
-
 // buildActions makes the dispatch table (case-insensitive names) and the
 // per-action parameter lists for strict mode.
 func (s *Server) buildActions() {
 	defs := s.actionDefs()
 	rows := make([]pipeline.Action, len(defs))
-	s.known = map[string]map[string]bool{}
+	s.params = map[string][]string{}
 	for i, d := range defs {
 		rows[i] = pipeline.Action{Name: d.name, Handle: d.handle}
-		known := map[string]bool{}
-		for _, p := range append(append([]string{}, commonParams...), d.params...) {
-			known[p] = true
-		}
-		s.known[strings.ToLower(d.name)] = known
+		s.params[d.name] = d.params
 	}
 	s.actions = pipeline.NewTable(pipeline.TableSpec{Fold: true, Throttle: ErrQPSThrottling}, rows...)
 }
 
-// unknownParameter is the first parameter the action does not take, for
-// strict mode; "" when all are known.
-func (s *Server) unknownParameter(call *pipeline.Call) string {
-	known := s.known[strings.ToLower(call.Action)]
-	for _, p := range call.Pairs {
-		k := strings.TrimSpace(p.Key)
-		base, _, _ := strings.Cut(k, ".")
-		if !known[k] && !known[base] {
-			return k
-		}
+// arrayParams are the parameters sent as name.n (cmq.md §2.3); a malformed
+// index on one of them is refused while decoding (10310).
+func arrayParams() []string {
+	return []string{"msgBody", "receiptHandle", "msgTag", "filterTag", "bindingKey"}
+}
+
+// sizedByMessages are the actions whose 1 MiB rule is checked on the decoded
+// message bodies first (4470/10300), then on the raw size (10420).
+func sizedByMessages() []string { return []string{"BatchSendMessage", "BatchPublishMessage"} }
+
+// admit refuses accounts in states no request can produce (verified calls
+// only, after the signature).
+func admit(a *account.Account) error {
+	switch {
+	case a.Flags.ChargeOverdue:
+		return ErrChargeOverdue.New()
+	case a.Flags.AssistantAccount:
+		return ErrAssistantAccount.New()
+	case a.Flags.NoCAMAuthorization:
+		return ErrNoCAMAuthentication.New()
 	}
-	return ""
+	return nil
+}
+
+// routed applies the rate limits once the action is known.
+func (s *Server) routed(call *pipeline.Call) error {
+	if err := s.limits.check(call); err != nil {
+		return err
+	}
+	return nil
 }
 
 // accountOf names the store tenant a call acts for.

@@ -304,15 +304,14 @@ func (s *store) deleteMessage(acct, name, handle string) error {
 	return nil
 }
 
-// deleteFailure is one element of a batch delete's errorList.
-type deleteFailure struct {
-	Code          int    `json:"code"`
-	Message       string `json:"message"`
-	ReceiptHandle string `json:"receiptHandle"`
+// handleFailure is a receipt handle a batch delete could not delete, and why.
+type handleFailure struct {
+	handle string
+	err    *apierr.Error
 }
 
 // deleteMessages deletes each handle and reports the ones that failed.
-func (s *store) deleteMessages(acct, name string, handles []string) ([]deleteFailure, error) {
+func (s *store) deleteMessages(acct, name string, handles []string) ([]handleFailure, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q, err := s.tenantLocked(acct).queueLocked(name)
@@ -320,11 +319,10 @@ func (s *store) deleteMessages(acct, name string, handles []string) ([]deleteFai
 		return nil, err
 	}
 	now := s.clock.Now()
-	var failed []deleteFailure
+	var failed []handleFailure
 	for _, h := range handles {
 		if e := q.deleteLocked(h, now); e != nil {
-			code, msg := renderError(e)
-			failed = append(failed, deleteFailure{Code: code, Message: msg, ReceiptHandle: h})
+			failed = append(failed, handleFailure{handle: h, err: e})
 		}
 	}
 	return failed, nil

@@ -2,7 +2,9 @@ package cmq
 
 import (
 	"context"
+
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tclegacy"
 )
 
 // queueAttrPatch reads CreateQueue/SetQueueAttributes' optional attributes
@@ -324,14 +326,27 @@ func (s *Server) batchDeleteMessage(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	list := make([]deleteFailure, len(failed))
+	for i, f := range failed {
+		code, msg := tclegacy.Render(f.err)
+		list[i] = deleteFailure{Code: code, Message: msg, ReceiptHandle: f.handle}
+	}
 	switch {
 	case len(failed) == 0:
 		return ok{}, nil
 	case len(failed) == len(handles):
-		return nil, ErrBatchDeleteMessageFailed.New().WithFields(map[string]any{"errorList": failed})
+		return nil, ErrBatchDeleteMessageFailed.New().WithFields(map[string]any{"errorList": list})
 	default:
-		return nil, ErrDeleteMessagePartiallyFailed.New().WithFields(map[string]any{"errorList": failed})
+		return nil, ErrDeleteMessagePartiallyFailed.New().WithFields(map[string]any{"errorList": list})
 	}
+}
+
+// deleteFailure is one element of a batch delete's errorList, each failure
+// rendered as the envelope renders an error.
+type deleteFailure struct {
+	Code          int    `json:"code"`
+	Message       string `json:"message"`
+	ReceiptHandle string `json:"receiptHandle"`
 }
 
 // callContext is the call's context, or Background for calls made without

@@ -4,8 +4,6 @@ package cmq
 
 import (
 	"github.com/mqmock/mqmock/internal/apierr"
-	"time"
-
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -15,11 +13,9 @@ import (
 type Server struct {
 	env     pipeline.Env
 	opts    Options
-	now     func() time.Time // real time, for signature freshness
 	actions *pipeline.Table
-	// known lists each action's parameters (lower-case action name) for
-	// the optional strict mode.
-	known  map[string]map[string]bool
+	// params lists each action's parameters for the optional strict mode.
+	params map[string][]string
 	store  *store
 	pusher *pusher
 	limits *rateLimiter // nil when rate limits are off
@@ -37,7 +33,7 @@ func New(env pipeline.Env) (*Server, error) {
 	if env.Clock == nil {
 		env.Clock = clock.New()
 	}
-	s := &Server{env: env, opts: opts, now: time.Now}
+	s := &Server{env: env, opts: opts}
 	s.store = newStore(env.Clock, opts)
 	s.pusher = newPusher(s.store)
 	s.limits = newRateLimiter(env.Clock, opts, env.RateLimits || opts.RateLimits)

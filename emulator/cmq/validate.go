@@ -10,6 +10,7 @@ import (
 
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tclegacy"
 	"github.com/mqmock/mqmock/internal/wire"
 )
 
@@ -133,7 +134,7 @@ func checkBatchSize(call *pipeline.Call, bodies []string) error {
 	if total > maxBatchBytes {
 		return ErrTotalMessageSizeExceeded.New()
 	}
-	if requestSize(call) > maxRequest {
+	if tclegacy.Oversized(call) {
 		return ErrCannotParseRequest.New("request")
 	}
 	return nil
