@@ -5,65 +5,65 @@ import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// actionDef is one row of the CMQ action table: the action, its handler and
-// the parameters it takes (array parameters by their base name), which the
-// optional strict mode checks (4000/10320).
-type actionDef struct {
-	name   string
-	handle pipeline.Handler
+// action is one row of the CMQ action table and the parameters the action
+// takes (array parameters by their base name), which the optional strict
+// mode checks (4000/10320).
+type action struct {
+	row    pipeline.Action
 	params []string
 }
 
-// actionDefs is every action the emulator serves (cmq.md §8–§10). The CMQ
+// actions is every action the emulator serves (cmq.md §8–§10). The CMQ
 // HTTP API has no action the emulator knowingly declines: transaction
 // messages (10750–10790) and connection auth (10031/10032) belong to the TCP
 // SDK and exist only as fault codes.
-func (s *Server) actionDefs() []actionDef {
+func (p *Product) actions() []action {
 	queueAttrs := []string{"queueName", "maxMsgHeapNum", "pollingWaitSeconds", "visibilityTimeout", "maxMsgSize", "msgRetentionSeconds", "rewindSeconds", "deadLetterPolicy"}
-	return []actionDef{
-		{"CreateQueue", s.createQueue, queueAttrs},
-		{"ListQueue", s.listQueue, []string{"searchWord", "offset", "limit"}},
-		{"GetQueueAttributes", s.getQueueAttributes, []string{"queueName"}},
-		{"SetQueueAttributes", s.setQueueAttributes, queueAttrs},
-		{"DeleteQueue", s.deleteQueue, []string{"queueName"}},
-		{"RewindQueue", s.rewindQueue, []string{"queueName", "startConsumeTime"}},
-		{"SendMessage", s.sendMessage, []string{"queueName", "msgBody", "delaySeconds"}},
-		{"BatchSendMessage", s.batchSendMessage, []string{"queueName", "msgBody", "delaySeconds"}},
-		{"ReceiveMessage", s.receiveMessage, []string{"queueName", "pollingWaitSeconds"}},
-		{"BatchReceiveMessage", s.batchReceiveMessage, []string{"queueName", "numOfMsg", "pollingWaitSeconds"}},
-		{"DeleteMessage", s.deleteMessage, []string{"queueName", "receiptHandle"}},
-		{"BatchDeleteMessage", s.batchDeleteMessage, []string{"queueName", "receiptHandle"}},
-		{"QueryQueueRoute", s.queryRoute, []string{"queueName"}},
+	return []action{
+		{pipeline.Action{Name: "CreateQueue", Handle: p.createQueue}, queueAttrs},
+		{pipeline.Action{Name: "ListQueue", Handle: p.listQueue}, []string{"searchWord", "offset", "limit"}},
+		{pipeline.Action{Name: "GetQueueAttributes", Handle: p.getQueueAttributes}, []string{"queueName"}},
+		{pipeline.Action{Name: "SetQueueAttributes", Handle: p.setQueueAttributes}, queueAttrs},
+		{pipeline.Action{Name: "DeleteQueue", Handle: p.deleteQueue}, []string{"queueName"}},
+		{pipeline.Action{Name: "RewindQueue", Handle: p.rewindQueue}, []string{"queueName", "startConsumeTime"}},
+		{pipeline.Action{Name: "SendMessage", Handle: p.sendMessage}, []string{"queueName", "msgBody", "delaySeconds"}},
+		{pipeline.Action{Name: "BatchSendMessage", Handle: p.batchSendMessage}, []string{"queueName", "msgBody", "delaySeconds"}},
+		{pipeline.Action{Name: "ReceiveMessage", Handle: p.receiveMessage}, []string{"queueName", "pollingWaitSeconds"}},
+		{pipeline.Action{Name: "BatchReceiveMessage", Handle: p.batchReceiveMessage}, []string{"queueName", "numOfMsg", "pollingWaitSeconds"}},
+		{pipeline.Action{Name: "DeleteMessage", Handle: p.deleteMessage}, []string{"queueName", "receiptHandle"}},
+		{pipeline.Action{Name: "BatchDeleteMessage", Handle: p.batchDeleteMessage}, []string{"queueName", "receiptHandle"}},
+		{pipeline.Action{Name: "QueryQueueRoute", Handle: p.queryRoute}, []string{"queueName"}},
 
-		{"CreateTopic", s.createTopic, []string{"topicName", "maxMsgSize", "filterType"}},
-		{"SetTopicAttributes", s.setTopicAttributes, []string{"topicName", "maxMsgSize"}},
-		{"GetTopicAttributes", s.getTopicAttributes, []string{"topicName"}},
-		{"ListTopic", s.listTopic, []string{"searchWord", "offset", "limit"}},
-		{"DeleteTopic", s.deleteTopic, []string{"topicName"}},
-		{"PublishMessage", s.publishMessage, []string{"topicName", "msgBody", "msgTag", "routingKey"}},
-		{"BatchPublishMessage", s.batchPublishMessage, []string{"topicName", "msgBody", "msgTag", "routingKey"}},
-		{"QueryTopicRoute", s.queryRoute, []string{"topicName"}},
+		{pipeline.Action{Name: "CreateTopic", Handle: p.createTopic}, []string{"topicName", "maxMsgSize", "filterType"}},
+		{pipeline.Action{Name: "SetTopicAttributes", Handle: p.setTopicAttributes}, []string{"topicName", "maxMsgSize"}},
+		{pipeline.Action{Name: "GetTopicAttributes", Handle: p.getTopicAttributes}, []string{"topicName"}},
+		{pipeline.Action{Name: "ListTopic", Handle: p.listTopic}, []string{"searchWord", "offset", "limit"}},
+		{pipeline.Action{Name: "DeleteTopic", Handle: p.deleteTopic}, []string{"topicName"}},
+		{pipeline.Action{Name: "PublishMessage", Handle: p.publishMessage}, []string{"topicName", "msgBody", "msgTag", "routingKey"}},
+		{pipeline.Action{Name: "BatchPublishMessage", Handle: p.batchPublishMessage}, []string{"topicName", "msgBody", "msgTag", "routingKey"}},
+		{pipeline.Action{Name: "QueryTopicRoute", Handle: p.queryRoute}, []string{"topicName"}},
 
-		{"Subscribe", s.subscribe, []string{"topicName", "subscriptionName", "protocol", "endpoint", "notifyStrategy", "notifyContentFormat", "filterTag", "bindingKey"}},
-		{"Unsubscribe", s.unsubscribe, []string{"topicName", "subscriptionName"}},
-		{"GetSubscriptionAttributes", s.getSubscriptionAttributes, []string{"topicName", "subscriptionName"}},
-		{"SetSubscriptionAttributes", s.setSubscriptionAttributes, []string{"topicName", "subscriptionName", "notifyStrategy", "notifyContentFormat", "filterTag", "bindingKey", "protocol", "endpoint"}},
-		{"ClearSubscriptionFilterTags", s.clearSubscriptionFilterTags, []string{"topicName", "subscriptionName"}},
-		{"ListSubscriptionByTopic", s.listSubscriptionByTopic, []string{"topicName", "searchWord", "offset", "limit"}},
+		{pipeline.Action{Name: "Subscribe", Handle: p.subscribe}, []string{"topicName", "subscriptionName", "protocol", "endpoint", "notifyStrategy", "notifyContentFormat", "filterTag", "bindingKey"}},
+		{pipeline.Action{Name: "Unsubscribe", Handle: p.unsubscribe}, []string{"topicName", "subscriptionName"}},
+		{pipeline.Action{Name: "GetSubscriptionAttributes", Handle: p.getSubscriptionAttributes}, []string{"topicName", "subscriptionName"}},
+		{pipeline.Action{Name: "SetSubscriptionAttributes", Handle: p.setSubscriptionAttributes}, []string{"topicName", "subscriptionName", "notifyStrategy", "notifyContentFormat", "filterTag", "bindingKey", "protocol", "endpoint"}},
+		{pipeline.Action{Name: "ClearSubscriptionFilterTags", Handle: p.clearSubscriptionFilterTags}, []string{"topicName", "subscriptionName"}},
+		{pipeline.Action{Name: "ListSubscriptionByTopic", Handle: p.listSubscriptionByTopic}, []string{"topicName", "searchWord", "offset", "limit"}},
 	}
 }
 
-// buildActions makes the dispatch table (case-insensitive names) and the
-// per-action parameter lists for strict mode.
-func (s *Server) buildActions() {
-	defs := s.actionDefs()
+// newTable makes the dispatch table (case-insensitive names: the Java SDK
+// sends "ClearSUbscriptionFIlterTags") and each action's parameters for
+// strict mode.
+func (p *Product) newTable() (*pipeline.Table, map[string][]string) {
+	defs := p.actions()
 	rows := make([]pipeline.Action, len(defs))
-	s.params = map[string][]string{}
+	params := make(map[string][]string, len(defs))
 	for i, d := range defs {
-		rows[i] = pipeline.Action{Name: d.name, Handle: d.handle}
-		s.params[d.name] = d.params
+		rows[i] = d.row
+		params[d.row.Name] = d.params
 	}
-	s.actions = pipeline.NewTable(pipeline.TableSpec{Fold: true, Throttle: ErrQPSThrottling}, rows...)
+	return pipeline.NewTable(pipeline.TableSpec{Fold: true, Throttle: errQPSThrottling}, rows...), params
 }
 
 // arrayParams are the parameters sent as name.n (cmq.md §2.3); a malformed
@@ -81,18 +81,18 @@ func sizedByMessages() []string { return []string{"BatchSendMessage", "BatchPubl
 func admit(a *account.Account) error {
 	switch {
 	case a.Flags.ChargeOverdue:
-		return ErrChargeOverdue.New()
+		return errChargeOverdue.New()
 	case a.Flags.AssistantAccount:
-		return ErrAssistantAccount.New()
+		return errAssistantAccount.New()
 	case a.Flags.NoCAMAuthorization:
-		return ErrNoCAMAuthentication.New()
+		return errNoCAMAuthentication.New()
 	}
 	return nil
 }
 
 // routed applies the rate limits once the action is known.
-func (s *Server) routed(call *pipeline.Call) error {
-	if err := s.limits.check(call); err != nil {
+func (p *Product) routed(call *pipeline.Call) error {
+	if err := p.limits.check(call); err != nil {
 		return err
 	}
 	return nil
@@ -111,7 +111,7 @@ type ok struct{}
 
 // queryRoute answers the TDMQ-CMQ Go SDK's route lookups: the emulator has
 // no TCP gateway, so the address list is empty (cmq.md §10.7, unconfirmed).
-func (s *Server) queryRoute(call *pipeline.Call) (any, error) {
+func (p *Product) queryRoute(call *pipeline.Call) (any, error) {
 	return struct {
 		Addr []string `json:"addr"`
 	}{Addr: []string{}}, nil

@@ -107,7 +107,7 @@ func TestOptionsRefused(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cfg := config.Default()
 			cfg.CMQ.Options = opts
-			_, err := newServerFromConfig(cfg)
+			_, err := newProductFromConfig(cfg)
 			assert.Error(t, err)
 		})
 	}
@@ -118,12 +118,12 @@ func TestOptionsFromYAMLFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  listen: 127.0.0.1:0\n  maxSubscriptionsPerTopic: 1000\n  recreateLockout: 10s\n"), 0o600))
 	cfg, err := config.Load(path, nil)
 	require.NoError(t, err)
-	_, err = newServerFromConfig(cfg)
+	_, err = newProductFromConfig(cfg)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  maxSubscriptionPerTopic: 1000\n"), 0o600))
 	cfg, err = config.Load(path, nil)
 	if err == nil {
-		_, err = newServerFromConfig(cfg)
+		_, err = newProductFromConfig(cfg)
 	}
 	assert.Error(t, err, "a misspelt key is refused")
 }
@@ -152,5 +152,5 @@ func TestRateLimits(t *testing.T) {
 	call(t, c, "SendMessage", send("q1"))
 }
 
-// The server mounts its own control endpoints under /_mqmock/cmq/.
-var _ func(*gin.RouterGroup) = (*cmq.Server)(nil).Control
+// The product mounts its own control endpoints under /_mqmock/cmq/.
+var _ func(*gin.RouterGroup) = (*cmq.Product)(nil).Control

@@ -9,44 +9,44 @@ import (
 
 // NewDoor assembles the CMQ front door (the legacy CMQ HTTP API) around the
 // CMQ product.
-func NewDoor(s *Server) *frontdoor.Door {
+func NewDoor(p *Product) *frontdoor.Door {
 	fe := tclegacy.New(tclegacy.Config{
 		Door:      "cmq",
-		Catalogue: Errors,
+		Catalogue: catalogue,
 		Errors: tclegacy.Errors{
-			Internal:          ErrServerInternalError,
-			Method:            ErrUnexpectedHTTPMethod,
-			Unparsable:        ErrCannotParseRequest,
-			NoQuery:           ErrCannotFindParameterInURI,
-			Malformed:         ErrInvalidRequestParameters,
-			Repeated:          ErrParameterNotRepeatable,
-			BadIndex:          ErrParameterKeyFormatError,
-			MissingAction:     ErrActionNotExisted,
-			UnknownAction:     ErrActionNameNotExisted,
-			UnknownParameter:  ErrNoSuchParameter,
-			MissingCredential: ErrLackedRequiredParameters,
-			KeyFormat:         ErrSecretIDNotAKID,
-			UnknownKey:        ErrSecretIDNotExisted,
-			DisabledKey:       ErrSecretIDStatusError,
-			Unauthenticated:   ErrAuthenticationFailed,
+			Internal:          errServerInternalError,
+			Method:            errUnexpectedHTTPMethod,
+			Unparsable:        errCannotParseRequest,
+			NoQuery:           errCannotFindParameterInURI,
+			Malformed:         errInvalidRequestParameters,
+			Repeated:          errParameterNotRepeatable,
+			BadIndex:          errParameterKeyFormatError,
+			MissingAction:     errActionNotExisted,
+			UnknownAction:     errActionNameNotExisted,
+			UnknownParameter:  errNoSuchParameter,
+			MissingCredential: errLackedRequiredParameters,
+			KeyFormat:         errSecretIDNotAKID,
+			UnknownKey:        errSecretIDNotExisted,
+			DisabledKey:       errSecretIDStatusError,
+			Unauthenticated:   errAuthenticationFailed,
 		},
-		Actions:    s.actions,
-		Parameters: s.params,
-		Strict:     s.opts.StrictParameters,
+		Actions:    p.table,
+		Parameters: p.params,
+		Strict:     p.opts.StrictParameters,
 		Arrays:     arrayParams(),
 		DeferSize:  sizedByMessages(),
-		Accounts:   s.env.Accounts,
+		Accounts:   p.env.Accounts,
 		Credential: func(a *account.Account) tclegacy.Credential {
 			return tclegacy.Credential{SecretKey: a.Tencent.SecretKey, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled}
 		},
-		Verify: s.env.Verify,
+		Verify: p.env.Verify,
 		Admit:  admit,
-		Routed: s.routed,
+		Routed: p.routed,
 	})
 	return &frontdoor.Door{
 		Frontend: fe,
-		Tables:   []*pipeline.Table{s.actions},
-		Products: []*frontdoor.Product{{Name: "cmq", State: s.State, Reset: s.Reset, Close: s.Close, Value: s}},
-		Control:  s.Control,
+		Tables:   []*pipeline.Table{p.table},
+		Products: []*frontdoor.Product{{Name: "cmq", State: p.State, Reset: p.Reset, Close: p.Close, Value: p}},
+		Control:  p.Control,
 	}
 }

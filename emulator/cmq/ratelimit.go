@@ -47,11 +47,11 @@ func (r *rateLimiter) check(call *pipeline.Call) *apierr.Error {
 	acct := accountOf(call)
 	if res := call.Params["queueName"] + "\x00" + call.Params["topicName"]; res != "\x00" && r.perResource > 0 {
 		if !r.take("r\x00"+acct+"\x00"+res, r.perResource, now) {
-			return ErrQPSThrottling.New()
+			return errQPSThrottling.New()
 		}
 	}
 	if r.perAction > 0 && !r.take("a\x00"+acct+"\x00"+call.Action, r.perAction, now) {
-		return ErrFrequencyLimit.New()
+		return errFrequencyLimit.New()
 	}
 	return nil
 }

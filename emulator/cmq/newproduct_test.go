@@ -7,7 +7,7 @@ import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-func newServerFromConfig(cfg config.Config) (*cmq.Server, error) {
+func newProductFromConfig(cfg config.Config) (*cmq.Product, error) {
 	reg, err := account.NewRegistry(cfg.AccountList())
 	if err != nil {
 		return nil, err
