@@ -154,3 +154,25 @@ func TestRateLimits(t *testing.T) {
 
 // The product mounts its own control endpoints under /_mqmock/cmq/.
 var _ func(*gin.RouterGroup) = (*cmq.Product)(nil).Control
+
+// A reset empties the rate-limit buckets with the rest of the state: both
+// the queue's (4420; CreateQueue counts against the queue too) and the
+// account's per action (4480).
+func TestResetEmptiesRateLimits(t *testing.T) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerResource": 2, "qpsPerAccountAction": 2}
+	}))
+	c := clientFor(env, env.Default)
+	send := cmqclient.P("queueName", "q", "msgBody", "m")
+	createQueue(t, c, "q")
+	call(t, c, "SendMessage", send)
+	assertCMQError(t, callErr(t, c, "SendMessage", send), 4420, "10250", "qps throttling")
+	call(t, c, "ListQueue", nil)
+	call(t, c, "ListQueue", nil)
+	assertCMQError(t, callErr(t, c, "ListQueue", nil), 4480, "10460", "exceed interface frequency limit, please slow down")
+
+	require.NoError(t, env.Reset("cmq"))
+	createQueue(t, c, "q")
+	call(t, c, "SendMessage", send)
+	call(t, c, "ListQueue", nil)
+}

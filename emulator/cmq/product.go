@@ -18,7 +18,6 @@ type Product struct {
 	params map[string][]string
 	store  *store
 	pusher *pusher
-	limits *rateLimiter // nil when rate limits are off
 }
 
 // New builds the product from the emulator's environment; with no clock it
@@ -31,21 +30,22 @@ func New(env pipeline.Env) (*Product, error) {
 	if env.Clock == nil {
 		env.Clock = clock.New()
 	}
+	// The global limits.rateLimits turns CMQ's limits on as well.
+	opts.RateLimits = opts.RateLimits || env.RateLimits
 	p := &Product{env: env, opts: opts}
 	p.store = newStore(env.Clock, opts)
 	p.pusher = newPusher(p.store)
-	p.limits = newRateLimiter(env.Clock, opts, env.RateLimits || opts.RateLimits)
 	p.table, p.params = p.newTable()
 	return p, nil
 }
 
 // Reset empties what the API created: every queue, message, topic,
-// subscription, lockout and push record goes; scheduled push retries do
-// nothing when they fire.
+// subscription, lockout, push record and rate-limit bucket goes; scheduled
+// push retries do nothing when they fire.
 func (p *Product) Reset() {
 	p.store.reset()
 	p.pusher.reset()
-	p.limits.reset()
+	p.table.ResetLimits()
 }
 
 // State is every account's queues and topics, for the control API.

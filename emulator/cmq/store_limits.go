@@ -169,3 +169,17 @@ func checkEndpoint(protocol, endpoint string) error {
 	}
 	return nil
 }
+
+// takeResourceToken spends one call of the queue's or topic's rate
+// (qpsPerResource → 4420/10250) when rate limits are on. A call that names
+// neither is not counted; the buckets are per account and keep their own
+// lock, so a throttled call never waits for the store.
+func (s *store) takeResourceToken(acct, queue, topic string) error {
+	if queue == "" && topic == "" {
+		return nil
+	}
+	if !s.resources.Take(acct+"\x00"+queue+"\x00"+topic, s.resourceRate, s.clock.Now()) {
+		return errQPSThrottling.New()
+	}
+	return nil
+}
