@@ -62,7 +62,8 @@ func (p *Product) actions() []action {
 // With rate limits on, every action has the same per-account rate,
 // qpsPerAccountAction (no number is documented, so none by default),
 // answered with 4480/10460. The table's own row stays 4420/10250, "qps
-// throttling": what a fault scenario's `throttle:` answers on CMQ.
+// throttling": what a fault scenario's `throttle:` answers on CMQ, except
+// that an action with a rate of its own throttles with its own row.
 func (p *Product) newTable() (*pipeline.Table, map[string][]string) {
 	spec := pipeline.TableSpec{Fold: true, Throttle: errQPSThrottling}
 	var rate ratelimit.Rate

@@ -42,8 +42,9 @@ func (p *Product) createQueue(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if patch.RewindSeconds != nil && *patch.RewindSeconds > deref64(patch.MsgRetentionSeconds, defaultQueueAttrs().MsgRetentionSeconds) {
-		return nil, errRewindSecondsExceedRetention.New()
+	// Checked again by the store; here so that it comes before the name.
+	if err := checkRewind(patch.apply(defaultQueueAttrs())); err != nil {
+		return nil, err
 	}
 	if err := checkName(in.str("queueName"), errQueueNameFormatError); err != nil {
 		return nil, err
@@ -55,13 +56,6 @@ func (p *Product) createQueue(call *pipeline.Call) (any, error) {
 	return struct {
 		QueueID string `json:"queueId"`
 	}{id}, nil
-}
-
-func deref64(v *int64, def int64) int64 {
-	if v == nil {
-		return def
-	}
-	return *v
 }
 
 // listPaging reads searchWord/offset/limit; limit 0 or absent is def.

@@ -42,6 +42,15 @@ func (p queueAttrPatch) apply(a queueAttrs) queueAttrs {
 	return a
 }
 
+// checkRewind: a queue cannot rewind further back than it retains
+// messages (10700).
+func checkRewind(a queueAttrs) error {
+	if a.RewindSeconds > a.MsgRetentionSeconds {
+		return errRewindSecondsExceedRetention.New()
+	}
+	return nil
+}
+
 // queue is one queue and its messages.
 type queue struct {
 	id, name          string
@@ -108,8 +117,8 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch) (string, er
 		return "", errQueueNumberLimit.New()
 	}
 	attrs := patch.apply(defaultQueueAttrs())
-	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
-		return "", errRewindSecondsExceedRetention.New()
+	if err := checkRewind(attrs); err != nil {
+		return "", err
 	}
 	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
 		return "", err
@@ -171,8 +180,8 @@ func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch) (que
 		return queueInfo{}, err
 	}
 	attrs := patch.apply(q.attrs)
-	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
-		return queueInfo{}, errRewindSecondsExceedRetention.New()
+	if err := checkRewind(attrs); err != nil {
+		return queueInfo{}, err
 	}
 	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
 		return queueInfo{}, err
