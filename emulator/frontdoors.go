@@ -95,10 +95,10 @@ func Names() []string {
 // products builds each product once, however many doors serve it: a
 // product behind two doors is one store.
 type products struct {
-	cmqProduct *cmq.Server
+	cmqProduct *cmq.Product
 }
 
-func (p *products) cmq(env pipeline.Env) (*cmq.Server, error) {
+func (p *products) cmq(env pipeline.Env) (*cmq.Product, error) {
 	if p.cmqProduct == nil {
 		s, err := cmq.New(env)
 		if err != nil {

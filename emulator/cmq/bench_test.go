@@ -25,7 +25,7 @@ func BenchmarkSendMessage(b *testing.B) {
 		}
 		if i%10000 == 9999 {
 			b.StopTimer()
-			cmq.DrainQueues(cmqServer(env))
+			cmq.DrainQueues(cmqProduct(env))
 			b.StartTimer()
 		}
 	}
@@ -70,7 +70,7 @@ func BenchmarkPublishMessageFanOut500(b *testing.B) {
 		}
 		if i%1000 == 999 {
 			b.StopTimer()
-			cmq.DrainQueues(cmqServer(env))
+			cmq.DrainQueues(cmqProduct(env))
 			b.StartTimer()
 		}
 	}

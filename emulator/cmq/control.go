@@ -2,98 +2,18 @@ package cmq
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/gin-gonic/gin"
 )
 
-// Control implements emulator.Controller: CMQ's own endpoints under
-// /_mqmock/cmq/.
+// Control mounts CMQ's own endpoints under /_mqmock/cmq/ (the door's
+// control routes).
 //
 //	GET /_mqmock/cmq/pushes[?topic=&subscription=]  every HTTP push attempt
 //	    (time, endpoint, attempt number, HTTP status or error, outcome, next
 //	    retry), oldest first.
-func (s *Server) Control(g *gin.RouterGroup) {
+func (p *Product) Control(g *gin.RouterGroup) {
 	g.GET("/pushes", func(c *gin.Context) {
-		c.JSON(http.StatusOK, gin.H{"pushes": s.pusher.attempts(c.Query("topic"), c.Query("subscription"))})
+		c.JSON(http.StatusOK, gin.H{"pushes": p.pusher.attempts(c.Query("topic"), c.Query("subscription"))})
 	})
-}
-
-// queueState is a queue as the control API's state shows it.
-type queueState struct {
-	Account    string      `json:"account"`
-	Name       string      `json:"name"`
-	ID         string      `json:"id"`
-	Attributes queueAttrsJ `json:"attributes"`
-	Messages   msgCountsJ  `json:"messages"`
-}
-
-type queueAttrsJ struct {
-	MaxMsgHeapNum       int64 `json:"maxMsgHeapNum"`
-	PollingWaitSeconds  int64 `json:"pollingWaitSeconds"`
-	VisibilityTimeout   int64 `json:"visibilityTimeout"`
-	MaxMsgSize          int64 `json:"maxMsgSize"`
-	MsgRetentionSeconds int64 `json:"msgRetentionSeconds"`
-	RewindSeconds       int64 `json:"rewindSeconds"`
-}
-
-type msgCountsJ struct {
-	Active     int `json:"active"`
-	Inactive   int `json:"inactive"`
-	Delayed    int `json:"delayed"`
-	Rewindable int `json:"rewindable"`
-}
-
-type topicState struct {
-	Account       string              `json:"account"`
-	Name          string              `json:"name"`
-	ID            string              `json:"id"`
-	FilterType    int                 `json:"filterType"`
-	MaxMsgSize    int64               `json:"maxMsgSize"`
-	Subscriptions []subscriptionState `json:"subscriptions"`
-}
-
-type subscriptionState struct {
-	Name                string   `json:"name"`
-	ID                  string   `json:"id"`
-	Protocol            string   `json:"protocol"`
-	Endpoint            string   `json:"endpoint"`
-	NotifyStrategy      string   `json:"notifyStrategy"`
-	NotifyContentFormat string   `json:"notifyContentFormat"`
-	FilterTags          []string `json:"filterTags"`
-	BindingKeys         []string `json:"bindingKeys"`
-	Pending             int      `json:"pending"`
-}
-
-// state is every account's queues (with message counts per state) and
-// topics (with their subscriptions), accounts in name order.
-func (s *store) state() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.clock.Now()
-	names := make([]string, 0, len(s.tenants))
-	for n := range s.tenants {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	queues, topics := []queueState{}, []topicState{}
-	for _, n := range names {
-		t := s.tenants[n]
-		for _, q := range t.queueOrder {
-			c := q.countsLocked(now)
-			a := q.attrs
-			queues = append(queues, queueState{Account: n, Name: q.name, ID: q.id,
-				Attributes: queueAttrsJ{a.MaxMsgHeapNum, a.PollingWaitSeconds, a.VisibilityTimeout, a.MaxMsgSize, a.MsgRetentionSeconds, a.RewindSeconds},
-				Messages:   msgCountsJ{c.Active, c.Inactive, c.Delayed, c.Rewindable}})
-		}
-		for _, tp := range t.topicOrder {
-			ts := topicState{Account: n, Name: tp.name, ID: tp.id, FilterType: tp.filterType, MaxMsgSize: tp.maxMsgSize, Subscriptions: []subscriptionState{}}
-			for _, sub := range tp.subOrder {
-				ts.Subscriptions = append(ts.Subscriptions, subscriptionState{sub.name, sub.id, sub.protocol, sub.endpoint,
-					sub.notifyStrategy, sub.notifyContentFormat, sub.filterTags, sub.bindingKeys, sub.pending})
-			}
-			topics = append(topics, ts)
-		}
-	}
-	return map[string]any{"queues": queues, "topics": topics}
 }

@@ -107,7 +107,7 @@ func TestOptionsRefused(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cfg := config.Default()
 			cfg.CMQ.Options = opts
-			_, err := newServerFromConfig(cfg)
+			_, err := newProductFromConfig(cfg)
 			assert.Error(t, err)
 		})
 	}
@@ -118,12 +118,12 @@ func TestOptionsFromYAMLFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  listen: 127.0.0.1:0\n  maxSubscriptionsPerTopic: 1000\n  recreateLockout: 10s\n"), 0o600))
 	cfg, err := config.Load(path, nil)
 	require.NoError(t, err)
-	_, err = newServerFromConfig(cfg)
+	_, err = newProductFromConfig(cfg)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(path, []byte("cmq:\n  maxSubscriptionPerTopic: 1000\n"), 0o600))
 	cfg, err = config.Load(path, nil)
 	if err == nil {
-		_, err = newServerFromConfig(cfg)
+		_, err = newProductFromConfig(cfg)
 	}
 	assert.Error(t, err, "a misspelt key is refused")
 }
@@ -152,5 +152,27 @@ func TestRateLimits(t *testing.T) {
 	call(t, c, "SendMessage", send("q1"))
 }
 
-// The server mounts its own control endpoints under /_mqmock/cmq/.
-var _ func(*gin.RouterGroup) = (*cmq.Server)(nil).Control
+// The product mounts its own control endpoints under /_mqmock/cmq/.
+var _ func(*gin.RouterGroup) = (*cmq.Product)(nil).Control
+
+// A reset empties the rate-limit buckets with the rest of the state: both
+// the queue's (4420; CreateQueue counts against the queue too) and the
+// account's per action (4480).
+func TestResetEmptiesRateLimits(t *testing.T) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerResource": 2, "qpsPerAccountAction": 2}
+	}))
+	c := clientFor(env, env.Default)
+	send := cmqclient.P("queueName", "q", "msgBody", "m")
+	createQueue(t, c, "q")
+	call(t, c, "SendMessage", send)
+	assertCMQError(t, callErr(t, c, "SendMessage", send), 4420, "10250", "qps throttling")
+	call(t, c, "ListQueue", nil)
+	call(t, c, "ListQueue", nil)
+	assertCMQError(t, callErr(t, c, "ListQueue", nil), 4480, "10460", "exceed interface frequency limit, please slow down")
+
+	require.NoError(t, env.Reset("cmq"))
+	createQueue(t, c, "q")
+	call(t, c, "SendMessage", send)
+	call(t, c, "ListQueue", nil)
+}

@@ -1,17 +1,52 @@
 package cmq
 
 import (
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/tclegacy"
 )
 
 // NewDoor assembles the CMQ front door (the legacy CMQ HTTP API) around the
 // CMQ product.
-func NewDoor(s *Server) *frontdoor.Door {
+func NewDoor(p *Product) *frontdoor.Door {
+	fe := tclegacy.New(tclegacy.Config{
+		Door:      "cmq",
+		Catalogue: catalogue,
+		Errors: tclegacy.Errors{
+			Internal:          errServerInternalError,
+			Method:            errUnexpectedHTTPMethod,
+			Unparsable:        errCannotParseRequest,
+			NoQuery:           errCannotFindParameterInURI,
+			Malformed:         errInvalidRequestParameters,
+			Repeated:          errParameterNotRepeatable,
+			BadIndex:          errParameterKeyFormatError,
+			MissingAction:     errActionNotExisted,
+			UnknownAction:     errActionNameNotExisted,
+			UnknownParameter:  errNoSuchParameter,
+			MissingCredential: errLackedRequiredParameters,
+			KeyFormat:         errSecretIDNotAKID,
+			UnknownKey:        errSecretIDNotExisted,
+			DisabledKey:       errSecretIDStatusError,
+			Unauthenticated:   errAuthenticationFailed,
+		},
+		Actions:    p.table,
+		Parameters: p.params,
+		Strict:     p.opts.StrictParameters,
+		Arrays:     arrayParams(),
+		DeferSize:  sizedByMessages(),
+		Accounts:   p.env.Accounts,
+		Credential: func(a *account.Account) tclegacy.Credential {
+			return tclegacy.Credential{SecretKey: a.Tencent.SecretKey, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled}
+		},
+		Verify: p.env.Verify,
+		Admit:  admit,
+		Routed: p.routed,
+	})
 	return &frontdoor.Door{
-		Frontend: s,
-		Tables:   []*pipeline.Table{s.actions},
-		Products: []*frontdoor.Product{{Name: "cmq", State: s.State, Reset: s.Reset, Close: s.Close, Value: s}},
-		Control:  s.Control,
+		Frontend: fe,
+		Tables:   []*pipeline.Table{p.table},
+		Products: []*frontdoor.Product{{Name: "cmq", State: p.State, Reset: p.Reset, Close: p.Close, Value: p}},
+		Control:  p.Control,
 	}
 }

@@ -226,7 +226,7 @@ func TestSeedFileAgainstCatalogue(t *testing.T) {
 		}
 		rest := normalise(strings.TrimPrefix(rec.text, m[0]))
 		hit := false
-		for _, d := range Errors.Seed() {
+		for _, d := range catalogue.Seed() {
 			if d.Code != m[1]+"/"+module {
 				continue
 			}
@@ -238,7 +238,7 @@ func TestSeedFileAgainstCatalogue(t *testing.T) {
 			t.Errorf("seed row %q has no Seed Def with its code and English text", rec.text)
 		}
 	}
-	for _, d := range Errors.Seed() {
+	for _, d := range catalogue.Seed() {
 		if !found[d] {
 			t.Errorf("Seed Def %s (%s %q) is in no seed row", d.Name, d.Code, d.Message)
 		}
@@ -250,7 +250,7 @@ func TestSeedRowsHaveDefs(t *testing.T) {
 	for _, r := range readTSV(t) {
 		for _, e := range expect(r) {
 			var match []*apierr.Def
-			for _, d := range Errors.All() {
+			for _, d := range catalogue.All() {
 				if d.Code == e.code && d.Message == e.message {
 					match = append(match, d)
 				}
@@ -289,7 +289,7 @@ func TestSeedDefsAreDocumented(t *testing.T) {
 	if n != 82 {
 		t.Errorf("81 seed rows should call for 82 Defs (10590 holds two texts), got %d", n)
 	}
-	seed := Errors.Seed()
+	seed := catalogue.Seed()
 	if len(seed) != n {
 		t.Errorf("catalogue has %d Seed Defs, seed rows call for %d", len(seed), n)
 	}
@@ -308,7 +308,7 @@ func TestExtras(t *testing.T) {
 		"RewindSecondsExceedRetention": "4000/10700 rewindSeconds cannot be greater than msgRetentionSeconds",
 		"SubscriptionNotExisted":       "4000/4440 subscription is not existed, or deleted",
 	}
-	extra := Errors.Extra()
+	extra := catalogue.Extra()
 	if len(extra) != len(want) {
 		t.Errorf("%d extras, want %d", len(extra), len(want))
 	}
@@ -334,7 +334,7 @@ func TestExtras(t *testing.T) {
 // TestCatalogueShape: CamelCase names, <code>/<module> codes, HTTP 200
 // (CMQ answers every error with 200).
 func TestCatalogueShape(t *testing.T) {
-	catalogtest.CheckShape(t, Errors, catalogtest.Shape{
+	catalogtest.CheckShape(t, catalogue, catalogtest.Shape{
 		Vendor: "cmq",
 		Name:   regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`),
 		Code:   regexp.MustCompile(`^\d{4}/\d{4,5}$`),
@@ -342,55 +342,56 @@ func TestCatalogueShape(t *testing.T) {
 	})
 }
 
-// TestRequiredVars pins the vars other packages reference by name.
+// TestRequiredVars pins the rows the front door and the rate limits answer with.
 func TestRequiredVars(t *testing.T) {
 	for _, c := range []struct {
 		def  *apierr.Def
 		code string
 	}{
-		{ErrInvalidRequestParameters, "4000/10000"}, {ErrLackedRequiredParameters, "4000/10010"},
-		{ErrRequestParametersError, "4000/10110"}, {ErrActionNotExisted, "4000/10280"},
-		{ErrParameterKeyFormatError, "4000/10310"}, {ErrNoSuchParameter, "4000/10320"},
-		{ErrParameterNotRepeatable, "4000/10330"}, {ErrParameterOutOfRange, "4000/10350"},
-		{ErrParameterErrorType, "4000/10360"}, {ErrBatchSizeOutOfRange, "4000/10370"},
-		{ErrParameterNotConsequent, "4000/10380"}, {ErrLackedRequiredParameter, "4000/10390"},
-		{ErrCannotFindParameterInURI, "4000/10400"}, {ErrUnexpectedHTTPMethod, "4000/10410"},
-		{ErrCannotParseRequest, "4000/10420"}, {ErrActionNameNotExisted, "4000/10430"},
-		{ErrAssistantAccount, "4000/10440"}, {ErrNoCAMAuthentication, "4000/10461"},
-		{ErrAuthenticationFailed, "4100/10030"}, {ErrSecretIDStatusError, "4100/10080"},
-		{ErrSecretIDNotExisted, "4100/10270"}, {ErrChargeOverdue, "4300/10040"},
-		{ErrQPSThrottling, "4420/10250"}, {ErrFrequencyLimit, "4480/10460"},
-		{ErrServerInternalError, "6000/10050"}, {ErrSecretIDNotAKID, "4000/10450"},
-		{ErrListQueueFailed, "6000/10190"}, {ErrQueueNotExisted, "4000/10100"},
-		{ErrTopicNotExisted, "4000/10600"}, {ErrNoMessage, "7000/10200"},
+		{errInvalidRequestParameters, "4000/10000"}, {errLackedRequiredParameters, "4000/10010"},
+		{errRequestParametersError, "4000/10110"}, {errActionNotExisted, "4000/10280"},
+		{errParameterKeyFormatError, "4000/10310"}, {errNoSuchParameter, "4000/10320"},
+		{errParameterNotRepeatable, "4000/10330"}, {errParameterOutOfRange, "4000/10350"},
+		{errParameterErrorType, "4000/10360"}, {errBatchSizeOutOfRange, "4000/10370"},
+		{errParameterNotConsequent, "4000/10380"}, {errLackedRequiredParameter, "4000/10390"},
+		{errCannotFindParameterInURI, "4000/10400"}, {errUnexpectedHTTPMethod, "4000/10410"},
+		{errCannotParseRequest, "4000/10420"}, {errActionNameNotExisted, "4000/10430"},
+		{errAssistantAccount, "4000/10440"}, {errNoCAMAuthentication, "4000/10461"},
+		{errAuthenticationFailed, "4100/10030"}, {errSecretIDStatusError, "4100/10080"},
+		{errSecretIDNotExisted, "4100/10270"}, {errChargeOverdue, "4300/10040"},
+		{errQPSThrottling, "4420/10250"}, {errFrequencyLimit, "4480/10460"},
+		{errServerInternalError, "6000/10050"}, {errSecretIDNotAKID, "4000/10450"},
+		{errListQueueFailed, "6000/10190"}, {errQueueNotExisted, "4000/10100"},
+		{errTopicNotExisted, "4000/10600"}, {errNoMessage, "7000/10200"},
 	} {
 		if c.def.Code != c.code {
 			t.Errorf("%s: code %s, want %s", c.def.Name, c.def.Code, c.code)
 		}
-		if d, ok := Errors.ByName(c.def.Name); !ok || d != c.def {
+		if d, ok := catalogue.ByName(c.def.Name); !ok || d != c.def {
 			t.Errorf("%s: var not the catalogue's Def", c.def.Name)
 		}
 	}
 }
 
-// TestEveryDefVarCatalogued parses errors.go: every Err… var holding an
-// *apierr.Def is in the catalogue under its Name, and the var is "Err"+Name.
+// TestEveryDefVarCatalogued parses errors.go: every err… var holding an
+// *apierr.Def is in the catalogue under its Name, and the var is "err"+Name
+// (unexported: no other package can change a row).
 func TestEveryDefVarCatalogued(t *testing.T) {
-	catalogtest.VarsCatalogued(t, Errors, func(name string) string { return "Err" + name }, "errors.go")
+	catalogtest.VarsCatalogued(t, catalogue, func(name string) string { return "err" + name }, "errors.go")
 }
 
 // TestResolve is (e).
 func TestResolve(t *testing.T) {
 	for ref, want := range map[string]*apierr.Def{
-		"QueueNotExisted":      ErrQueueNotExisted,
-		"4000/10100":           ErrQueueNotExisted,
-		"7000/10200":           ErrNoMessage,
-		"4000/10390":           ErrLackedRequiredParameter,
-		"4460/10550":           ErrTopicAlreadyExisted,
-		"TopicRecreateLockout": ErrTopicRecreateLockout,
-		"InvalidRewindTime":    ErrInvalidRewindTime,
+		"QueueNotExisted":      errQueueNotExisted,
+		"4000/10100":           errQueueNotExisted,
+		"7000/10200":           errNoMessage,
+		"4000/10390":           errLackedRequiredParameter,
+		"4460/10550":           errTopicAlreadyExisted,
+		"TopicRecreateLockout": errTopicRecreateLockout,
+		"InvalidRewindTime":    errInvalidRewindTime,
 	} {
-		d, args, err := Errors.Resolve(ref)
+		d, args, err := catalogue.Resolve(ref)
 		if err != nil || d != want || args != nil {
 			t.Errorf("Resolve(%q) = %v, %v, %v; want %s", ref, d, args, err, want.Name)
 		}
@@ -403,7 +404,7 @@ func TestResolve(t *testing.T) {
 		"4000/10680": {"TooManyBindingKey", "InvalidRewindTime"},
 		"4000/10700": {"LackOfRoutingKey", "RewindSecondsExceedRetention"},
 	} {
-		d, _, err := Errors.Resolve(ref)
+		d, _, err := catalogue.Resolve(ref)
 		if err == nil {
 			t.Errorf("Resolve(%q) = %s; want an ambiguity error", ref, d.Name)
 			continue
@@ -414,7 +415,7 @@ func TestResolve(t *testing.T) {
 			}
 		}
 	}
-	d, _, err := Errors.Resolve("4000/10001")
+	d, _, err := catalogue.Resolve("4000/10001")
 	if err == nil {
 		t.Fatalf("Resolve(unknown) = %s; want an error", d.Name)
 	}
@@ -425,10 +426,10 @@ func TestResolve(t *testing.T) {
 
 // TestRendering spot-checks messages as the envelope writer will fill them.
 func TestRendering(t *testing.T) {
-	if got := ErrLackedRequiredParameter.New("queueName").Message(); got != "lacked of required parameter queueName" {
+	if got := errLackedRequiredParameter.New("queueName").Message(); got != "lacked of required parameter queueName" {
 		t.Errorf("10390 rendered %q", got)
 	}
-	if got := ErrUnexpectedHTTPMethod.New("PUT").Message(); got != "unexpected http PUT only GET or POST is supported" {
+	if got := errUnexpectedHTTPMethod.New("PUT").Message(); got != "unexpected http PUT only GET or POST is supported" {
 		t.Errorf("10410 rendered %q", got)
 	}
 }

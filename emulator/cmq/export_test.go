@@ -3,7 +3,7 @@ package cmq
 // Test seams for the external tests of this directory; not part of the API.
 
 // SetOnWait makes f run each time a receive starts waiting.
-func SetOnWait(s *Server, f func()) {
+func SetOnWait(s *Product, f func()) {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
 	s.store.onWait = f
@@ -11,7 +11,7 @@ func SetOnWait(s *Server, f func()) {
 
 // SetOnPushAttempt makes f see every push attempt once it is recorded and
 // its retry (if any) scheduled.
-func SetOnPushAttempt(s *Server, f func(PushAttempt)) {
+func SetOnPushAttempt(s *Product, f func(PushAttempt)) {
 	s.pusher.mu.Lock()
 	defer s.pusher.mu.Unlock()
 	s.pusher.onAttempt = f
@@ -19,7 +19,7 @@ func SetOnPushAttempt(s *Server, f func(PushAttempt)) {
 
 // DrainQueues drops every message of every queue (benchmarks use it to keep
 // memory flat).
-func DrainQueues(s *Server) {
+func DrainQueues(s *Product) {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
 	for _, t := range s.store.tenants {
@@ -31,7 +31,7 @@ func DrainQueues(s *Server) {
 }
 
 // Waiters counts the receives parked on an account's queue.
-func Waiters(s *Server, acct, queue string) int {
+func Waiters(s *Product, acct, queue string) int {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
 	t, ok := s.store.tenants[acct]

@@ -17,8 +17,10 @@ func TestRulesKnowNothingOfHTTP(t *testing.T) {
 	forbidden := map[string]bool{
 		"net/http": true, "github.com/gin-gonic/gin": true,
 		"github.com/mqmock/mqmock/internal/pipeline": true, "github.com/mqmock/mqmock/internal/wire": true,
+		"github.com/mqmock/mqmock/internal/frontdoor": true, "github.com/mqmock/mqmock/internal/tclegacy": true,
 	}
-	for _, file := range []string{"store.go", "queue.go", "message.go", "topic.go", "subscription.go", "routing.go", "deadletter.go"} {
+	for _, file := range []string{"store.go", "store_queue.go", "store_message.go", "store_topic.go", "store_subscription.go",
+		"store_routing.go", "store_deadletter.go", "store_limits.go", "store_state.go"} {
 		f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ImportsOnly)
 		require.NoError(t, err)
 		for _, imp := range f.Imports {

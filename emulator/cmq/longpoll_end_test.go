@@ -20,7 +20,7 @@ func TestLongPollEndsWithItsClient(t *testing.T) {
 	c := clientFor(env, env.Default)
 	call(t, c, "CreateQueue", cmqclient.P("queueName", "gone"))
 	parked := make(chan struct{}, 1)
-	cmq.SetOnWait(cmqServer(env), func() {
+	cmq.SetOnWait(cmqProduct(env), func() {
 		select {
 		case parked <- struct{}{}:
 		default:
@@ -37,10 +37,10 @@ func TestLongPollEndsWithItsClient(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("receive never started waiting")
 	}
-	require.Equal(t, 1, cmq.Waiters(cmqServer(env), env.Default.Name, "gone"))
+	require.Equal(t, 1, cmq.Waiters(cmqProduct(env), env.Default.Name, "gone"))
 	cancel()
 	require.Error(t, <-done)
-	assert.Eventually(t, func() bool { return cmq.Waiters(cmqServer(env), env.Default.Name, "gone") == 0 },
+	assert.Eventually(t, func() bool { return cmq.Waiters(cmqProduct(env), env.Default.Name, "gone") == 0 },
 		5*time.Second, 5*time.Millisecond, "the server stops waiting once the client has gone")
 }
 

@@ -52,7 +52,9 @@ func queueAttrs(t testing.TB, c *cmqclient.Client, queue string) attributes {
 	return a
 }
 
-func cmqServer(env *emutest.Env) *cmq.Server { return env.Door("cmq").Products[0].Value.(*cmq.Server) }
+func cmqProduct(env *emutest.Env) *cmq.Product {
+	return env.Door("cmq").Products[0].Value.(*cmq.Product)
+}
 
 func TestMessageLifecycle(t *testing.T) {
 	env := emutest.Start(t)
@@ -117,13 +119,13 @@ func TestDelayedMessage(t *testing.T) {
 func parkedReceive(t *testing.T, env *emutest.Env, c *cmqclient.Client, queue string, wait string) <-chan *cmqclient.Error {
 	t.Helper()
 	parked := make(chan struct{}, 1)
-	cmq.SetOnWait(cmqServer(env), func() {
+	cmq.SetOnWait(cmqProduct(env), func() {
 		select {
 		case parked <- struct{}{}:
 		default:
 		}
 	})
-	t.Cleanup(func() { cmq.SetOnWait(cmqServer(env), nil) })
+	t.Cleanup(func() { cmq.SetOnWait(cmqProduct(env), nil) })
 	done := make(chan *cmqclient.Error, 1)
 	go func() {
 		r, err := c.Call(t.Context(), "ReceiveMessage", cmqclient.P("queueName", queue, "pollingWaitSeconds", wait))

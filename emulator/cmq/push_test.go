@@ -39,8 +39,8 @@ func endpoint(t *testing.T, status *atomic.Int32) (*httptest.Server, <-chan push
 // attempts reports the emulator's push attempts.
 func attempts(t *testing.T, env *emutest.Env) <-chan cmq.PushAttempt {
 	ch := make(chan cmq.PushAttempt, 64)
-	cmq.SetOnPushAttempt(cmqServer(env), func(a cmq.PushAttempt) { ch <- a })
-	t.Cleanup(func() { cmq.SetOnPushAttempt(cmqServer(env), nil) })
+	cmq.SetOnPushAttempt(cmqProduct(env), func(a cmq.PushAttempt) { ch <- a })
+	t.Cleanup(func() { cmq.SetOnPushAttempt(cmqProduct(env), nil) })
 	return ch
 }
 

@@ -26,7 +26,7 @@ func TestEveryActionSurvivesBadInput(t *testing.T) {
 			"offset", "-1", "limit", "1e3", "msgBody.0", "", "msgBody.2", "x", "filterTag.1", "", "bindingKey.7", "k"),
 		"empty values": cmqclient.P("queueName", "", "topicName", "", "subscriptionName", "", "msgBody", "", "receiptHandle", "", "routingKey", ""),
 	}
-	names := cmqServer(env).ActionNames()
+	names := env.Door("cmq").Actions()
 	require.NotEmpty(t, names)
 	for _, action := range names {
 		for label, p := range inputs {

@@ -102,6 +102,15 @@ type seedRow struct {
 
 func n(i int) string { return strconv.Itoa(i) }
 
+// row is the catalogue's row of that name; a missing one is a broken test.
+func row(name string) *apierr.Def {
+	d, ok := cmq.Catalogue().ByName(name)
+	if !ok {
+		panic("no CMQ row " + name)
+	}
+	return d
+}
+
 func tags(k int, prefix string) []string {
 	out := make([]string, k)
 	for i := range out {
@@ -116,305 +125,305 @@ func seedRows() []seedRow {
 	P := cmqclient.P
 	return []seedRow{
 		// Common
-		{cmq.ErrInvalidRequestParameters, 4000, "10000", "invalid request parameters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("InvalidRequestParameters"), 4000, "10000", "invalid request parameters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return f.raw(t, http.MethodPost, "Action=ListQueue&x=%G0", nil)
 		}},
-		{cmq.ErrLackedRequiredParameters, 4000, "10010", "lacked of required parameters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("LackedRequiredParameters"), 4000, "10010", "lacked of required parameters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return f.raw(t, http.MethodPost, "", without(signedPairs(f.c, "POST", "ListQueue", nil), "Nonce"))
 		}},
-		{cmq.ErrRequestParametersError, 4000, "10110", "request parameters error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("RequestParametersError"), 4000, "10110", "request parameters error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateTopic", P("topicName", "t10110", "filterType", "3"))
 		}},
-		{cmq.ErrActionNotExisted, 4000, "10280", "action is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ActionNotExisted"), 4000, "10280", "action is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return f.raw(t, http.MethodPost, "", f.c.Sign("POST", f.c.Common(nil)))
 		}},
-		{cmq.ErrParameterKeyFormatError, 4000, "10310", "error: parameter msgBody.x key format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ParameterKeyFormatError"), 4000, "10310", "error: parameter msgBody.x key format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "BatchSendMessage", P("queueName", "q10310", "msgBody.x", "a"))
 		}},
-		{cmq.ErrNoSuchParameter, 4000, "10320", "no such parameter colour", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("NoSuchParameter"), 4000, "10320", "no such parameter colour", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.lim, "ListQueue", P("colour", "blue"))
 		}},
-		{cmq.ErrParameterNotRepeatable, 4000, "10330", "parameter queueName is NOT a repeatable parameter", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ParameterNotRepeatable"), 4000, "10330", "parameter queueName is NOT a repeatable parameter", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateQueue", P("queueName", "a", "queueName", "b"))
 		}},
-		{cmq.ErrParameterOutOfRange, 4000, "10350", "parameter visibilityTimeout value or length is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ParameterOutOfRange"), 4000, "10350", "parameter visibilityTimeout value or length is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateQueue", P("queueName", "q10350", "visibilityTimeout", "0"))
 		}},
-		{cmq.ErrParameterErrorType, 4000, "10360", "parameter visibilityTimeout error type", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ParameterErrorType"), 4000, "10360", "parameter visibilityTimeout error type", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateQueue", P("queueName", "q10360", "visibilityTimeout", "thirty"))
 		}},
-		{cmq.ErrBatchSizeOutOfRange, 4000, "10370", "msgBody parameter batch size is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("BatchSizeOutOfRange"), 4000, "10370", "msgBody parameter batch size is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "BatchSendMessage", P("queueName", "q10370").List("msgBody", tags(17, "m")...))
 		}},
-		{cmq.ErrParameterNotConsequent, 4000, "10380", "msgBody parameter is not consequent", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ParameterNotConsequent"), 4000, "10380", "msgBody parameter is not consequent", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "BatchSendMessage", P("queueName", "q10380", "msgBody.1", "a", "msgBody.3", "b"))
 		}},
-		{cmq.ErrLackedRequiredParameter, 4000, "10390", "lacked of required parameter queueName", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("LackedRequiredParameter"), 4000, "10390", "lacked of required parameter queueName", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateQueue", nil)
 		}},
-		{cmq.ErrCannotFindParameterInURI, 4000, "10400", "cannot find parameter Action in uri", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("CannotFindParameterInURI"), 4000, "10400", "cannot find parameter Action in uri", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return f.raw(t, http.MethodGet, "", nil)
 		}},
-		{cmq.ErrUnexpectedHTTPMethod, 4000, "10410", "unexpected http PATCH only GET or POST is supported", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("UnexpectedHTTPMethod"), 4000, "10410", "unexpected http PATCH only GET or POST is supported", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return f.raw(t, http.MethodPatch, "", signedPairs(f.c, "POST", "ListQueue", nil))
 		}},
-		{cmq.ErrCannotParseRequest, 4000, "10420", "cannot parse request, or request size is more than 1MB", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("CannotParseRequest"), 4000, "10420", "cannot parse request, or request size is more than 1MB", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "SendMessage", P("queueName", "q10420", "msgBody", repeat("x", 1<<20)))
 		}},
-		{cmq.ErrActionNameNotExisted, 4000, "10430", "action name PeekMessage is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ActionNameNotExisted"), 4000, "10430", "action name PeekMessage is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "PeekMessage", nil)
 		}},
-		{cmq.ErrAssistantAccount, 4000, "10440", "account illegal, it may be an assistant account", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("AssistantAccount"), 4000, "10440", "account illegal, it may be an assistant account", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.flaggedClient("assistant"), "ListQueue", nil)
 		}},
-		{cmq.ErrNoCAMAuthentication, 4000, "10461", "no cam authentication", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("NoCAMAuthentication"), 4000, "10461", "no cam authentication", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.flaggedClient("nocam"), "ListQueue", nil)
 		}},
-		{cmq.ErrAuthenticationFailed, 4100, "10030", "authentication failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("AuthenticationFailed"), 4100, "10030", "authentication failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, cmqclient.New(f.main.URL("cmq"), f.main.Default.Tencent.SecretID, "guess"), "ListQueue", nil)
 		}},
-		{cmq.ErrSecretIDStatusError, 4100, "10080", "secret id status error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SecretIDStatusError"), 4100, "10080", "secret id status error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.flaggedClient("disabled"), "ListQueue", nil)
 		}},
-		{cmq.ErrSecretIDNotExisted, 4100, "10270", "secret id is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SecretIDNotExisted"), 4100, "10270", "secret id is not existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, cmqclient.New(f.main.URL("cmq"), "AKIDnobody", "x"), "ListQueue", nil)
 		}},
-		{cmq.ErrChargeOverdue, 4300, "10040", "charge overdue", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ChargeOverdue"), 4300, "10040", "charge overdue", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.flaggedClient("overdue"), "ListQueue", nil)
 		}},
-		{cmq.ErrQPSThrottling, 4420, "10250", "qps throttling", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrQPSThrottling, P("queueName", "q", "msgBody", "m"))
+		{row("QPSThrottling"), 4420, "10250", "qps throttling", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("QPSThrottling"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrFrequencyLimit, 4480, "10460", "exceed interface frequency limit, please slow down", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ListQueue", cmq.ErrFrequencyLimit, nil)
+		{row("FrequencyLimit"), 4480, "10460", "exceed interface frequency limit, please slow down", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ListQueue", row("FrequencyLimit"), nil)
 		}},
-		{cmq.ErrServerInternalError, 6000, "10050", "server internal error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ListTopic", cmq.ErrServerInternalError, nil)
+		{row("ServerInternalError"), 6000, "10050", "server internal error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ListTopic", row("ServerInternalError"), nil)
 		}},
 
 		// Queue common
-		{cmq.ErrSecretIDNotAKID, 4000, "10450", "secret id dosen't begin with AKID", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SecretIDNotAKID"), 4000, "10450", "secret id dosen't begin with AKID", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, cmqclient.New(f.main.URL("cmq"), "LTAImqmock0000000000001", "x"), "ListQueue", nil)
 		}},
-		{cmq.ErrQueueNotExisted, 4000, "10100", "queue is not existed, or deleted", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueNotExisted"), 4000, "10100", "queue is not existed, or deleted", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "SendMessage", P("queueName", "nowhere", "msgBody", "m"))
 		}},
-		{cmq.ErrDelaySecondsOutOfRange, 4000, "10692", "delay seconds is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("DelaySecondsOutOfRange"), 4000, "10692", "delay seconds is out of range", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10692")
 			return callErr(t, f.c, "SendMessage", P("queueName", "q10692", "msgBody", "m", "delaySeconds", "3601"))
 		}},
-		{cmq.ErrQueueRecreateLockout, 6040, "10660", "it will take some time to release resources of previous queue before you create a new one with the same name, please try later", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueRecreateLockout"), 6040, "10660", "it will take some time to release resources of previous queue before you create a new one with the same name, please try later", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10660")
 			call(t, f.c, "DeleteQueue", P("queueName", "q10660"))
 			return callErr(t, f.c, "CreateQueue", P("queueName", "Q10660"))
 		}},
-		{cmq.ErrQueueCannotRewind, 6050, "10670", "your queue cannot be rewinded", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueCannotRewind"), 6050, "10670", "your queue cannot be rewinded", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10670")
 			return callErr(t, f.c, "RewindQueue", P("queueName", "q10670", "startConsumeTime", "1700000000"))
 		}},
 
 		// Topic common
-		{cmq.ErrFilterTagNumberExceedLimit, 4000, "10490", "number of filterTag exceed limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("FilterTagNumberExceedLimit"), 4000, "10490", "number of filterTag exceed limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			httpSub(t, f.c, "t10490", "s")
 			return callErr(t, f.c, "SetSubscriptionAttributes", P("topicName", "t10490", "subscriptionName", "s").List("filterTag", tags(6, "x")...))
 		}},
-		{cmq.ErrEndpointFormatError, 4000, "10500", "endpoint format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("EndpointFormatError"), 4000, "10500", "endpoint format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10500"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10500", "subscriptionName", "s", "protocol", "http", "endpoint", "https://example.com/x"))
 		}},
-		{cmq.ErrUndefinedProtocol, 4000, "10510", "undefined protocol", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("UndefinedProtocol"), 4000, "10510", "undefined protocol", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10510"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10510", "subscriptionName", "s", "protocol", "smtp", "endpoint", "a@b"))
 		}},
-		{cmq.ErrTopicHasSubscriptions, 4000, "10540", "there exists subscriptions under this topic, please unsubscribe all of them before DeleteTopic", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicHasSubscriptions"), 4000, "10540", "there exists subscriptions under this topic, please unsubscribe all of them before DeleteTopic", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			httpSub(t, f.c, "t10540", "s")
 			return callErr(t, f.c, "DeleteTopic", P("topicName", "t10540"))
 		}},
-		{cmq.ErrTopicNameFormatError, 4000, "10590", "topic name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicNameFormatError"), 4000, "10590", "topic name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateTopic", P("topicName", "9lives"))
 		}},
-		{cmq.ErrSubscriptionNameFormatError, 4000, "10590", "subscription name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SubscriptionNameFormatError"), 4000, "10590", "subscription name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10590"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10590", "subscriptionName", "sub_1", "protocol", "http", "endpoint", "http://example.com/"))
 		}},
-		{cmq.ErrIllegalEndpoint, 4000, "10630", "illegal endpoint", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("IllegalEndpoint"), 4000, "10630", "illegal endpoint", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10630"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10630", "subscriptionName", "s", "protocol", "queue", "endpoint", "no-such-queue"))
 		}},
-		{cmq.ErrNotifyContentFormatMustBeSimplified, 4000, "10640", "notifyContentFormat of protocol queue must be SIMPLIFIED", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("NotifyContentFormatMustBeSimplified"), 4000, "10640", "notifyContentFormat of protocol queue must be SIMPLIFIED", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10640"))
 			createQueue(t, f.c, "q10640")
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10640", "subscriptionName", "s", "protocol", "queue", "endpoint", "q10640",
 				"notifyStrategy", "BACKOFF_RETRY", "notifyContentFormat", "JSON"))
 		}},
-		{cmq.ErrTooManyFilterTag, 4000, "10670", "too many filterTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyFilterTag"), 4000, "10670", "too many filterTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10670"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10670", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/").List("filterTag", tags(6, "x")...))
 		}},
-		{cmq.ErrLackOfBindingKey, 4000, "10710", "parameters lack of bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("LackOfBindingKey"), 4000, "10710", "parameters lack of bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10710", "filterType", "2"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10710", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/"))
 		}},
-		{cmq.ErrTopicNotExisted, 4000, "10600", "topic is not existed, or deleted", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicNotExisted"), 4000, "10600", "topic is not existed, or deleted", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "PublishMessage", P("topicName", "nowhere", "msgBody", "m"))
 		}},
-		{cmq.ErrTopicNumberLimit, 4450, "10610", "number of topics has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicNumberLimit"), 4450, "10610", "number of topics has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.lim, "CreateTopic", P("topicName", "t1"))
 			call(t, f.lim, "CreateTopic", P("topicName", "t2"))
 			return callErr(t, f.lim, "CreateTopic", P("topicName", "t3"))
 		}},
-		{cmq.ErrSubscriptionAlreadyExisted, 4490, "10470", "subscribtion is already existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SubscriptionAlreadyExisted"), 4490, "10470", "subscribtion is already existed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			httpSub(t, f.c, "t4490", "s")
 			return callErr(t, f.c, "Subscribe", P("topicName", "t4490", "subscriptionName", "S", "protocol", "http", "endpoint", "http://example.com/"))
 		}},
-		{cmq.ErrSubscriptionNumberLimit, 4500, "10480", "number of subscription has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("SubscriptionNumberLimit"), 4500, "10480", "number of subscription has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			httpSub(t, f.limOther, "t10480", "s1")
 			return callErr(t, f.limOther, "Subscribe", P("topicName", "t10480", "subscriptionName", "s2", "protocol", "http", "endpoint", "http://example.com/"))
 		}},
-		{cmq.ErrURLContainsBlank, 4510, "10570", "url connot contain any blank characters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("URLContainsBlank"), 4510, "10570", "url connot contain any blank characters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10570"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10570", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/a b"))
 		}},
-		{cmq.ErrTopicRecreateLockout, 6040, "10660", "It will take some time to release resources of previous topic before you can create a new topic with the same name. Please try later.", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicRecreateLockout"), 6040, "10660", "It will take some time to release resources of previous topic before you can create a new topic with the same name. Please try later.", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10660"))
 			call(t, f.c, "DeleteTopic", P("topicName", "t10660"))
 			return callErr(t, f.c, "CreateTopic", P("topicName", "t10660"))
 		}},
 
 		// Module
-		{cmq.ErrQueueAlreadyExisted, 4000, "4460", "queue is already existed,case insensitive", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueAlreadyExisted"), 4000, "4460", "queue is already existed,case insensitive", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q4460")
 			return callErr(t, f.c, "CreateQueue", P("queueName", "Q4460"))
 		}},
-		{cmq.ErrQueueNameFormatError, 4000, "10020", "queue name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueNameFormatError"), 4000, "10020", "queue name format error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			return callErr(t, f.c, "CreateQueue", P("queueName", "queue.with.dots"))
 		}},
-		{cmq.ErrMessageBodyEmpty, 4000, "10120", "message body can't be empty", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("MessageBodyEmpty"), 4000, "10120", "message body can't be empty", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10120")
 			return callErr(t, f.c, "SendMessage", P("queueName", "q10120", "msgBody", ""))
 		}},
-		{cmq.ErrReceiptHandleError, 4000, "10470", "receiptHandle error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ReceiptHandleError"), 4000, "10470", "receiptHandle error", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10470")
 			return callErr(t, f.c, "DeleteMessage", P("queueName", "q10470", "receiptHandle", "not-a-handle"))
 		}},
-		{cmq.ErrUndefinedNotifyStrategy, 4000, "10520", "undefined notify retry stragety", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("UndefinedNotifyStrategy"), 4000, "10520", "undefined notify retry stragety", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10520"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10520", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/", "notifyStrategy", "RETRY_FOREVER"))
 		}},
-		{cmq.ErrUndefinedNotifyContentFormat, 4000, "10530", "undefined notify content format", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("UndefinedNotifyContentFormat"), 4000, "10530", "undefined notify content format", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10530"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10530", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/", "notifyContentFormat", "XML"))
 		}},
-		{cmq.ErrTooManyBindingKey, 4000, "10680", "too many bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyBindingKey"), 4000, "10680", "too many bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10680", "filterType", "2"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10680", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/").List("bindingKey", tags(6, "k")...))
 		}},
-		{cmq.ErrTooManyDelimiters, 4000, "10691", "too many delimeters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyDelimiters"), 4000, "10691", "too many delimeters", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			routingSub(t, f.c, "t10691", "s", "#")
 			return callErr(t, f.c, "PublishMessage", P("topicName", "t10691", "msgBody", "m", "routingKey", repeat("a.", 16)+"a"))
 		}},
-		{cmq.ErrLackOfRoutingKey, 4000, "10700", "parameters lack of routingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("LackOfRoutingKey"), 4000, "10700", "parameters lack of routingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			routingSub(t, f.c, "t10700", "s", "#")
 			return callErr(t, f.c, "PublishMessage", P("topicName", "t10700", "msgBody", "m"))
 		}},
-		{cmq.ErrTooManyMsgTag, 4000, "10720", "too many msgTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyMsgTag"), 4000, "10720", "too many msgTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			httpSub(t, f.c, "t10720", "s")
 			return callErr(t, f.c, "PublishMessage", P("topicName", "t10720", "msgBody", "m").List("msgTag", tags(6, "x")...))
 		}},
-		{cmq.ErrConnectionNotAuthenticated, 4100, "10031", "connection is not authenticated", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ListQueue", cmq.ErrConnectionNotAuthenticated, nil)
+		{row("ConnectionNotAuthenticated"), 4100, "10031", "connection is not authenticated", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ListQueue", row("ConnectionNotAuthenticated"), nil)
 		}},
-		{cmq.ErrConnectionAlreadyAuthenticated, 4100, "10032", "connection is already authenticated", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ListQueue", cmq.ErrConnectionAlreadyAuthenticated, nil)
+		{row("ConnectionAlreadyAuthenticated"), 4100, "10032", "connection is already authenticated", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ListQueue", row("ConnectionAlreadyAuthenticated"), nil)
 		}},
-		{cmq.ErrMessageSizeExceeded, 4400, "10230", "exceed maximum message size", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("MessageSizeExceeded"), 4400, "10230", "exceed maximum message size", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10230", "maxMsgSize", "1024")
 			return callErr(t, f.c, "SendMessage", P("queueName", "q10230", "msgBody", repeat("x", 1025)))
 		}},
-		{cmq.ErrRetentionNumberReached, 4410, "10240", "reach maximum retention number of message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("RetentionNumberReached"), 4410, "10240", "reach maximum retention number of message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.limOther, "q10240", "maxMsgHeapNum", "1")
 			call(t, f.limOther, "SendMessage", P("queueName", "q10240", "msgBody", "1"))
 			return callErr(t, f.limOther, "SendMessage", P("queueName", "q10240", "msgBody", "2"))
 		}},
-		{cmq.ErrReceiptHandleInvalid, 4430, "10260", "receipt handle is invalid", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("ReceiptHandleInvalid"), 4430, "10260", "receipt handle is invalid", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10260")
 			return callErr(t, f.c, "DeleteMessage", P("queueName", "q10260", "receiptHandle", "12345"))
 		}},
-		{cmq.ErrQueueNumberLimit, 4450, "10220", "number of queues has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("QueueNumberLimit"), 4450, "10220", "number of queues has reached the limit", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.lim, "q1")
 			createQueue(t, f.lim, "q2")
 			return callErr(t, f.lim, "CreateQueue", P("queueName", "q3-over"))
 		}},
-		{cmq.ErrTotalMessageSizeExceeded, 4470, "10300", "total message size exceed 1MB", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TotalMessageSizeExceeded"), 4470, "10300", "total message size exceed 1MB", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10300", "maxMsgSize", "1048576")
 			return callErr(t, f.c, "BatchSendMessage", P("queueName", "q10300").List("msgBody", repeat("a", 600<<10), repeat("b", 600<<10)))
 		}},
-		{cmq.ErrMessageIDInvalid, 4490, "10770", "message id is invalid", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrMessageIDInvalid, P("queueName", "q", "msgBody", "m"))
+		{row("MessageIDInvalid"), 4490, "10770", "message id is invalid", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("MessageIDInvalid"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrMessageOperationNotAllowed, 4490, "10780", "message operation is not allowed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrMessageOperationNotAllowed, P("queueName", "q", "msgBody", "m"))
+		{row("MessageOperationNotAllowed"), 4490, "10780", "message operation is not allowed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("MessageOperationNotAllowed"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrTransactionMessageNotSupported, 4490, "10790", "transaction message is not supported", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrTransactionMessageNotSupported, P("queueName", "q", "msgBody", "m"))
+		{row("TransactionMessageNotSupported"), 4490, "10790", "transaction message is not supported", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("TransactionMessageNotSupported"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrSendMessageFailed, 6000, "10090", "send message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrSendMessageFailed, P("queueName", "q", "msgBody", "m"))
+		{row("SendMessageFailed"), 6000, "10090", "send message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("SendMessageFailed"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrReceiveMessageFailed, 6000, "10130", "recieve message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ReceiveMessage", cmq.ErrReceiveMessageFailed, P("queueName", "q"))
+		{row("ReceiveMessageFailed"), 6000, "10130", "recieve message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ReceiveMessage", row("ReceiveMessageFailed"), P("queueName", "q"))
 		}},
-		{cmq.ErrDeleteMessageFailed, 6000, "10140", "delete message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "DeleteMessage", cmq.ErrDeleteMessageFailed, P("queueName", "q", "receiptHandle", "1"))
+		{row("DeleteMessageFailed"), 6000, "10140", "delete message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "DeleteMessage", row("DeleteMessageFailed"), P("queueName", "q", "receiptHandle", "1"))
 		}},
-		{cmq.ErrDeleteMessagePartiallyFailed, 6010, "10150", "delete message partially failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("DeleteMessagePartiallyFailed"), 6010, "10150", "delete message partially failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10150")
 			call(t, f.c, "SendMessage", P("queueName", "q10150", "msgBody", "m"))
 			h := field[string](t, call(t, f.c, "ReceiveMessage", P("queueName", "q10150")), "receiptHandle")
 			return callErr(t, f.c, "BatchDeleteMessage", P("queueName", "q10150").List("receiptHandle", h, "424242"))
 		}},
-		{cmq.ErrGetQueueAttributesFailed, 6000, "10160", "get queue attributes failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "GetQueueAttributes", cmq.ErrGetQueueAttributesFailed, P("queueName", "q"))
+		{row("GetQueueAttributesFailed"), 6000, "10160", "get queue attributes failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "GetQueueAttributes", row("GetQueueAttributesFailed"), P("queueName", "q"))
 		}},
-		{cmq.ErrSetQueueAttributesFailed, 6000, "10170", "set queue attributes failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SetQueueAttributes", cmq.ErrSetQueueAttributesFailed, P("queueName", "q"))
+		{row("SetQueueAttributesFailed"), 6000, "10170", "set queue attributes failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SetQueueAttributes", row("SetQueueAttributesFailed"), P("queueName", "q"))
 		}},
-		{cmq.ErrDeleteQueueFailed, 6000, "10180", "delete queue failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "DeleteQueue", cmq.ErrDeleteQueueFailed, P("queueName", "q"))
+		{row("DeleteQueueFailed"), 6000, "10180", "delete queue failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "DeleteQueue", row("DeleteQueueFailed"), P("queueName", "q"))
 		}},
-		{cmq.ErrListQueueFailed, 6000, "10190", "list queue failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "ListQueue", cmq.ErrListQueueFailed, nil)
+		{row("ListQueueFailed"), 6000, "10190", "list queue failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "ListQueue", row("ListQueueFailed"), nil)
 		}},
-		{cmq.ErrBatchDeleteMessageFailed, 6020, "10290", "batch delete message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("BatchDeleteMessageFailed"), 6020, "10290", "batch delete message failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10290")
 			return callErr(t, f.c, "BatchDeleteMessage", P("queueName", "q10290").List("receiptHandle", "1", "2"))
 		}},
-		{cmq.ErrTopicHasNoSubscription, 6030, "10650", "topic has no subscription, please create a subscription before publishing message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TopicHasNoSubscription"), 6030, "10650", "topic has no subscription, please create a subscription before publishing message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10650"))
 			return callErr(t, f.c, "PublishMessage", P("topicName", "t10650", "msgBody", "m"))
 		}},
-		{cmq.ErrNoSubscriptionMatches, 6030, "10730", "no bindingKey or filterTag matches the routingKey or msgTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("NoSubscriptionMatches"), 6030, "10730", "no bindingKey or filterTag matches the routingKey or msgTag", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			routingSub(t, f.c, "t10730", "s", "a.*")
 			return callErr(t, f.c, "PublishMessage", P("topicName", "t10730", "msgBody", "m", "routingKey", "b.c"))
 		}},
-		{cmq.ErrTransactionConfirmationFailed, 6040, "10750", "transaction confirmation failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "SendMessage", cmq.ErrTransactionConfirmationFailed, P("queueName", "q", "msgBody", "m"))
+		{row("TransactionConfirmationFailed"), 6040, "10750", "transaction confirmation failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "SendMessage", row("TransactionConfirmationFailed"), P("queueName", "q", "msgBody", "m"))
 		}},
-		{cmq.ErrTransactionConfirmationPartiallyFailed, 6040, "10760", "transaction confirmation partially failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
-			return f.fault(t, "BatchSendMessage", cmq.ErrTransactionConfirmationPartiallyFailed, P("queueName", "q").List("msgBody", "m"))
+		{row("TransactionConfirmationPartiallyFailed"), 6040, "10760", "transaction confirmation partially failed", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+			return f.fault(t, "BatchSendMessage", row("TransactionConfirmationPartiallyFailed"), P("queueName", "q").List("msgBody", "m"))
 		}},
-		{cmq.ErrTooManyFilterTagOrBindingKey, 6050, "10740", "too many filterTag or bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyFilterTagOrBindingKey"), 6050, "10740", "too many filterTag or bindingKey", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			call(t, f.c, "CreateTopic", P("topicName", "t10740"))
 			return callErr(t, f.c, "Subscribe", P("topicName", "t10740", "subscriptionName", "s", "protocol", "http", "endpoint", "http://example.com/").
 				List("filterTag", tags(3, "t")...).List("bindingKey", tags(3, "k")...))
 		}},
-		{cmq.ErrTooManyUnackedMessages, 6070, "10690", "too many unacked(inactive) messages or delayed messages", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("TooManyUnackedMessages"), 6070, "10690", "too many unacked(inactive) messages or delayed messages", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.limOther, "q10690")
 			call(t, f.limOther, "BatchSendMessage", P("queueName", "q10690").List("msgBody", "1", "2"))
 			call(t, f.limOther, "ReceiveMessage", P("queueName", "q10690"))
 			return callErr(t, f.limOther, "ReceiveMessage", P("queueName", "q10690"))
 		}},
-		{cmq.ErrNoMessage, 7000, "10200", "no message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
+		{row("NoMessage"), 7000, "10200", "no message", func(t *testing.T, f *seedFixture) *cmqclient.Error {
 			createQueue(t, f.c, "q10200")
 			return callErr(t, f.c, "ReceiveMessage", P("queueName", "q10200", "pollingWaitSeconds", "0"))
 		}},
@@ -448,8 +457,8 @@ func TestEverySeedRow(t *testing.T) {
 			assert.Equal(t, r.def.Code, n(r.code)+"/"+r.module)
 		})
 	}
-	for _, d := range cmq.Errors.Seed() {
+	for _, d := range cmq.Catalogue().Seed() {
 		assert.True(t, covered[d.Name], "seed row %s (%s) has no test row", d.Name, d.Code)
 	}
-	assert.Len(t, rows, len(cmq.Errors.Seed()))
+	assert.Len(t, rows, len(cmq.Catalogue().Seed()))
 }

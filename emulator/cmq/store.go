@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/ratelimit"
 )
 
 // store is the CMQ state and its rules. It knows nothing of HTTP: actions
@@ -29,6 +30,11 @@ type store struct {
 	// closed ends every parked receive when the emulator shuts down.
 	closed    chan struct{}
 	closeOnce sync.Once
+
+	// resourceRate is each queue's and topic's rate (zero: unlimited);
+	// resources holds the buckets, guarded by their own lock.
+	resourceRate ratelimit.Rate
+	resources    ratelimit.Limiter
 }
 
 // tenant is one account's resources. Names are unique case-insensitively
@@ -43,7 +49,11 @@ type tenant struct {
 }
 
 func newStore(c *clock.Clock, opts Options) *store {
-	return &store{clock: c, opts: opts, tenants: map[string]*tenant{}, seq: 100000000, rnd: rand.New(rand.NewPCG(1, 2)), closed: make(chan struct{})}
+	s := &store{clock: c, opts: opts, tenants: map[string]*tenant{}, seq: 100000000, rnd: rand.New(rand.NewPCG(1, 2)), closed: make(chan struct{})}
+	if opts.RateLimits {
+		s.resourceRate = ratelimit.Per(opts.QPSPerResource, time.Second)
+	}
+	return s
 }
 
 // close ends every parked receive (they answer "no message") and makes later
@@ -92,6 +102,7 @@ func (s *store) reset() {
 	}
 	s.tenants = map[string]*tenant{}
 	s.gen++
+	s.resources.Reset()
 }
 
 // lockedOut reports whether a name deleted at some time is still blocked.

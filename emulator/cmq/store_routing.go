@@ -3,6 +3,7 @@ package cmq
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // matchesTags is filterType 1 (cmq.md §12.1): a subscription without
@@ -75,14 +76,14 @@ func (s *store) publish(acct string, owner uint64, p publication, requestID stri
 	}
 	for _, b := range p.bodies {
 		if int64(len(b)) > tp.maxMsgSize {
-			return nil, nil, ErrMessageSizeExceeded.New()
+			return nil, nil, errMessageSizeExceeded.New()
 		}
 	}
 	if tp.filterType == filterRouting && p.routingKey == nil {
-		return nil, nil, ErrLackOfRoutingKey.New()
+		return nil, nil, errLackOfRoutingKey.New()
 	}
 	if len(tp.subOrder) == 0 {
-		return nil, nil, ErrTopicHasNoSubscription.New()
+		return nil, nil, errTopicHasNoSubscription.New()
 	}
 	var matched []*subscription
 	for _, sub := range tp.subOrder {
@@ -92,7 +93,7 @@ func (s *store) publish(acct string, owner uint64, p publication, requestID stri
 		}
 	}
 	if len(matched) == 0 {
-		return nil, nil, ErrNoSubscriptionMatches.New()
+		return nil, nil, errNoSubscriptionMatches.New()
 	}
 	now := s.clock.Now()
 	ids := make([]string, len(p.bodies))
@@ -123,4 +124,52 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// pushJob is one message on its way to one http(s) subscription: publish
+// makes it under the store's lock, then the pusher (delivery_push.go) owns
+// it and reports back through current and pushDone.
+type pushJob struct {
+	gen          uint64
+	account      string
+	topic        string
+	owner        uint64
+	sub          *subscription
+	subscription string
+	endpoint     string
+	strategy     string
+	format       string
+	msgID        string
+	body         string
+	tags         []string
+	published    time.Time
+	requestID    string
+	attempts     int
+}
+
+// current reports whether state made in generation gen still exists.
+func (s *store) current(gen uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gen == gen
+}
+
+// pushDone ends a job: its subscription has one message less pending.
+func (s *store) pushDone(j *pushJob) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gen == j.gen && j.sub.pending > 0 {
+		j.sub.pending--
+	}
+}
+
+// backoff is a random BACKOFF_RETRY interval.
+func (s *store) backoff() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	span := s.opts.BackoffRetryMax - s.opts.BackoffRetryMin
+	if span <= 0 {
+		return s.opts.BackoffRetryMin
+	}
+	return s.opts.BackoffRetryMin + time.Duration(s.rnd.Int64N(int64(span)+1))
 }

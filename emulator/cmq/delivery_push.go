@@ -12,25 +12,6 @@ import (
 	"github.com/mqmock/mqmock/internal/clock"
 )
 
-// pushJob is one message on its way to one http(s) subscription.
-type pushJob struct {
-	gen          uint64
-	account      string
-	topic        string
-	owner        uint64
-	sub          *subscription
-	subscription string
-	endpoint     string
-	strategy     string
-	format       string
-	msgID        string
-	body         string
-	tags         []string
-	published    time.Time
-	requestID    string
-	attempts     int
-}
-
 // PushAttempt is one HTTP push as the control API shows it.
 type PushAttempt struct {
 	Time         time.Time `json:"time"`
@@ -48,7 +29,9 @@ type PushAttempt struct {
 	NextAttempt *time.Time `json:"nextAttempt,omitempty"`
 }
 
-// pusher delivers to http(s) endpoints and retries on the virtual clock.
+// pusher delivers to http(s) endpoints and retries on the virtual clock:
+// what CMQ sends out of the emulator. The store decides what to push
+// (publish); the pusher does the HTTP and reports back (pushDone).
 type pusher struct {
 	store  *store
 	clock  *clock.Clock
@@ -202,31 +185,4 @@ func (p *pusher) reset() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.log = nil
-}
-
-// current reports whether state made in generation gen still exists.
-func (s *store) current(gen uint64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.gen == gen
-}
-
-// pushDone ends a job: its subscription has one message less pending.
-func (s *store) pushDone(j *pushJob) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.gen == j.gen && j.sub.pending > 0 {
-		j.sub.pending--
-	}
-}
-
-// backoff is a random BACKOFF_RETRY interval.
-func (s *store) backoff() time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	span := s.opts.BackoffRetryMax - s.opts.BackoffRetryMin
-	if span <= 0 {
-		return s.opts.BackoffRetryMin
-	}
-	return s.opts.BackoffRetryMin + time.Duration(s.rnd.Int64N(int64(span)+1))
 }

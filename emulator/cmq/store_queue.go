@@ -42,6 +42,15 @@ func (p queueAttrPatch) apply(a queueAttrs) queueAttrs {
 	return a
 }
 
+// checkRewind: a queue cannot rewind further back than it retains
+// messages (10700).
+func checkRewind(a queueAttrs) error {
+	if a.RewindSeconds > a.MsgRetentionSeconds {
+		return errRewindSecondsExceedRetention.New()
+	}
+	return nil
+}
+
 // queue is one queue and its messages.
 type queue struct {
 	id, name          string
@@ -85,7 +94,7 @@ type queueCounts struct {
 func (t *tenant) queueLocked(name string) (*queue, *apierr.Error) {
 	q, ok := t.queues[strings.ToLower(name)]
 	if !ok || q.name != name {
-		return nil, ErrQueueNotExisted.New()
+		return nil, errQueueNotExisted.New()
 	}
 	return q, nil
 }
@@ -99,17 +108,17 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch) (string, er
 	lower := strings.ToLower(name)
 	now := s.clock.Now()
 	if _, ok := t.queues[lower]; ok {
-		return "", ErrQueueAlreadyExisted.New()
+		return "", errQueueAlreadyExisted.New()
 	}
 	if s.lockedOut(t.deletedQueues, lower, now) {
-		return "", ErrQueueRecreateLockout.New()
+		return "", errQueueRecreateLockout.New()
 	}
 	if len(t.queues) >= s.opts.MaxQueues {
-		return "", ErrQueueNumberLimit.New()
+		return "", errQueueNumberLimit.New()
 	}
 	attrs := patch.apply(defaultQueueAttrs())
-	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
-		return "", ErrRewindSecondsExceedRetention.New()
+	if err := checkRewind(attrs); err != nil {
+		return "", err
 	}
 	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
 		return "", err
@@ -171,8 +180,8 @@ func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch) (que
 		return queueInfo{}, err
 	}
 	attrs := patch.apply(q.attrs)
-	if attrs.RewindSeconds > attrs.MsgRetentionSeconds {
-		return queueInfo{}, ErrRewindSecondsExceedRetention.New()
+	if err := checkRewind(attrs); err != nil {
+		return queueInfo{}, err
 	}
 	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
 		return queueInfo{}, err
@@ -217,11 +226,11 @@ func (s *store) rewindQueue(acct, name string, start int64) error {
 		return err
 	}
 	if q.attrs.RewindSeconds == 0 {
-		return ErrQueueCannotRewind.New()
+		return errQueueCannotRewind.New()
 	}
 	now := s.clock.Now()
 	if start < now.Unix()-q.attrs.RewindSeconds || start > now.Unix() {
-		return ErrInvalidRewindTime.New()
+		return errInvalidRewindTime.New()
 	}
 	q.purgeLocked(now)
 	for _, m := range q.msgs {

@@ -100,14 +100,14 @@ func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([
 	}
 	for _, b := range bodies {
 		if int64(len(b)) > q.attrs.MaxMsgSize {
-			return nil, ErrMessageSizeExceeded.New()
+			return nil, errMessageSizeExceeded.New()
 		}
 	}
 	now := s.clock.Now()
 	if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
 		q.purgeLocked(now)
 		if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
-			return nil, ErrRetentionNumberReached.New()
+			return nil, errRetentionNumberReached.New()
 		}
 	}
 	return s.enqueueLocked(q, bodies, delay, now), nil
@@ -135,7 +135,7 @@ func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]deliver
 	// than the limit cannot have that many in flight.
 	if len(q.msgs)-q.deleted >= s.opts.MaxInflight {
 		if c := q.countsLocked(now); c.Inactive+c.Delayed >= s.opts.MaxInflight {
-			return nil, time.Time{}, ErrTooManyUnackedMessages.New()
+			return nil, time.Time{}, errTooManyUnackedMessages.New()
 		}
 	}
 	var out []delivered
@@ -211,7 +211,7 @@ func (s *store) receive(ctx context.Context, acct, name string, n int, wait int6
 		}
 		if !now.Before(deadline) || time.Since(realStart) >= span {
 			s.mu.Unlock()
-			return nil, ErrNoMessage.New()
+			return nil, errNoMessage.New()
 		}
 		q.waiters[wake] = struct{}{}
 		onWait := s.onWait
@@ -245,13 +245,13 @@ func (s *store) receive(ctx context.Context, acct, name string, n int, wait int6
 		if cur, err := t.queueLocked(name); err != nil || cur != q || s.tenants[acct] != t {
 			// Deleted (or reset) while we waited.
 			s.mu.Unlock()
-			return nil, ErrQueueNotExisted.New()
+			return nil, errQueueNotExisted.New()
 		}
 		if expired {
 			got, _, err := s.takeLocked(t, q, n, s.clock.Now())
 			s.mu.Unlock()
 			if err == nil && len(got) == 0 {
-				err = ErrNoMessage.New()
+				err = errNoMessage.New()
 			}
 			return got, err
 		}
@@ -275,11 +275,11 @@ func validHandle(h string) bool {
 // deleteLocked deletes the message a handle names, if it is still current.
 func (q *queue) deleteLocked(h string, now time.Time) *apierr.Error {
 	if !validHandle(h) {
-		return ErrReceiptHandleError.New()
+		return errReceiptHandleError.New()
 	}
 	m, ok := q.handles[h]
 	if !ok || m.handle != h || m.deleted || !now.Before(m.visibleAt) || q.expired(m, now) {
-		return ErrReceiptHandleInvalid.New()
+		return errReceiptHandleInvalid.New()
 	}
 	delete(q.handles, h)
 	m.handle = ""
@@ -304,15 +304,14 @@ func (s *store) deleteMessage(acct, name, handle string) error {
 	return nil
 }
 
-// deleteFailure is one element of a batch delete's errorList.
-type deleteFailure struct {
-	Code          int    `json:"code"`
-	Message       string `json:"message"`
-	ReceiptHandle string `json:"receiptHandle"`
+// handleFailure is a receipt handle a batch delete could not delete, and why.
+type handleFailure struct {
+	handle string
+	err    *apierr.Error
 }
 
 // deleteMessages deletes each handle and reports the ones that failed.
-func (s *store) deleteMessages(acct, name string, handles []string) ([]deleteFailure, error) {
+func (s *store) deleteMessages(acct, name string, handles []string) ([]handleFailure, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q, err := s.tenantLocked(acct).queueLocked(name)
@@ -320,11 +319,10 @@ func (s *store) deleteMessages(acct, name string, handles []string) ([]deleteFai
 		return nil, err
 	}
 	now := s.clock.Now()
-	var failed []deleteFailure
+	var failed []handleFailure
 	for _, h := range handles {
 		if e := q.deleteLocked(h, now); e != nil {
-			code, msg := renderError(e)
-			failed = append(failed, deleteFailure{Code: code, Message: msg, ReceiptHandle: h})
+			failed = append(failed, handleFailure{handle: h, err: e})
 		}
 	}
 	return failed, nil

@@ -26,13 +26,13 @@ func parseDeadLetterPolicy(raw string) (*deadLetterPolicy, error) {
 	dec := json.NewDecoder(strings.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil || p.DeadLetterQueue == "" {
-		return nil, ErrRequestParametersError.New()
+		return nil, errRequestParametersError.New()
 	}
 	switch {
 	case p.Policy == 0 && p.MaxReceiveCount >= 1 && p.MaxReceiveCount <= 1000:
 	case p.Policy == 1 && p.MaxTimeToLive >= 300 && p.MaxTimeToLive <= 43200:
 	default:
-		return nil, ErrRequestParametersError.New()
+		return nil, errRequestParametersError.New()
 	}
 	return &p, nil
 }
@@ -51,7 +51,7 @@ func (t *tenant) checkDeadLetterLocked(source string, p *deadLetterPolicy) error
 	}
 	dlq, err := t.queueLocked(p.DeadLetterQueue)
 	if err != nil || strings.EqualFold(p.DeadLetterQueue, source) || dlq.deadLetter != nil {
-		return ErrRequestParametersError.New()
+		return errRequestParametersError.New()
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ type topicInfo struct {
 func (t *tenant) topicLocked(name string) (*topic, *apierr.Error) {
 	tp, ok := t.topics[strings.ToLower(name)]
 	if !ok || tp.name != name {
-		return nil, ErrTopicNotExisted.New()
+		return nil, errTopicNotExisted.New()
 	}
 	return tp, nil
 }
@@ -55,13 +55,13 @@ func (s *store) createTopic(acct, name string, maxMsgSize int64, filterType int)
 	lower := strings.ToLower(name)
 	now := s.clock.Now()
 	if _, ok := t.topics[lower]; ok {
-		return "", ErrTopicAlreadyExisted.New()
+		return "", errTopicAlreadyExisted.New()
 	}
 	if s.lockedOut(t.deletedTopics, lower, now) {
-		return "", ErrTopicRecreateLockout.New()
+		return "", errTopicRecreateLockout.New()
 	}
 	if len(t.topics) >= s.opts.MaxTopics {
-		return "", ErrTopicNumberLimit.New()
+		return "", errTopicNumberLimit.New()
 	}
 	tp := &topic{id: s.idLocked("topic-"), name: name, maxMsgSize: maxMsgSize, filterType: filterType,
 		created: now, modified: now, subs: map[string]*subscription{}}
@@ -121,7 +121,7 @@ func (s *store) deleteTopic(acct, name string) error {
 		return err
 	}
 	if len(tp.subs) > 0 {
-		return ErrTopicHasSubscriptions.New()
+		return errTopicHasSubscriptions.New()
 	}
 	lower := strings.ToLower(name)
 	delete(t.topics, lower)

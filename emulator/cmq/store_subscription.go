@@ -72,7 +72,7 @@ type subscriptionInfo struct {
 func (tp *topic) subscriptionLocked(name string) (*subscription, *apierr.Error) {
 	sub, ok := tp.subs[strings.ToLower(name)]
 	if !ok || sub.name != name {
-		return nil, ErrSubscriptionNotExisted.New()
+		return nil, errSubscriptionNotExisted.New()
 	}
 	return sub, nil
 }
@@ -88,18 +88,18 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 	}
 	if spec.protocol == "queue" {
 		if _, err := t.queueLocked(spec.endpoint); err != nil {
-			return "", ErrIllegalEndpoint.New()
+			return "", errIllegalEndpoint.New()
 		}
 	}
 	if tp.filterType == filterRouting && !spec.hasBindingKeys {
-		return "", ErrLackOfBindingKey.New()
+		return "", errLackOfBindingKey.New()
 	}
 	lower := strings.ToLower(spec.name)
 	if _, ok := tp.subs[lower]; ok {
-		return "", ErrSubscriptionAlreadyExisted.New()
+		return "", errSubscriptionAlreadyExisted.New()
 	}
 	if len(tp.subs) >= s.opts.MaxSubscriptionsPerTopic {
-		return "", ErrSubscriptionNumberLimit.New()
+		return "", errSubscriptionNumberLimit.New()
 	}
 	now := s.clock.Now()
 	sub := &subscription{id: s.idLocked("subsc-"), name: spec.name, protocol: spec.protocol, endpoint: spec.endpoint,
@@ -170,7 +170,7 @@ func (s *store) setSubscriptionAttributes(acct, topicName, name string, p subscr
 		return serr
 	}
 	if p.notifyContentFormat != nil && sub.protocol == "queue" && *p.notifyContentFormat != formatSimplified {
-		return ErrNotifyContentFormatMustBeSimplified.New()
+		return errNotifyContentFormatMustBeSimplified.New()
 	}
 	tags, keys := sub.filterTags, sub.bindingKeys
 	if p.setFilterTags {
@@ -180,7 +180,7 @@ func (s *store) setSubscriptionAttributes(acct, topicName, name string, p subscr
 		keys = orEmpty(p.bindingKeys)
 	}
 	if len(tags)+len(keys) > maxTags {
-		return ErrTooManyFilterTagOrBindingKey.New()
+		return errTooManyFilterTagOrBindingKey.New()
 	}
 	if p.notifyStrategy != nil {
 		sub.notifyStrategy = *p.notifyStrategy

@@ -3,6 +3,8 @@ package cmq
 import (
 	"fmt"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/config"
 )
 
 // Options are the keys of the "cmq" configuration section besides listen.
@@ -52,22 +54,6 @@ type Options struct {
 	StrictParameters bool `mapstructure:"strictParameters"`
 }
 
-// Fixed limits that no deployment changes (cmq.md §7.2).
-const (
-	maxBatch            = 16
-	maxBatchBytes       = 1 << 20
-	maxTags             = 5
-	maxTagLen           = 16
-	maxKeyLen           = 64
-	maxKeyDots          = 15
-	maxEndpointLen      = 500
-	topicRetention      = 86400
-	backoffRetries      = 3
-	exponentialAttempts = 176
-	exponentialCap      = 512 * time.Second
-	maxConcurrentPushes = 64
-)
-
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
 	return Options{
@@ -84,6 +70,15 @@ func DefaultOptions() Options {
 		PushLogSize:              1000,
 		QPSPerResource:           5000,
 	}
+}
+
+// decodeOptions reads the section over the defaults and validates it.
+func decodeOptions(section map[string]any) (Options, error) {
+	opts := DefaultOptions()
+	if err := config.DecodeOptions("cmq", section, &opts); err != nil {
+		return opts, err
+	}
+	return opts, opts.validate()
 }
 
 // validate refuses options that would make the emulator misbehave.

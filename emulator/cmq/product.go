@@ -1,0 +1,56 @@
+// Package cmq is the CMQ product: queues, messages, topics and
+// subscriptions, their rules and action handlers. The legacy CMQ HTTP API
+// (internal/tclegacy) serves it at /v2/index.php; door.go assembles that
+// front door.
+package cmq
+
+import (
+	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// Product is CMQ: built once per emulator, whichever doors serve it.
+type Product struct {
+	env   pipeline.Env
+	opts  Options
+	table *pipeline.Table
+	// params lists each action's parameters for the optional strict mode.
+	params map[string][]string
+	store  *store
+	pusher *pusher
+}
+
+// New builds the product from the emulator's environment; with no clock it
+// runs on its own.
+func New(env pipeline.Env) (*Product, error) {
+	opts, err := decodeOptions(env.Options)
+	if err != nil {
+		return nil, err
+	}
+	if env.Clock == nil {
+		env.Clock = clock.New()
+	}
+	// The global limits.rateLimits turns CMQ's limits on as well.
+	opts.RateLimits = opts.RateLimits || env.RateLimits
+	p := &Product{env: env, opts: opts}
+	p.store = newStore(env.Clock, opts)
+	p.pusher = newPusher(p.store)
+	p.table, p.params = p.newTable()
+	return p, nil
+}
+
+// Reset empties what the API created: every queue, message, topic,
+// subscription, lockout, push record and rate-limit bucket goes; scheduled
+// push retries do nothing when they fire.
+func (p *Product) Reset() {
+	p.store.reset()
+	p.pusher.reset()
+	p.table.ResetLimits()
+}
+
+// State is every account's queues and topics, for the control API.
+func (p *Product) State() any { return p.store.state() }
+
+// Close ends every parked long poll so a graceful shutdown does not wait for
+// them.
+func (p *Product) Close() { p.store.close() }
