@@ -15,6 +15,7 @@ import (
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -111,6 +112,18 @@ rules:
 	env.Advance(time.Minute)
 	assert.NoError(t, instanceInServiceList(o))
 
+	r := cmqThrottled(t, env)
+	assert.Equal(t, 4420, r.Code)
+	assert.Equal(t, "(10250)qps throttling", r.Message)
+}
+
+// A throttle fault on CMQ answers CMQ's qps throttling (4420) whatever the
+// product's own limits: with the per-account limit on, whose own row is
+// 4480, too.
+func TestCMQThrottleFaultKeepsItsRowWithLimitsOn(t *testing.T) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerAccountAction": 1000}
+	}))
 	r := cmqThrottled(t, env)
 	assert.Equal(t, 4420, r.Code)
 	assert.Equal(t, "(10250)qps throttling", r.Message)

@@ -61,11 +61,11 @@ func (p *Product) actions() []action {
 //
 // With rate limits on, every action has the same per-account rate,
 // qpsPerAccountAction (no number is documented, so none by default),
-// answered with 4480/10460. The table's own row stays 4420/10250, "qps
-// throttling": what a fault scenario's `throttle:` answers on CMQ, except
-// that an action with a rate of its own throttles with its own row.
+// answered with 4480/10460. The table's throttling row stays 4420/10250,
+// "qps throttling": what a fault scenario's `throttle:` answers on CMQ
+// whatever the limits.
 func (p *Product) newTable() (*pipeline.Table, map[string][]string) {
-	spec := pipeline.TableSpec{Fold: true, Throttle: errQPSThrottling}
+	spec := pipeline.TableSpec{Fold: true, Throttle: errQPSThrottling, RateThrottle: errFrequencyLimit}
 	var rate ratelimit.Rate
 	if p.opts.RateLimits {
 		spec.Now = p.env.Clock.Now
@@ -77,7 +77,7 @@ func (p *Product) newTable() (*pipeline.Table, map[string][]string) {
 	for i, d := range defs {
 		rows[i] = d.row
 		if rate.Limited() {
-			rows[i].Rate, rows[i].Throttle = rate, errFrequencyLimit
+			rows[i].Rate = rate
 		}
 		params[d.row.Name] = d.params
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"time"
@@ -39,8 +40,15 @@ type TableSpec struct {
 	// Now turns the rows' rates on, read on this (virtual) clock; nil leaves
 	// every action unlimited.
 	Now func() time.Time
-	// Throttle is the row a call over its action's rate is answered with.
+	// Throttle is the product's documented throttling row: what a call over
+	// its action's rate is answered with, and what a fault scenario's
+	// `throttle:` answers.
 	Throttle *apierr.Def
+	// RateThrottle, when set, answers a call over its action's rate instead
+	// of Throttle, where the product documents a row of its own for that
+	// (CMQ's per-account frequency limit, 4480, beside its qps throttling,
+	// 4420); faults keep answering Throttle.
+	RateThrottle *apierr.Def
 	// Decline answers a declined action.
 	Decline func(call *Call) error
 }
@@ -89,10 +97,7 @@ func (t *Table) wrap(a Action) Handler {
 	if t.spec.Now == nil || !a.Rate.Limited() {
 		return h
 	}
-	throttle := a.Throttle
-	if throttle == nil {
-		throttle = t.spec.Throttle
-	}
+	throttle := cmp.Or(a.Throttle, t.spec.RateThrottle, t.spec.Throttle)
 	if throttle == nil {
 		panic("pipeline: action " + a.Name + " has a rate but no throttle row")
 	}

@@ -87,6 +87,23 @@ func TestTableRowsCarryRateThrottleAndDecline(t *testing.T) {
 	assert.Equal(t, map[string]*apierr.Def{"Own": errOwnSlow}, own)
 }
 
+// A table whose rate limit answers a row of its own keeps its throttling
+// row for faults.
+func TestRateThrottleAnswersRatesOnly(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	h := func(*pipeline.Call) (any, error) { return "ok", nil }
+	tb := pipeline.NewTable(pipeline.TableSpec{Now: func() time.Time { return now }, Throttle: errSlow, RateThrottle: errOwnSlow},
+		pipeline.Action{Name: "A", Handle: h, Rate: ratelimit.Per(1, time.Second)})
+	hd, _ := tb.Lookup("A")
+	_, err := hd(&pipeline.Call{})
+	require.NoError(t, err)
+	_, err = hd(&pipeline.Call{})
+	assert.Equal(t, "OwnSlow", codeOf(t, err), "a rate answers the rate's row")
+	def, own := tb.Throttling()
+	assert.Same(t, errSlow, def, "faults answer the throttling row")
+	assert.Empty(t, own)
+}
+
 func TestTableRefusesIncompleteRows(t *testing.T) {
 	h := func(*pipeline.Call) (any, error) { return nil, nil }
 	assert.Panics(t, func() { pipeline.NewTable(pipeline.TableSpec{}, pipeline.Action{Name: "X", Declined: true}) }, "declined without Decline")
