@@ -107,9 +107,10 @@ func canonicalRequest(method, uri, query string, names, values []string, payload
 	return b.String()
 }
 
-// canonicalURI is the escaped path as received; RPC clients send "/". The
-// cores sign their Pathname with "+"→"%20" and "*"→"%2A", which is how such
-// a path arrives escaped anyway.
+// canonicalURI is the escaped path as received. RPC clients (both cores,
+// every generated ONS/OnsMqtt SDK) send and sign "/"; for other paths the
+// cores sign their Pathname with a few substitutions ("+"→"%20", "*"→"%2A"),
+// which only a plain path's escaped form is guaranteed to equal.
 func canonicalURI(path string) string {
 	if path == "" {
 		return "/"
