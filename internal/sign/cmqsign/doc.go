@@ -9,7 +9,8 @@
 // (shared/specs/cmq.md §4.2).
 //
 // The same string-to-sign is used by TencentCloud API 3.0's optional v1
-// method (tencentcloud-api3.md §4), so StringToSign and Sign serve it too.
+// method (tencentcloud-api3.md §4), so StringToSign and Sign serve it too:
+// package tcv1 builds its verifier on them.
 //
 // Timestamp freshness and SecretId checks are the caller's: they need the
 // clock and the account table, and they answer with different error codes.

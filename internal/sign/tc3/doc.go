@@ -9,6 +9,12 @@
 // combination the SDKs are known to produce instead of rebuilding one
 // canonical request (see shared/specs/tencentcloud-api3.md §5–§6).
 //
+// It is stricter where leniency would weaken the signature: host and
+// content-type must be among the signed headers (every SDK signs exactly
+// "content-type;host"). And it accepts one more form, Tencent's document's:
+// canonical header values lower-cased, which the SDKs never do (they sign the
+// value as sent) but a client written from the document does.
+//
 // Freshness of the timestamp is not judged here: the caller owns the clock
 // and the error it answers with (AuthFailure.SignatureExpire).
 package tc3
