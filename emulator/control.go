@@ -15,7 +15,7 @@ import (
 
 // mountControl registers the control API (design.md "Control API").
 func (e *Emulator) mountControl(g *gin.RouterGroup) {
-	g.POST("/reset", e.reset)
+	g.POST("/reset", e.postReset)
 	g.GET("/state", e.state)
 	g.GET("/journal", e.listJournal)
 	g.GET("/clock", e.getClock)
@@ -49,11 +49,26 @@ func (e *Emulator) health(c *gin.Context) {
 	if !ready {
 		status = http.StatusServiceUnavailable
 	}
-	c.JSON(status, gin.H{"status": "ok", "ready": ready, "version": Version, "vendors": vendors})
+	out := gin.H{"status": "ok", "ready": ready, "version": Version, "vendors": vendors}
+	if r := e.faults.view().LastRefusedReload; r != nil {
+		out["lastRefusedReload"] = r
+	}
+	c.JSON(status, out)
 }
 
-func (e *Emulator) reset(c *gin.Context) {
-	if err := e.Reset(c.Query("vendor")); err != nil {
+// postReset is POST /_mqmock/reset[?vendor=][&clearScenarios=true].
+func (e *Emulator) postReset(c *gin.Context) {
+	clear, err := strconv.ParseBool(c.DefaultQuery("clearScenarios", "false"))
+	if err != nil {
+		controlError(c, http.StatusBadRequest, "clearScenarios must be true or false")
+		return
+	}
+	door := c.Query("vendor")
+	if clear && door != "" {
+		controlError(c, http.StatusBadRequest, "clearScenarios goes with a reset of everything, not of one vendor")
+		return
+	}
+	if err := e.reset(door, clear); err != nil {
 		controlError(c, http.StatusBadRequest, err.Error())
 		return
 	}

@@ -276,9 +276,16 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 }
 
 // Reset empties the state of the products behind one front door ("" =
-// all) and the emulator-wide state: journal and clock offset. Configured
-// accounts and instances stay.
-func (e *Emulator) Reset(door string) error {
+// all) and, for all, the emulator-wide state: journal, clock offset, and
+// fault rules back to the start-up scenarios. The start-up configuration
+// (accounts, instances, scenario files) is what a reset returns to.
+func (e *Emulator) Reset(door string) error { return e.reset(door, false) }
+
+// ResetAll is Reset("") that also clears the start-up scenarios: no fault
+// rule is left in force.
+func (e *Emulator) ResetAll() { _ = e.reset("", true) }
+
+func (e *Emulator) reset(door string, clearScenarios bool) error {
 	if door != "" {
 		d, err := e.door(door)
 		if err != nil {
@@ -292,7 +299,7 @@ func (e *Emulator) Reset(door string) error {
 	}
 	e.journal.Reset()
 	e.clock.Reset()
-	e.resetFaults()
+	e.resetFaults(clearScenarios)
 	return nil
 }
 

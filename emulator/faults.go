@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -35,6 +36,25 @@ func faultDoor(name string, d *frontdoor.Door) faults.Vendor {
 	return fv
 }
 
+// refusedReload says when and why a changed scenario file was refused.
+type refusedReload struct {
+	At    time.Time `json:"at"`
+	Error string    `json:"error"`
+}
+
+// scenarioView is GET /_mqmock/scenario: the rules in force, and the last
+// refused reload, which otherwise only the log would tell.
+type scenarioView struct {
+	faults.Snapshot
+	LastRefusedReload *refusedReload `json:"lastRefusedReload,omitempty"`
+}
+
+func (s *faultState) view() scenarioView {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return scenarioView{Snapshot: s.engine.Snapshot(), LastRefusedReload: s.refused}
+}
+
 // putSource names documents loaded through the control API in messages and
 // in GET /_mqmock/scenario.
 const putSource = "PUT /_mqmock/scenario"
@@ -50,6 +70,12 @@ type faultState struct {
 
 	mu      sync.Mutex
 	watcher *faults.Watcher
+	// startup are the start-up files' documents as last loaded: what a reset
+	// restores.
+	startup []faults.Source
+	// refused is the last reload of a changed file that was refused (nil
+	// when the latest one was accepted).
+	refused *refusedReload
 	// reloaded is told the outcome of every reload of a changed file
 	// (tests wait on it instead of sleeping).
 	reloaded func(error)
@@ -76,7 +102,7 @@ func newFaultState(c *clock.Clock, specs []doorSpec, doors map[string]*frontdoor
 // mountFaults registers /_mqmock/scenario and /_mqmock/coverage.
 func (e *Emulator) mountFaults(g *gin.RouterGroup) {
 	st := e.faults
-	g.GET("/scenario", func(c *gin.Context) { c.JSON(http.StatusOK, st.engine.Snapshot()) })
+	g.GET("/scenario", func(c *gin.Context) { c.JSON(http.StatusOK, st.view()) })
 	g.PUT("/scenario", func(c *gin.Context) { e.putScenario(c, st) })
 	g.DELETE("/scenario", func(c *gin.Context) {
 		st.engine.Clear()
@@ -169,6 +195,9 @@ func (e *Emulator) LoadScenarios(paths []string) error {
 	if err := st.engine.Replace(sources...); err != nil {
 		return err
 	}
+	st.mu.Lock()
+	st.startup = sources
+	st.mu.Unlock()
 	e.logger.Info("fault scenarios loaded", "files", paths)
 	w, err := faults.Watch(paths, faults.DefaultDebounce, func() { e.reloadScenarios(st, paths) })
 	if err != nil {
@@ -193,24 +222,40 @@ func (e *Emulator) reloadScenarios(st *faultState, paths []string) {
 	if err == nil {
 		err = st.engine.Reload(sources...)
 	}
+	st.mu.Lock()
+	if err != nil {
+		st.refused = &refusedReload{At: time.Now().UTC(), Error: err.Error()}
+	} else {
+		st.refused, st.startup = nil, sources
+	}
+	notify := st.reloaded
+	st.mu.Unlock()
 	if err != nil {
 		e.logger.Error("scenario change refused; the rules in force stay", "err", err)
 	} else {
 		e.logger.Info("fault scenarios reloaded", "files", paths)
 	}
-	st.mu.Lock()
-	notify := st.reloaded
-	st.mu.Unlock()
 	if notify != nil {
 		notify(err)
 	}
 }
 
-// resetFaults clears the active scenario, its counters and coverage. The
-// start-up files stay watched: editing one loads it again.
-func (e *Emulator) resetFaults() {
-	e.faults.engine.Clear()
-	e.faults.coverage.Reset()
+// resetFaults puts the start-up scenarios back in force with fresh
+// counters (rules added through the control API go), or with clear none at
+// all; coverage starts again. The start-up files stay watched.
+func (e *Emulator) resetFaults(clear bool) {
+	st := e.faults
+	st.mu.Lock()
+	startup := st.startup
+	st.mu.Unlock()
+	if clear || len(startup) == 0 {
+		st.engine.Clear()
+	} else if err := st.engine.Replace(startup...); err != nil {
+		// They loaded before; only a bug makes them fail now.
+		e.logger.Error("start-up scenarios could not be restored", "err", err)
+		st.engine.Clear()
+	}
+	st.coverage.Reset()
 }
 
 // closeFaults stops watching scenario files (Shutdown).

@@ -191,8 +191,8 @@ func TestStartupScenariosReloadOnChange(t *testing.T) {
 	assert.Equal(t, "v2", getScenario(t, env).Name)
 	assert.Equal(t, int64(0), hitsOf(t, env, "second"))
 
-	// A reset clears the rules but keeps watching: the next edit loads again.
-	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset", "", "", nil))
+	// A reset that clears scenarios keeps watching: the next edit loads again.
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset?clearScenarios=true", "", "", nil))
 	assert.Empty(t, getScenario(t, env).Rules)
 	require.NoError(t, os.WriteFile(file, []byte(v1), 0o600))
 	for nextReload(t, ch) != nil {
@@ -223,4 +223,55 @@ func ruleNames(s snapshot) []string {
 		out = append(out, r.Name)
 	}
 	return out
+}
+
+// A reset returns to the start-up configuration: the start-up scenarios stay
+// in force with fresh counters, a rule put through the control API goes,
+// and the last refused reload is visible in GET /_mqmock/scenario and in
+// health.
+func TestResetRestoresStartupScenarios(t *testing.T) {
+	env := emutest.Start(t)
+	file := filepath.Join(t.TempDir(), "faults.yaml")
+	startup := "name: startup\nrules: [{name: boot, vendor: mqtt, action: ListGroupId, error: SystemOverFlow}]\n"
+	require.NoError(t, os.WriteFile(file, []byte(startup), 0o600))
+	require.NoError(t, env.LoadScenarios([]string{file}))
+	ch := reloads(t, env)
+	require.Error(t, listGroupID(mqttClient(t, env)))
+	require.Equal(t, int64(1), hitsOf(t, env, "boot"))
+
+	require.NoError(t, env.Reset(""))
+	s := getScenario(t, env)
+	require.Len(t, s.Rules, 1, "the start-up rule is still in force")
+	assert.Equal(t, "boot", s.Rules[0].Name)
+	assert.Equal(t, int64(0), hitsOf(t, env, "boot"), "with fresh counters")
+	require.Error(t, listGroupID(mqttClient(t, env)))
+
+	// A rule put through the control API lasts until the next reset.
+	put := "name: put\nrules: [{name: later, vendor: ons, action: OnsTopicList, error: Throttling.User}]\n"
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPut, "/_mqmock/scenario", "application/yaml", put, nil))
+	require.Equal(t, "put", getScenario(t, env).Name)
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset", "", "", nil))
+	assert.Equal(t, "startup", getScenario(t, env).Name, "reset puts the start-up scenarios back")
+
+	// A refused edit shows in the scenario view and in health.
+	require.NoError(t, os.WriteFile(file, []byte("rules: [{name: bad, vendor: mqtt, action: ListGroupId, error: NoSuchCode}]\n"), 0o600))
+	err := nextReload(t, ch)
+	for err != nil && !strings.Contains(err.Error(), "NoSuchCode") {
+		err = nextReload(t, ch)
+	}
+	require.Error(t, err)
+	var view struct {
+		LastRefusedReload struct{ Error string } `json:"lastRefusedReload"`
+	}
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodGet, "/_mqmock/scenario", "", "", &view))
+	assert.Contains(t, view.LastRefusedReload.Error, "NoSuchCode")
+	var health struct {
+		LastRefusedReload struct{ Error string } `json:"lastRefusedReload"`
+	}
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodGet, "/_mqmock/health", "", "", &health))
+	assert.Contains(t, health.LastRefusedReload.Error, "NoSuchCode")
+
+	// clearScenarios leaves no rule at all.
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset?clearScenarios=true", "", "", nil))
+	assert.Empty(t, getScenario(t, env).Rules)
 }
