@@ -186,7 +186,7 @@ func TestRocketMQ4Duplicates(t *testing.T) {
 
 // TestRocketMQ4Quotas is §4's quota rows with the virtual-cluster limits of
 // §3: 10 clusters per account, 10 namespaces and 150 topics per cluster
-// (groups, 1500, are proved on the store in store_test.go).
+// (groups, 1500, are proved below the HTTP layer in handlers_test.go).
 func TestRocketMQ4Quotas(t *testing.T) {
 	env, c := start(t)
 	for i := 0; i < 10; i++ {

@@ -1,20 +1,19 @@
 package trocket
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 )
 
 // Control mounts the 5.x control endpoints (the door puts them under
-// /_mqmock/tdmq/trocket/). On the real
-// service, subscriptions, consumer clients, producers, consumption progress
-// and dead letters come from RocketMQ clients, which mqmock does not serve;
-// these endpoints stand in for them so the reporting actions
-// (DescribeConsumerClientList, DescribeTopicListByGroup, DescribeConsumerLag,
-// VerifyMessageConsumption, DescribeProducerList, dead-letter queries...) have
-// state to report. Bodies are JSON; "account" defaults to "default".
+// /_mqmock/tdmq/trocket/). On the real service, subscriptions, consumer
+// clients, producers, consumption progress and dead letters come from
+// RocketMQ clients, which mqmock does not serve; these endpoints stand in
+// for them so the reporting actions (DescribeConsumerClientList,
+// DescribeTopicListByGroup, DescribeConsumerLag, VerifyMessageConsumption,
+// DescribeProducerList, dead-letter queries...) have state to report. Bodies
+// are JSON; "account" defaults to "default".
 func (g *Product) Control(r *gin.RouterGroup) {
 	r.POST("/clients", g.ctlClient)
 	r.DELETE("/clients", g.ctlDisconnect)
@@ -28,16 +27,12 @@ type ctlTarget struct {
 	InstanceId string `json:"instanceId"`
 }
 
-// instance finds the target instance; the caller holds g.mu.
-func (g *Product) ctlInstance(t ctlTarget) (*instance, error) {
+// account is the target's account, "default" when the body names none.
+func (t ctlTarget) account() string {
 	if t.Account == "" {
-		t.Account = "default"
+		return "default"
 	}
-	in, ok := g.instances[t.InstanceId]
-	if !ok || in.owner != t.Account {
-		return nil, errors.New("instance " + t.InstanceId + " of account " + t.Account + " does not exist")
-	}
-	return in, nil
+	return t.Account
 }
 
 type ctlClient struct {
@@ -75,62 +70,29 @@ func (g *Product) ctlClient(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "consumeType must be PUSH, PULL or POP")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	in, err := g.ctlInstance(req.ctlTarget)
+	subs := make([]subscriptionSpec, 0, len(req.Subscriptions))
+	for _, s := range req.Subscriptions {
+		subs = append(subs, subscriptionSpec{topic: s.Topic, subString: s.SubString, expressionType: s.ExpressionType})
+	}
+	topics, err := g.store.connectClient(req.account(), req.InstanceId, clientSpec{
+		id: req.ClientId, addr: req.ClientAddr, group: req.ConsumerGroup, language: req.Language, version: req.Version,
+		protocol: req.ChannelProtocol, consumeType: req.ConsumeType,
+	}, subs, g.clock.Now())
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	if _, ok := in.groups[req.ConsumerGroup]; !ok {
-		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
-		return
-	}
-	now := g.clock.Now()
-	cl := &client{id: req.ClientId, addr: req.ClientAddr, group: req.ConsumerGroup, language: req.Language,
-		version: req.Version, protocol: req.ChannelProtocol, consumeType: req.ConsumeType}
-	for _, s := range req.Subscriptions {
-		t, ok := in.topics[s.Topic]
-		if !ok {
-			ctlFail(c, http.StatusNotFound, "topic "+s.Topic+" does not exist")
-			return
-		}
-		cl.topics = append(cl.topics, s.Topic)
-		k := subKey{group: req.ConsumerGroup, topic: s.Topic}
-		if _, ok := in.subs[k]; !ok {
-			// A new subscription starts at the topic's end, like a new
-			// consumer group's CONSUME_FROM_LAST_OFFSET.
-			in.subs[k] = &sub{offset: t.endOffset(), lastUpdate: now}
-		}
-		sub := in.subs[k]
-		sub.subString, sub.expressionType = s.SubString, s.ExpressionType
-		if sub.subString == "" {
-			sub.subString = "*"
-		}
-		if sub.expressionType == "" {
-			sub.expressionType = "TAG"
-		}
-	}
-	in.clients[cl.id] = cl
-	c.JSON(http.StatusOK, gin.H{"clientId": cl.id, "topics": cl.topics})
+	c.JSON(http.StatusOK, gin.H{"clientId": req.ClientId, "topics": topics})
 }
 
 // ctlDisconnect takes a client offline (its group keeps its subscriptions).
 func (g *Product) ctlDisconnect(c *gin.Context) {
 	t := ctlTarget{Account: c.Query("account"), InstanceId: c.Query("instanceId")}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	in, err := g.ctlInstance(t)
-	if err != nil {
+	id := c.Query("clientId")
+	if err := g.store.disconnectClient(t.account(), t.InstanceId, id); err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	id := c.Query("clientId")
-	if _, ok := in.clients[id]; !ok {
-		ctlFail(c, http.StatusNotFound, "client "+id+" is not connected")
-		return
-	}
-	delete(in.clients, id)
 	c.JSON(http.StatusOK, gin.H{"clientId": id, "disconnected": true})
 }
 
@@ -151,22 +113,13 @@ func (g *Product) ctlProducer(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "topic and clientId are required")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	in, err := g.ctlInstance(req.ctlTarget)
+	err := g.store.registerProducer(req.account(), req.InstanceId, req.Topic, producerSpec{
+		id: req.ClientId, ip: req.ClientIp, language: req.Language, version: req.Version, protocol: req.ChannelProtocol,
+	}, g.clock.Now())
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	if _, ok := in.topics[req.Topic]; !ok {
-		ctlFail(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
-		return
-	}
-	if in.producers[req.Topic] == nil {
-		in.producers[req.Topic] = map[string]*producer{}
-	}
-	in.producers[req.Topic][req.ClientId] = &producer{id: req.ClientId, ip: req.ClientIp, language: req.Language,
-		version: req.Version, protocol: req.ChannelProtocol, lastUpdate: g.clock.Now()}
 	c.JSON(http.StatusOK, gin.H{"clientId": req.ClientId})
 }
 
@@ -184,26 +137,12 @@ func (g *Product) ctlConsume(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body is not a consume request: "+err.Error())
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	in, err := g.ctlInstance(req.ctlTarget)
+	offset, lag, err := g.store.consume(req.account(), req.InstanceId, req.ConsumerGroup, req.Topic, req.Count, g.clock.Now())
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	s, t := in.subs[subKey{group: req.ConsumerGroup, topic: req.Topic}], in.topics[req.Topic]
-	if s == nil || t == nil {
-		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not subscribe to "+req.Topic)
-		return
-	}
-	end := t.endOffset()
-	if req.Count < 0 || s.offset+req.Count > end {
-		s.offset = end
-	} else {
-		s.offset += req.Count
-	}
-	s.lastUpdate = g.clock.Now()
-	c.JSON(http.StatusOK, gin.H{"offset": s.offset, "lag": in.lag(s, t)})
+	c.JSON(http.StatusOK, gin.H{"offset": offset, "lag": lag})
 }
 
 type ctlDeadLetter struct {
@@ -220,24 +159,11 @@ func (g *Product) ctlDeadLetter(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body is not a dead-letter request: "+err.Error())
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	in, err := g.ctlInstance(req.ctlTarget)
-	if err != nil {
+	if err := g.store.deadLetter(req.account(), req.InstanceId, req.ConsumerGroup, req.MsgId); err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	m, ok := in.messages[req.MsgId]
-	if !ok {
-		ctlFail(c, http.StatusNotFound, "message "+req.MsgId+" does not exist")
-		return
-	}
-	if _, ok := in.groups[req.ConsumerGroup]; !ok {
-		ctlFail(c, http.StatusNotFound, "consumer group "+req.ConsumerGroup+" does not exist")
-		return
-	}
-	m.deadLetterGroup = req.ConsumerGroup
-	c.JSON(http.StatusOK, gin.H{"msgId": m.id, "consumerGroup": req.ConsumerGroup})
+	c.JSON(http.StatusOK, gin.H{"msgId": req.MsgId, "consumerGroup": req.ConsumerGroup})
 }
 
 // ctlFail answers a control request with the control API's error shape.

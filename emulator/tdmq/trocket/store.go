@@ -3,12 +3,80 @@ package trocket
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
-// The 5.x resources. Everything here is guarded by Product.mu; nothing knows of
-// HTTP. Times come from the emulator's virtual clock.
+// store is the 5.x state and every rule over it. Each method takes plain
+// values (who acts and when, ids, names, typed arguments), checks and acts
+// under mu, and returns results (copies, safe after the lock) or catalogue
+// errors; nothing here knows of HTTP. Times come from the emulator's virtual
+// clock, through the op.
+type store struct {
+	readyAfter      time.Duration // how long a new instance stays CREATING
+	topicNameMaxLen int           // 0 means 100
+
+	mu        sync.Mutex
+	seq       int64
+	instances map[string]*instance
+}
+
+func newStore(opts Options) *store {
+	s := &store{readyAfter: opts.ReadyAfter, topicNameMaxLen: opts.TopicNameMaxLen}
+	s.reset()
+	return s
+}
+
+// reset forgets every instance.
+func (s *store) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.instances = map[string]*instance{}
+	s.seq = 0
+}
+
+// instanceState is one instance in the control API's state view.
+type instanceState struct {
+	Account, InstanceId, Name, Type, SkuCode, Status string
+	Topics, Groups, Roles                            []string
+	Messages                                         int
+}
+
+// state is every instance, in creation order, as of now.
+func (s *store) state(now time.Time) []instanceState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []instanceState{}
+	for _, in := range s.sortedInstances() {
+		out = append(out, instanceState{Account: in.owner, InstanceId: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
+			Status: in.status(now), Topics: sortedKeys(in.topics), Groups: sortedKeys(in.groups), Roles: sortedKeys(in.roles),
+			Messages: len(in.messages)})
+	}
+	return out
+}
+
+// sortedInstances lists all instances in creation order; the caller holds mu.
+func (s *store) sortedInstances() []*instance {
+	out := make([]*instance, 0, len(s.instances))
+	for _, in := range s.instances {
+		out = append(out, in)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The 5.x resources, guarded by store.mu.
 
 type instance struct {
 	seq              int64
@@ -168,9 +236,9 @@ func ms(t time.Time) int64 {
 func produceTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
 
 // lookupInstance finds an instance the account owns; another account's
-// instance is as unknown as a missing one.
-func (g *Product) lookupInstance(owner, id string) (*instance, error) {
-	in, ok := g.instances[id]
+// instance is as unknown as a missing one. The caller holds mu.
+func (s *store) lookupInstance(owner, id string) (*instance, error) {
+	in, ok := s.instances[id]
 	if !ok || in.owner != owner {
 		return nil, errResourceNotFoundInstance.New().WithDetail(" (" + id + ")")
 	}

@@ -67,8 +67,8 @@ func oneOf(v string, allowed ...string) bool {
 }
 
 // checkTopicName applies the topic rule with the configured maximum length.
-func (g *Product) checkTopicName(name string) error {
-	max := g.opts.TopicNameMaxLen
+func (s *store) checkTopicName(name string) error {
+	max := s.topicNameMaxLen
 	if max <= 0 {
 		max = 100
 	}

@@ -89,3 +89,12 @@ func (s *sku) product() productSKU {
 		TopicNumUpperLimit: s.TopicNumUpperLimit,
 	}
 }
+
+// productSKUs is DescribeProductSKUs' list, in table order.
+func productSKUs() []productSKU {
+	out := make([]productSKU, 0, len(skus))
+	for i := range skus {
+		out = append(out, skus[i].product())
+	}
+	return out
+}

@@ -85,14 +85,14 @@ func TestFiltersAndTags(t *testing.T) {
 }
 
 func TestNameRules(t *testing.T) {
-	g := &Product{}
+	g := &store{}
 	for name, ok := range map[string]bool{
 		"abc": true, "a-b_c%1": true, "%RETRY%g": true, "ab": false, "has space": false, "slash/no": false,
 		string(make([]byte, 101)): false,
 	} {
 		assert.Equal(t, ok, g.checkTopicName(name) == nil, "topic %q", name)
 	}
-	g.opts.TopicNameMaxLen = 64
+	g.topicNameMaxLen = 64
 	assert.Error(t, g.checkTopicName(fmt.Sprintf("%065d", 0)))
 	assert.NoError(t, g.checkTopicName(fmt.Sprintf("%064d", 0)))
 	assert.True(t, reservedTopic("%DLQ%billing"))
@@ -233,11 +233,11 @@ func BenchmarkCreateTopic(b *testing.B) {
 				}
 				// Keep the instance at n topics: the new topic is the last of
 				// the list, so undoing it costs a truncation and a map delete.
-				s.mu.Lock()
-				in := s.instances[id]
+				s.store.mu.Lock()
+				in := s.store.instances[id]
 				in.topicList = in.topicList[:len(in.topicList)-1]
 				delete(in.topics, "bench-new")
-				s.mu.Unlock()
+				s.store.mu.Unlock()
 			}
 		})
 	}
