@@ -44,6 +44,9 @@ func (c *Coverage) Observe(call *pipeline.Call, err *apierr.Error) {
 	}
 	n := c.counts[err.Def]
 	if n == nil {
+		n = c.twin(call.Vendor, err.Def)
+	}
+	if n == nil {
 		c.mu.Lock()
 		m := c.other[call.Vendor]
 		if m == nil {
@@ -61,6 +64,22 @@ func (c *Coverage) Observe(call *pipeline.Call, err *apierr.Error) {
 	} else {
 		n.byRule.Add(1)
 	}
+}
+
+// twin is the counter of the door's row that d is a copy of: two products
+// behind one door each declare a row they both answer, and the door's
+// catalogue keeps one of them (apierr.Union), so the other copy counts as
+// that row.
+func (c *Coverage) twin(vendor string, d *apierr.Def) *counter {
+	cat := c.cats[vendor]
+	if cat == nil {
+		return nil
+	}
+	kept, ok := cat.ByName(d.Name)
+	if !ok || kept.Code != d.Code || kept.Status != d.Status || kept.Message != d.Message {
+		return nil
+	}
+	return c.counts[kept]
 }
 
 // Reset zeroes every count.

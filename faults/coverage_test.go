@@ -64,3 +64,23 @@ func TestCoverageCountsByRuleAndByFault(t *testing.T) {
 	assert.Empty(t, rep.Vendors["alpha"].Returned)
 	assert.Len(t, rep.Vendors["alpha"].Never, 5)
 }
+
+// A row two products behind one door both declare is one row of the door's
+// catalogue (apierr.Union keeps one copy): the other product's copy counts
+// as it; a row that only shares the name does not.
+func TestCoverageCountsATwinAsTheDoorsRow(t *testing.T) {
+	c := newTestCoverage()
+	twin := *alphaExtra
+	c.Observe(call("alpha", "X"), twin.New())
+	impostor := *alphaExtra
+	impostor.Message = "something else"
+	c.Observe(call("alpha", "X"), impostor.New())
+
+	rep, ok := c.Report("alpha")
+	require.True(t, ok)
+	assert.Equal(t, []CodeCount{
+		{Name: "Extra", Code: "4000/999", ByRule: 1},
+		{Name: "Extra", Code: "4000/999", ByRule: 1},
+	}, rep.Vendors["alpha"].Returned, "the twin is the catalogue's row, the impostor a stray")
+	assert.Len(t, rep.Vendors["alpha"].Never, 4)
+}

@@ -1,41 +1,101 @@
+// Package tdmq assembles the TDMQ front door: TencentCloud API 3.0
+// (internal/tcapi) on one port, serving two products routed by
+// X-TC-Version: RocketMQ 4.x (service tdmq, 2020-02-17, package rocketmq)
+// and RocketMQ 5.x (service trocket, 2023-03-08, package trocket). The
+// products never import each other; the one place they meet,
+// DescribeFusionInstanceList listing 4.x clusters beside 5.x instances, is
+// wired here.
 package tdmq
 
 import (
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mqmock/mqmock/emulator/tdmq/rocketmq"
+	"github.com/mqmock/mqmock/emulator/tdmq/trocket"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
-// NewDoor assembles the TDMQ front door (TencentCloud API 3.0) around the
-// RocketMQ 4.x and 5.x products.
+// The two API versions served on this port and the service each selects.
+// Action names alone are ambiguous (CreateTopic exists in both), so routing
+// is by X-TC-Version, never by host or credential scope.
+const (
+	VersionTDMQ    = "2020-02-17"
+	VersionTRocket = "2023-03-08"
+)
+
+// NewDoor assembles the TDMQ front door around RocketMQ 4.x and 5.x.
 func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
-	s, err := New(env)
+	opts, err := decodeOptions(env.Options)
 	if err != nil {
 		return nil, err
 	}
-	services := []tcapi.Service{
-		{Name: "tdmq", Version: VersionTDMQ, Actions: s.tdmqActions},
-		{Name: "trocket", Version: VersionTRocket, Actions: s.trocketActions},
+	v4, err := rocketmq.New(env, opts.rocketmq())
+	if err != nil {
+		return nil, err
 	}
+	v5 := trocket.New(env, opts.trocket(), clustersOf(v4))
 	fe := tcapi.New(tcapi.Config{
-		Door:          "tdmq",
-		Services:      services,
-		Catalogue:     apierr.Union("tdmq", tcapi.Common(), Errors),
+		Door: "tdmq",
+		Services: []tcapi.Service{
+			{Name: "tdmq", Version: VersionTDMQ, Actions: v4.Table()},
+			{Name: "trocket", Version: VersionTRocket, Actions: v5.Table()},
+		},
+		Catalogue:     apierr.Union("tdmq", tcapi.Common(), rocketmq.Catalogue(), trocket.Catalogue()),
 		Accounts:      env.Accounts,
 		Verify:        env.Verify,
-		Regions:       s.opts.Regions,
-		HonorLanguage: s.opts.HonorLanguage,
-		Chinese:       productChinese,
+		Regions:       opts.Regions,
+		HonorLanguage: opts.HonorLanguage,
+		Chinese:       trocket.Chinese(),
 	})
 	return &frontdoor.Door{
 		Frontend: fe,
 		Services: []string{"tdmq", "trocket"},
-		Tables:   []*pipeline.Table{s.tdmqActions, s.trocketActions},
+		Tables:   []*pipeline.Table{v4.Table(), v5.Table()},
+		// The state keys keep the generations' names (GET /_mqmock/state).
 		Products: []*frontdoor.Product{
-			{Name: "rocketmq4", State: s.v4.state, Reset: s.v4.reset, Value: s},
-			{Name: "rocketmq5", State: s.v5.state, Reset: s.v5.reset, Value: s},
+			{Name: "rocketmq4", State: v4.State, Reset: v4.Reset, Value: v4},
+			{Name: "rocketmq5", State: v5.State, Reset: v5.Reset, Value: v5},
 		},
-		Control: s.Control,
+		Control: func(r *gin.RouterGroup) {
+			v5.Control(r.Group("/trocket"))
+			v4.Control(r.Group("/rocketmq4"))
+		},
 	}, nil
+}
+
+// clustersOf lists an account's 4.x clusters the way 5.x's
+// DescribeFusionInstanceList reports them (tdmq.md §5): Version "4", the
+// cluster kind as InstanceType (VIRTUAL, DEDICATED, GENERAL; the values a
+// real server reports for 4.x clusters are unconfirmed), postpaid, and the
+// VIP status 1 once RUNNING.
+func clustersOf(v4 *rocketmq.Product) trocket.OtherInstances {
+	return func(account string, now time.Time) []trocket.OtherInstance {
+		var out []trocket.OtherInstance
+		for _, c := range v4.Clusters(account, now) {
+			vipStatus := int64(0)
+			if c.Status == "RUNNING" {
+				vipStatus = 1
+			}
+			tags := make([]trocket.Tag, 0, len(c.Tags))
+			for _, t := range c.Tags {
+				tags = append(tags, trocket.Tag{Key: t.Key, Value: t.Value})
+			}
+			out = append(out, trocket.OtherInstance{
+				ID: c.ID, Name: c.Name, Remark: c.Remark, Version: "4", Type: strings.ToUpper(c.Kind), Status: c.Status,
+				PayMode: "POSTPAID", TopicNumLimit: int64(c.TopicQuota), GroupNumLimit: int64(c.GroupQuota),
+				TopicNum: int64(c.Topics), GroupNum: int64(c.Groups), Tags: tags, SkuCode: c.Spec,
+				MessageRetention: c.Retention, MaxMessageDelay: int64(c.MaxDelay / time.Hour), // hours, as 5.x reports it
+				IsVip: c.Kind != "virtual", VipStatus: vipStatus, SpecName: c.Spec, NodeCount: c.NodeCount,
+				MaxStorage: c.StorageGB, MaxRetention: int64(c.MaxRetention / time.Hour),
+				ZoneIDs: c.ZoneIDs, DeletionProtection: c.DeletionProtection, Created: c.Created,
+			})
+		}
+		return out
+	}
 }

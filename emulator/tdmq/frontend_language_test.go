@@ -1,38 +1,33 @@
 package tdmq_test
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
 )
 
 // TestHonorLanguage: with tdmq.honorLanguage the Go SDK's default
 // X-TC-Language zh-CN gets the Chinese texts; en-US, or the option off, gets
 // the catalogue's English.
 func TestHonorLanguage(t *testing.T) {
-	on := emutest.Start(t, withTDMQOptions(map[string]any{"honorLanguage": true}))
-	zh := defaultSDK(t, on) // profile.NewClientProfile() sends zh-CN
-	_, err := zh.call("trocket", "DescribeInstance", p{"InstanceId": "rmq-missing1"})
+	on := emutest.Start(t, tdmqtest.WithOptions(map[string]any{"honorLanguage": true}))
+	zh := tdmqtest.DefaultSDK(t, on) // profile.NewClientProfile() sends zh-CN
+	_, err := zh.Call("trocket", "DescribeInstance", p{"InstanceId": "rmq-missing1"})
 	assert.Equal(t, "实例不存在。 (rmq-missing1)", sdkMessage(err))
-	_, err = zh.call("trocket", "DescribeNothing", nil)
+	_, err = zh.Call("trocket", "DescribeNothing", nil)
 	assert.Equal(t, "接口不存在。", sdkMessage(err))
 
-	cpf := profile.NewClientProfile()
-	cpf.HttpProfile.Endpoint, cpf.HttpProfile.Scheme, cpf.Language = on.TDMQ, "http", "en-US"
-	en := &sdk{t: t, client: common.NewCommonClient(common.NewCredential(on.Default.Tencent.SecretID, on.Default.Tencent.SecretKey), "ap-guangzhou", cpf)}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	en.client.WithHttpTransport(tr)
-	t.Cleanup(tr.CloseIdleConnections)
-	_, err = en.call("trocket", "DescribeInstance", p{"InstanceId": "rmq-missing1"})
+	en := tdmqtest.NewSDK(t, on, on.Default.Tencent.SecretID, on.Default.Tencent.SecretKey,
+		func(cpf *profile.ClientProfile) { cpf.Language = "en-US" })
+	_, err = en.Call("trocket", "DescribeInstance", p{"InstanceId": "rmq-missing1"})
 	assert.Equal(t, "Instance does not exist (rmq-missing1)", sdkMessage(err))
 
 	off := emutest.Start(t)
-	_, err = defaultSDK(t, off).call("trocket", "DescribeNothing", nil)
+	_, err = tdmqtest.DefaultSDK(t, off).Call("trocket", "DescribeNothing", nil)
 	assert.Equal(t, "The API does not exist.", sdkMessage(err))
 }
 

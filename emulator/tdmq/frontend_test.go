@@ -18,6 +18,7 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq"
+	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
 )
 
@@ -111,7 +112,7 @@ func errorCode(t *testing.T, e envelope) string {
 	t.Helper()
 	var rid string
 	require.NoError(t, json.Unmarshal(e.Response["RequestId"], &rid))
-	assert.Regexp(t, uuidRE, rid)
+	assert.Regexp(t, tdmqtest.RequestID, rid)
 	raw, ok := e.Response["Error"]
 	if !ok {
 		return ""
@@ -222,4 +223,21 @@ func TestFrontendAlwaysJSON200(t *testing.T) {
 	var e envelope
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&e))
 	assert.Equal(t, "UnsupportedProtocol", errorCode(t, e))
+}
+
+// A GET with a flattened zero-based query binds to the same request as the
+// equivalent JSON POST: both reach the same handler with the same tree.
+func TestFrontendGETDecodesLikePOST(t *testing.T) {
+	env := emutest.Start(t)
+	c := tdmqtest.DefaultSDK(t, env)
+	for _, name := range []string{"alpha-one", "beta-two", "alpha-three"} {
+		c.OK("CreateInstance", map[string]any{"InstanceType": "BASIC", "Name": name, "SkuCode": "basic_2k", "VpcList": []map[string]any{{"VpcId": "vpc-1", "SubnetId": "subnet-1"}}}, nil)
+	}
+	_, postRaw, post := send(t, env, rawReq{body: `{"Offset":0,"Limit":1,"Filters":[{"Name":"InstanceName","Values":["alpha"]}]}`})
+	_, getRaw, get := send(t, env, rawReq{method: http.MethodGet, query: "Offset=0&Limit=1&Filters.0.Name=InstanceName&Filters.0.Values.0=alpha"})
+	require.Equal(t, "", errorCode(t, post), "%s", postRaw)
+	require.Equal(t, "", errorCode(t, get), "%s", getRaw)
+	assert.JSONEq(t, string(post.Response["TotalCount"]), "2")
+	assert.JSONEq(t, string(post.Response["TotalCount"]), string(get.Response["TotalCount"]))
+	assert.JSONEq(t, string(post.Response["Data"]), string(get.Response["Data"]))
 }

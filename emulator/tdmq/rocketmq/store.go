@@ -1,0 +1,392 @@
+package rocketmq
+
+import (
+	"cmp"
+	"crypto/rand"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/mqmock/mqmock/internal/apierr"
+)
+
+// The 4.x domain: clusters own namespaces and roles; namespaces own topics,
+// groups and role bindings; topics own messages. Everything is guarded by
+// Product.mu and knows nothing of HTTP: actions turn parameters into calls on
+// these types and render the results.
+
+// clusterKind is what created a cluster.
+type clusterKind int
+
+const (
+	kindVirtual   clusterKind = iota // CreateRocketMQCluster
+	kindDedicated                    // CreateRocketMQVipInstance
+	kindGeneral                      // CreateRocketMQVipInstance with GeneralSkuCode
+)
+
+// defaultNamespace is the fixed namespace of 4.x general clusters.
+const defaultNamespace = "tdmq_default"
+
+type cluster struct {
+	ID, Name, Remark string
+	Owner            string // account name
+	Region           string
+	Kind             clusterKind
+	Tags             []tag
+	Created          time.Time
+	ReadyAt          time.Time // CREATING until then
+	Seq              uint64
+
+	// Dedicated (VIP) settings.
+	Spec                     string
+	GeneralSkuCode           string
+	StorageSize              int64
+	NodeCount                int64
+	ZoneIDs                  []int64
+	Vpc                      vpc
+	TimeSpan                 int64
+	Retention                int64 // hours
+	EnableDeletionProtection bool
+	SendReceiveRatio         float64
+	AclEnabled               bool
+	PublicAccessEnabled      bool
+
+	Namespaces map[string]*namespace
+	Roles      map[string]*role
+}
+
+type namespace struct {
+	ID, Remark          string
+	Ttl, RetentionTime  uint64
+	PublicAccessEnabled bool
+	Created             time.Time
+	Seq                 uint64
+	Topics              *index[*topic]
+	Groups              *index[*group]
+	Bindings            map[string]*binding // by role name
+}
+
+type topic struct {
+	Name, Type, Remark string
+	Partitions         uint64
+	Tags               []tag
+	Created, Updated   time.Time
+	Seq                uint64
+	Messages           []*message // oldest first
+	NextQueue          uint64
+	// Expired counts, per queue, the messages dropped after the retention
+	// window: they still count in the queue's offsets.
+	Expired map[uint64]int64
+	// LastWrite is each queue's latest message time.
+	LastWrite map[uint64]time.Time
+}
+
+type group struct {
+	Name, Remark, GroupType string
+	ReadEnable, Broadcast   bool
+	RetryMaxTimes           uint64
+	Tags                    []tag
+	Created, Updated        time.Time
+	Seq                     uint64
+	// LastReset records ResetRocketMQConsumerOffSet (for the state view).
+	LastReset *offsetReset
+	// Clients are the group's online consumers and DeadLetters its dead-letter
+	// queue. No RocketMQ client reaches mqmock: the control API
+	// (/_mqmock/tdmq/rocketmq4/...) stands in for them.
+	Clients     []*consumer
+	DeadLetters []*deadLetter
+	// Verified counts successful VerifyRocketMQConsume calls (state view).
+	Verified int
+}
+
+// consumer is an online consumer client of a group.
+type consumer struct {
+	ID, Addr, Language, Version string
+}
+
+// deadLetter is a message in a group's dead-letter queue.
+type deadLetter struct {
+	Topic string
+	Msg   *message
+}
+
+// client finds an online consumer by id.
+func (gr *group) client(id string) *consumer {
+	for _, c := range gr.Clients {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// deadLetter finds a dead-lettered message by id.
+func (gr *group) deadLetter(id string) (int, *deadLetter) {
+	for i, d := range gr.DeadLetters {
+		if d.Msg.ID == id {
+			return i, d
+		}
+	}
+	return -1, nil
+}
+
+type offsetReset struct {
+	Topic     string    `json:"topic,omitempty"`
+	Type      uint64    `json:"type"`
+	Timestamp uint64    `json:"timestamp,omitempty"`
+	Retry     bool      `json:"retry,omitempty"`
+	At        time.Time `json:"at"`
+}
+
+type role struct {
+	Name, Remark, PermType string
+	Token                  string
+	AccessKey, SecretKey   string
+	Created, Updated       time.Time
+	Seq                    uint64
+}
+
+type binding struct {
+	Role             string
+	Permissions      []string
+	DetailedPerms    []detailedPerm
+	Created, Updated time.Time
+	Seq              uint64
+}
+
+type message struct {
+	ID, Body, Key, Tag string
+	ProducerAddr       string
+	Queue              uint64
+	Produced           time.Time
+}
+
+// miss says which code an action answers for each missing resource: the
+// SDK lists a different one per action (tdmq.md §4 and §6).
+type miss struct {
+	cluster, namespace, topic, group *apierr.Def
+}
+
+// clusterOf finds an account's cluster.
+func (g *Product) clusterOf(owner, id string, m miss) (*cluster, error) {
+	c, ok := g.clusters[id]
+	if !ok || c.Owner != owner {
+		return nil, m.cluster.New()
+	}
+	return c, nil
+}
+
+func (g *Product) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *namespace, error) {
+	c, err := g.clusterOf(owner, clusterID, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, ok := c.Namespaces[ns]
+	if !ok {
+		return nil, nil, m.namespace.New()
+	}
+	return c, n, nil
+}
+
+func (g *Product) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
+	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t, ok := n.Topics.get(topic)
+	if !ok {
+		return nil, nil, nil, m.topic.New()
+	}
+	return c, n, t, nil
+}
+
+func (g *Product) groupOf(owner, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
+	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	gr, ok := n.Groups.get(group)
+	if !ok {
+		return nil, nil, nil, m.group.New()
+	}
+	return c, n, gr, nil
+}
+
+// ready reports whether the cluster has left CREATING.
+func (c *cluster) ready(now time.Time) bool { return !now.Before(c.ReadyAt) }
+
+func (c *cluster) topicCount() int {
+	n := 0
+	for _, ns := range c.Namespaces {
+		n += ns.Topics.len()
+	}
+	return n
+}
+
+func (c *cluster) groupCount() int {
+	n := 0
+	for _, ns := range c.Namespaces {
+		n += ns.Groups.len()
+	}
+	return n
+}
+
+// quotas are the cluster's namespace, topic and group limits.
+func (c *cluster) quotas(l Limits) (namespaces, topics, groups int) {
+	switch c.Kind {
+	case kindDedicated:
+		s := vipSpecs[c.Spec]
+		return l.DedicatedNamespaces, s.Topics, s.Groups
+	case kindGeneral:
+		return 1, l.GeneralTopics, l.GeneralGroups
+	}
+	return l.VirtualNamespaces, l.VirtualTopics, l.VirtualGroups
+}
+
+// boundRoles lists the roles bound on any namespace of the cluster.
+func (c *cluster) boundRoles() map[string]string {
+	out := map[string]string{}
+	for _, ns := range c.Namespaces {
+		for r := range ns.Bindings {
+			out[r] = ns.ID
+		}
+	}
+	return out
+}
+
+// live returns the topic's messages still inside the retention window.
+func (t *topic) live(now time.Time, retention time.Duration) []*message {
+	cut := now.Add(-retention)
+	i := sort.Search(len(t.Messages), func(i int) bool { return !t.Messages[i].Produced.Before(cut) })
+	return t.Messages[i:]
+}
+
+// index holds a namespace's topics or groups by name and in creation
+// order, so their lists come out ordered without a sort per call.
+type index[T any] struct {
+	byName map[string]T
+	names  []string // creation order
+	values []T      // values[i] is byName[names[i]]
+}
+
+func newIndex[T any]() *index[T] { return &index[T]{byName: map[string]T{}} }
+
+func (x *index[T]) get(name string) (T, bool) { v, ok := x.byName[name]; return v, ok }
+
+func (x *index[T]) len() int { return len(x.names) }
+
+// put adds a new name at the end (the caller has checked it is new).
+func (x *index[T]) put(name string, v T) {
+	x.byName[name] = v
+	x.names = append(x.names, name)
+	x.values = append(x.values, v)
+}
+
+func (x *index[T]) remove(name string) {
+	if _, ok := x.byName[name]; !ok {
+		return
+	}
+	delete(x.byName, name)
+	i := slices.Index(x.names, name)
+	x.names = slices.Delete(x.names, i, i+1)
+	x.values = slices.Delete(x.values, i, i+1)
+}
+
+// all returns the values in creation order; the caller must not modify the
+// slice.
+func (x *index[T]) all() []T { return x.values }
+
+// newNamespace makes an empty namespace.
+func newNamespace(id, remark string, created time.Time, seq uint64) *namespace {
+	return &namespace{
+		ID: id, Remark: remark, Ttl: defaultNamespaceTTL, RetentionTime: defaultNamespaceTTL, Created: created, Seq: seq,
+		Topics: newIndex[*topic](), Groups: newIndex[*group](), Bindings: map[string]*binding{},
+	}
+}
+
+// expire drops the messages older than the retention window, counting
+// them per queue, so a long-lived topic holds only what queries can return.
+func (t *topic) expire(now time.Time, retention time.Duration) {
+	cut := now.Add(-retention)
+	n := 0
+	for n < len(t.Messages) && t.Messages[n].Produced.Before(cut) {
+		if t.Expired == nil {
+			t.Expired = map[uint64]int64{}
+		}
+		t.Expired[t.Messages[n].Queue]++
+		n++
+	}
+	if n > 0 {
+		t.Messages = slices.Clone(t.Messages[n:])
+	}
+}
+
+// sorted returns a map's values in creation order.
+func sorted[T any](m map[string]T, seq func(T) uint64) []T {
+	out := make([]T, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(seq(a), seq(b)) })
+	return out
+}
+
+// filterPage counts the items keep accepts and returns the page of them
+// at offset, without building the full list of matches.
+func filterPage[T any](items []T, offset, limit uint64, keep func(T) bool) (uint64, []T) {
+	var total uint64
+	out := []T{}
+	for _, it := range items {
+		if !keep(it) {
+			continue
+		}
+		if total >= offset && uint64(len(out)) < limit {
+			out = append(out, it)
+		}
+		total++
+	}
+	return total, out
+}
+
+// page cuts one page out of a list: offset past the end gives an empty page.
+func page[T any](items []T, offset, limit uint64) []T {
+	if offset >= uint64(len(items)) {
+		return []T{}
+	}
+	end := uint64(len(items))
+	if limit < end-offset {
+		end = offset + limit
+	}
+	return items[offset:end]
+}
+
+const idAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// randomID returns n random lower-case alphanumerics.
+func randomID(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = idAlphabet[int(b[i])%len(idAlphabet)]
+	}
+	return string(b)
+}
+
+// ms is a virtual time as the SDK's unsigned milliseconds (never negative).
+func ms(t time.Time) uint64 {
+	if t.IsZero() || t.UnixMilli() < 0 {
+		return 0
+	}
+	return uint64(t.UnixMilli())
+}
+
+// beijing is the zone of the 4.x string times ("2006-01-02 15:04:05"), as
+// Tencent's console shows them.
+var beijing = time.FixedZone("CST", 8*3600)
+
+const timeLayout = "2006-01-02 15:04:05"
+
+func stamp(t time.Time) string { return t.In(beijing).Format(timeLayout) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,51 @@
+package rocketmq
+
+// state is the control API's view of every 4.x resource.
+func (g *Product) state() any {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	clusters := make([]any, 0, len(g.clusters))
+	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
+		nss := []any{}
+		for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
+			topics, groups, bindings := []any{}, []any{}, []any{}
+			for _, t := range n.Topics.all() {
+				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
+			}
+			for _, gr := range n.Groups.all() {
+				clients := []string{}
+				for _, cl := range gr.Clients {
+					clients = append(clients, cl.ID)
+				}
+				groups = append(groups, map[string]any{"name": gr.Name, "groupType": gr.GroupType, "readEnable": gr.ReadEnable,
+					"broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset, "clients": clients,
+					"deadLetters": len(gr.DeadLetters), "verifiedConsumes": gr.Verified})
+			}
+			for _, b := range sorted(n.Bindings, func(b *binding) uint64 { return b.Seq }) {
+				bindings = append(bindings, map[string]any{"role": b.Role, "permissions": b.Permissions})
+			}
+			nss = append(nss, map[string]any{"id": n.ID, "topics": topics, "groups": groups, "roles": bindings})
+		}
+		roles := []string{}
+		for _, r := range sorted(c.Roles, func(r *role) uint64 { return r.Seq }) {
+			roles = append(roles, r.Name)
+		}
+		clusters = append(clusters, map[string]any{
+			"id": c.ID, "name": c.Name, "account": c.Owner, "kind": c.kindName(),
+			"status": statusName(c.ready(now)), "namespaces": nss, "roles": roles,
+		})
+	}
+	return map[string]any{"clusters": clusters}
+}
+
+func (c *cluster) kindName() string {
+	return [...]string{"virtual", "dedicated", "general"}[c.Kind]
+}
+
+func statusName(ready bool) string {
+	if ready {
+		return "RUNNING"
+	}
+	return "CREATING"
+}

@@ -1,0 +1,89 @@
+// Package trocket is the TDMQ for RocketMQ 5.x product: the actions of
+// service trocket (2023-03-08) over instances, topics, consumer groups,
+// roles and messages. It knows nothing of the front door that serves it
+// (emulator/tdmq assembles that) nor of RocketMQ 4.x beside it: the 4.x
+// clusters DescribeFusionInstanceList lists come from the OtherInstances
+// function the door hands to New.
+//
+// The rules live in the store (store*.go); the actions (actions*.go) bind
+// parameters, call the store and shape its answers.
+package trocket
+
+import (
+	"time"
+
+	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/pipeline"
+)
+
+// Product is RocketMQ 5.x.
+type Product struct {
+	clock  *clock.Clock
+	others OtherInstances
+	table  *pipeline.Table
+	store  *store
+}
+
+// New builds the product. The zero Env works: with no clock the product
+// keeps one of its own, with no account registry no call has an account.
+// others lists an account's instances of other products for
+// DescribeFusionInstanceList; nil lists none.
+func New(env pipeline.Env, opts Options, others OtherInstances) *Product {
+	c := env.Clock
+	if c == nil {
+		c = clock.New()
+	}
+	if others == nil {
+		others = func(string, time.Time) []OtherInstance { return nil }
+	}
+	g := &Product{clock: c, others: others, store: newStore(opts)}
+	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
+	return g
+}
+
+// Table is the product's action table (service trocket, 2023-03-08).
+func (g *Product) Table() *pipeline.Table { return g.table }
+
+// Reset forgets every resource and empties the rate-limit buckets.
+func (g *Product) Reset() {
+	g.store.reset()
+	g.table.ResetLimits()
+}
+
+// State is what GET /_mqmock/state shows for 5.x.
+func (g *Product) State() any {
+	return map[string]any{"instances": g.store.state(g.clock.Now())}
+}
+
+// OtherInstances lists an account's instances of other products (RocketMQ
+// 4.x clusters) as of now.
+type OtherInstances func(account string, now time.Time) []OtherInstance
+
+// OtherInstance is an instance of another product as
+// DescribeFusionInstanceList lists it beside the 5.x instances: plain
+// values in the list's own terms.
+type OtherInstance struct {
+	ID, Name, Remark string
+	// Version is what the list's Version filter selects the instance by.
+	Version string
+	// Type and Status are its InstanceType and InstanceStatus.
+	Type, Status                                     string
+	PayMode                                          string
+	TopicNumLimit, GroupNumLimit, TopicNum, GroupNum int64
+	Tags                                             []Tag
+	SkuCode                                          string
+	// MessageRetention and MaxMessageDelay are in hours.
+	MessageRetention, MaxMessageDelay int64
+	// The InstanceItemExtraInfo of the item.
+	IsVip                 bool
+	VipStatus             int64
+	SpecName              string
+	NodeCount, MaxStorage int64
+	MaxRetention          int64 // hours
+	ZoneIDs               []int64
+	DeletionProtection    bool
+	Created               time.Time
+}
+
+// Tag is a resource tag.
+type Tag struct{ Key, Value string }

@@ -1,0 +1,334 @@
+package trocket
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// store is the 5.x state and every rule over it. Each method takes plain
+// values (who acts and when, ids, names, typed arguments), checks and acts
+// under mu, and returns results (copies, safe after the lock) or catalogue
+// errors; nothing here knows of HTTP. Times come from the emulator's virtual
+// clock, through the op.
+type store struct {
+	readyAfter      time.Duration // how long a new instance stays CREATING
+	topicNameMaxLen int           // 0 means 100
+
+	mu        sync.Mutex
+	seq       int64
+	instances map[string]*instance
+}
+
+func newStore(opts Options) *store {
+	s := &store{readyAfter: opts.ReadyAfter, topicNameMaxLen: opts.TopicNameMaxLen}
+	s.reset()
+	return s
+}
+
+// reset forgets every instance.
+func (s *store) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.instances = map[string]*instance{}
+	s.seq = 0
+}
+
+// instanceState is one instance in the control API's state view.
+type instanceState struct {
+	Account, InstanceId, Name, Type, SkuCode, Status string
+	Topics, Groups, Roles                            []string
+	Messages                                         int
+}
+
+// state is every instance, in creation order, as of now.
+func (s *store) state(now time.Time) []instanceState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []instanceState{}
+	for _, in := range s.sortedInstances() {
+		out = append(out, instanceState{Account: in.owner, InstanceId: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
+			Status: in.status(now), Topics: sortedKeys(in.topics), Groups: sortedKeys(in.groups), Roles: sortedKeys(in.roles),
+			Messages: len(in.messages)})
+	}
+	return out
+}
+
+// sortedInstances lists all instances in creation order; the caller holds mu.
+func (s *store) sortedInstances() []*instance {
+	out := make([]*instance, 0, len(s.instances))
+	for _, in := range s.instances {
+		out = append(out, in)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The 5.x resources, guarded by store.mu.
+
+type instance struct {
+	seq              int64
+	owner            string // account name
+	id, name, typ    string
+	remark           string
+	sku              *sku
+	tags             []tag
+	vpcs             []vpc
+	enablePublic     bool
+	billingFlow      bool
+	bandwidth        int64
+	ipRules          []ipRule
+	retention        int64 // hours
+	payMode          int64 // 0 postpaid, 1 prepaid
+	renewFlag        int64
+	timeSpan         int64 // months, prepaid
+	topicNumLimit    int64
+	zoneIDs          []int64
+	scaledTps        bool
+	acl              bool
+	deletionProtect  bool
+	sendReceiveRatio float64
+	created          time.Time
+	readyAt          time.Time // CREATING until then
+
+	nextSeq   int64
+	topics    map[string]*topic
+	topicList []*topic // the topics in creation order, for listing without sorting
+	groups    map[string]*group
+	roles     map[string]*role
+	subs      map[subKey]*sub
+	clients   map[string]*client // by client id
+	producers map[string]map[string]*producer
+	messages  map[string]*message // by message id
+}
+
+func (in *instance) status(now time.Time) string {
+	if now.Before(in.readyAt) {
+		return "CREATING"
+	}
+	return "RUNNING"
+}
+
+func (in *instance) next() int64 { in.nextSeq++; return in.nextSeq }
+
+type topic struct {
+	seq              int64
+	name, typ        string
+	remark           string
+	queueNum         int64
+	msgTTL           int64 // hours
+	tags             []tag
+	autoExpireDelete bool
+	autoExpireTime   int64
+	created          time.Time
+	lastWrite        time.Time
+	// messages are in produce order; dropped counts those aged out or evicted
+	// from the head, so dropped+len(messages) is the topic's end offset.
+	messages []*message
+	dropped  int64
+}
+
+func (t *topic) endOffset() int64 { return t.dropped + int64(len(t.messages)) }
+
+type group struct {
+	seq         int64
+	name        string
+	enable      bool
+	orderly     bool
+	maxRetry    int64
+	remark      string
+	tags        []tag
+	retryPolicy *retryPolicy
+	liteTopic   string
+	created     time.Time
+}
+
+type role struct {
+	seq                 int64
+	name                string
+	permRead, permWrite bool
+	accessKey           string
+	secretKey           string
+	remark              string
+	permType            string
+	perms               []detailedRolePerm
+	created, modified   time.Time
+}
+
+type subKey struct{ group, topic string }
+
+// sub is a subscription of a group to a topic, with the group's committed
+// offset on it. Subscriptions come from clients (the control API), as on the
+// real service, where no management action creates one.
+type sub struct {
+	subString      string
+	expressionType string
+	offset         int64
+	lastUpdate     time.Time
+}
+
+type client struct {
+	id, addr, group       string
+	language, version     string
+	protocol, consumeType string
+	topics                []string
+}
+
+type producer struct {
+	id, ip, language, version, protocol string
+	lastUpdate                          time.Time
+}
+
+type message struct {
+	id, topic         string
+	body, tag, key    string
+	producerAddr      string
+	queue             int64
+	offset            int64
+	produced          time.Time
+	deadLetterGroup   string // set when the message sits in a group's DLQ
+	resendTimes       int64
+	resendOKTimes     int64
+	properties        map[string]string
+	verifiedByClients []string
+}
+
+// newID makes "<prefix>" + n lowercase alphanumerics (5.x instance ids look
+// like rmq-72mo3a9o).
+func newID(prefix string, n int) string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return prefix + string(b)
+}
+
+// newMsgID makes a 32-digit upper-case hex id like RocketMQ's.
+func newMsgID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return strings.ToUpper(hex.EncodeToString(b))
+}
+
+// ms is a Unix timestamp in milliseconds; the zero time is 0.
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// produceTime is the "YYYY-MM-DD HH:mm:ss" the console and the SDK examples use.
+func produceTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
+
+// lookupInstance finds an instance the account owns; another account's
+// instance is as unknown as a missing one. The caller holds mu.
+func (s *store) lookupInstance(owner, id string) (*instance, error) {
+	in, ok := s.instances[id]
+	if !ok || in.owner != owner {
+		return nil, errResourceNotFoundInstance.New().WithDetail(" (" + id + ")")
+	}
+	return in, nil
+}
+
+func (in *instance) topic(name string) (*topic, error) {
+	t, ok := in.topics[name]
+	if !ok {
+		return nil, errResourceNotFoundTopic.New().WithDetail(" (" + name + ")")
+	}
+	return t, nil
+}
+
+func (in *instance) group(name string) (*group, error) {
+	gr, ok := in.groups[name]
+	if !ok {
+		return nil, errResourceNotFoundGroup.New().WithDetail(" (" + name + ")")
+	}
+	return gr, nil
+}
+
+func (in *instance) role(name string) (*role, error) {
+	r, ok := in.roles[name]
+	if !ok {
+		return nil, errResourceNotFoundRole.New().WithDetail(" (" + name + ")")
+	}
+	return r, nil
+}
+
+// ready refuses writes while the instance is still CREATING.
+func (in *instance) ready(now time.Time) error {
+	if in.status(now) != "RUNNING" {
+		return errFailedOperationInstanceNotReady.New()
+	}
+	return nil
+}
+
+// expire drops the topic's messages older than its retention, from the
+// topic and from the instance's message index.
+func (in *instance) expire(t *topic, now time.Time) {
+	cut := now.Add(-time.Duration(t.msgTTL) * time.Hour)
+	n := 0
+	for n < len(t.messages) && t.messages[n].produced.Before(cut) {
+		delete(in.messages, t.messages[n].id)
+		n++
+	}
+	if n > 0 {
+		t.messages = append(t.messages[:0:0], t.messages[n:]...)
+		t.dropped += int64(n)
+	}
+}
+
+// lag is how far the group's committed offset is behind the topic's end.
+func (in *instance) lag(s *sub, t *topic) int64 {
+	l := t.endOffset() - s.offset
+	if l < 0 {
+		return 0
+	}
+	return l
+}
+
+// subsOfGroup lists the group's subscriptions in topic order.
+func (in *instance) subsOfGroup(group string) []subKey {
+	var out []subKey
+	for k := range in.subs {
+		if k.group == group {
+			out = append(out, k)
+		}
+	}
+	sortSubs(in, out)
+	return out
+}
+
+// subsOfTopic lists the topic's subscriptions in group order.
+func (in *instance) subsOfTopic(topic string) []subKey {
+	var out []subKey
+	for k := range in.subs {
+		if k.topic == topic {
+			out = append(out, k)
+		}
+	}
+	sortSubs(in, out)
+	return out
+}
+
+// op is who acts, when, and whether for real: what the wrapper works out
+// for every call.
+type op struct {
+	owner string    // account name
+	dry   bool      // DryRun: check everything, change nothing
+	now   time.Time // the virtual clock when the call arrived
+}

@@ -1,0 +1,133 @@
+package trocket
+
+import (
+	"sort"
+	"strings"
+)
+
+// Paging, Filters and TagFilters of the 5.x list actions (tdmq.md §2).
+
+// page returns the [from, to) window of n items for Offset/Limit (defaults
+// 0 and 20); a negative value is InvalidParameterValue.
+func page(offset, limit *int64, n int) (int, int, error) {
+	off, lim := int64(0), int64(defaultLimit)
+	if offset != nil {
+		off = *offset
+	}
+	if limit != nil {
+		lim = *limit
+	}
+	if off < 0 {
+		return 0, 0, invalid("Offset", "must not be negative")
+	}
+	if lim < 0 {
+		return 0, 0, invalid("Limit", "must not be negative")
+	}
+	from := min(off, int64(n))
+	to := min(from+lim, int64(n))
+	return int(from), int(to), nil
+}
+
+// filterSet is a request's Filters, checked against the names an action
+// accepts: an unknown name is InvalidParameterValue (emulator choice, so a
+// typo does not silently match everything).
+type filterSet map[string][]string
+
+func filters(fs []*filter, allowed ...string) (filterSet, error) {
+	out := filterSet{}
+	for _, f := range fs {
+		if f == nil {
+			continue
+		}
+		name := str(f.Name)
+		if !oneOf(name, allowed...) {
+			return nil, invalid("Filters.Name", "unsupported filter "+name+"; supported: "+strings.Join(allowed, ", "))
+		}
+		out[name] = append(out[name], strs(f.Values)...)
+	}
+	return out, nil
+}
+
+// fuzzy: the value contains any of the filter's values (none given = match).
+func (fs filterSet) fuzzy(name, v string) bool {
+	vals, ok := fs[name]
+	if !ok || len(vals) == 0 {
+		return true
+	}
+	for _, x := range vals {
+		if strings.Contains(v, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// exact: the value equals one of the filter's values (multi-select).
+func (fs filterSet) exact(name, v string) bool {
+	vals, ok := fs[name]
+	if !ok || len(vals) == 0 {
+		return true
+	}
+	return oneOf(v, vals...)
+}
+
+// tagsMatch: every TagFilter names a key the resource has, with one of the
+// listed values (no values = any value).
+func tagsMatch(tfs []*tagFilter, tags []tag) bool {
+	for _, tf := range tfs {
+		if tf == nil {
+			continue
+		}
+		key, vals := str(tf.TagKey), strs(tf.TagValues)
+		found := false
+		for _, t := range tags {
+			if t.TagKey == key && (len(vals) == 0 || oneOf(t.TagValue, vals...)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// tags copies request tags into stored ones.
+func tags(in []*tagIn) []tag {
+	out := make([]tag, 0, len(in))
+	for _, t := range in {
+		if t != nil {
+			out = append(out, tag{TagKey: str(t.TagKey), TagValue: str(t.TagValue)})
+		}
+	}
+	return out
+}
+
+func sortSubs(in *instance, ks []subKey) {
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].topic != ks[j].topic {
+			return ks[i].topic < ks[j].topic
+		}
+		return ks[i].group < ks[j].group
+	})
+}
+
+// str dereferences an optional string parameter.
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// strs dereferences an optional string list, dropping nulls.
+func strs(ps []*string) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
