@@ -35,16 +35,16 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	if err != nil {
 		return nil, err
 	}
-	v4, err := rocketmq.New(env, opts.rocketmq())
+	rocketmqProduct, err := rocketmq.New(env, opts.rocketmq())
 	if err != nil {
 		return nil, err
 	}
-	v5 := trocket.New(env, opts.trocket(), clustersOf(v4))
+	trocketProduct := trocket.New(env, opts.trocket(), clustersOf(rocketmqProduct))
 	fe := tcapi.New(tcapi.Config{
 		Door: "tdmq",
 		Services: []tcapi.Service{
-			{Name: "tdmq", Version: VersionTDMQ, Actions: v4.Table()},
-			{Name: "trocket", Version: VersionTRocket, Actions: v5.Table()},
+			{Name: "tdmq", Version: VersionTDMQ, Actions: rocketmqProduct.Table()},
+			{Name: "trocket", Version: VersionTRocket, Actions: trocketProduct.Table()},
 		},
 		Catalogue:     apierr.Union("tdmq", tcapi.Common(), rocketmq.Catalogue(), trocket.Catalogue()),
 		Accounts:      env.Accounts,
@@ -56,15 +56,15 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	return &frontdoor.Door{
 		Frontend: fe,
 		Services: []string{"tdmq", "trocket"},
-		Tables:   []*pipeline.Table{v4.Table(), v5.Table()},
+		Tables:   []*pipeline.Table{rocketmqProduct.Table(), trocketProduct.Table()},
 		// The state keys keep the generations' names (GET /_mqmock/state).
 		Products: []*frontdoor.Product{
-			{Name: "rocketmq4", State: v4.State, Reset: v4.Reset, Value: v4},
-			{Name: "rocketmq5", State: v5.State, Reset: v5.Reset, Value: v5},
+			{Name: "rocketmq4", State: rocketmqProduct.State, Reset: rocketmqProduct.Reset, Value: rocketmqProduct},
+			{Name: "rocketmq5", State: trocketProduct.State, Reset: trocketProduct.Reset, Value: trocketProduct},
 		},
 		Control: func(r *gin.RouterGroup) {
-			v5.Control(r.Group("/trocket"))
-			v4.Control(r.Group("/rocketmq4"))
+			trocketProduct.Control(r.Group("/trocket"))
+			rocketmqProduct.Control(r.Group("/rocketmq4"))
 		},
 	}, nil
 }
@@ -74,10 +74,10 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 // cluster kind as InstanceType (VIRTUAL, DEDICATED, GENERAL; the values a
 // real server reports for 4.x clusters are unconfirmed), postpaid, and the
 // VIP status 1 once RUNNING.
-func clustersOf(v4 *rocketmq.Product) trocket.OtherInstances {
+func clustersOf(rocketmqProduct *rocketmq.Product) trocket.OtherInstances {
 	return func(account string, now time.Time) []trocket.OtherInstance {
 		var out []trocket.OtherInstance
-		for _, c := range v4.Clusters(account, now) {
+		for _, c := range rocketmqProduct.Clusters(account, now) {
 			vipStatus := int64(0)
 			if c.Status == "RUNNING" {
 				vipStatus = 1
