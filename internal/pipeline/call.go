@@ -56,6 +56,11 @@ type Call struct {
 	// Received is the virtual time the call arrived.
 	Received time.Time
 
+	// Reason says why a verifier refused the call (the string to sign or
+	// canonical request the server computed), for the debug log; it is
+	// never sent to the client.
+	Reason string
+
 	// verified is set once the frontend's Verify accepted the call.
 	verified bool
 }

@@ -102,7 +102,7 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			h.h.Logger.Error("panic serving call", "vendor", call.Vendor, "action", call.Action, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			h.h.Logger.Error("panic serving call", "action", call.Action, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			outErr = h.f.Internal().New()
 			if w.status == 0 {
 				h.f.Write(w, call, nil, outErr)
@@ -232,7 +232,7 @@ func (h *handler) asCatalogue(call *Call, err error) *apierr.Error {
 	if e, ok := apierr.As(err); ok {
 		return e
 	}
-	h.h.Logger.Error("handler returned a non-catalogue error", "vendor", call.Vendor, "action", call.Action, "err", err)
+	h.h.Logger.Error("handler returned a non-catalogue error", "action", call.Action, "err", err)
 	return h.f.Internal().New()
 }
 
@@ -261,8 +261,27 @@ func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string
 	if h.h.Observe != nil {
 		h.h.Observe(call, err)
 	}
-	h.h.Logger.Debug("call", "vendor", call.Vendor, "service", call.Service, "action", call.Action,
-		"account", account, "status", status, "code", code, "fault", fault, "requestId", call.RequestID, "duration", d)
+	// One concise line per call at info. The logger already names the
+	// door: every key appears once, so JSON mode stays one valid object.
+	attrs := make([]slog.Attr, 0, 9)
+	if call.Service != "" && call.Service != call.Vendor {
+		attrs = append(attrs, slog.String("service", call.Service))
+	}
+	attrs = append(attrs, slog.String("action", journal.Truncate(call.Action, 100)), slog.String("account", account),
+		slog.Int("status", status), slog.Duration("duration", d))
+	if code != "" {
+		attrs = append(attrs, slog.String("code", code))
+	}
+	if fault != "" {
+		attrs = append(attrs, slog.String("fault", fault))
+	}
+	attrs = append(attrs, slog.String("requestId", call.RequestID))
+	h.h.Logger.LogAttrs(call.Ctx, slog.LevelInfo, "call", attrs...)
+	if call.Reason != "" {
+		// Why the call was refused (the string the server signed): for
+		// whoever debugs a client, never sent to it.
+		h.h.Logger.LogAttrs(call.Ctx, slog.LevelDebug, "call refused", slog.String("requestId", call.RequestID), slog.String("reason", call.Reason))
+	}
 }
 
 // sleep waits d of real time unless the client goes away first.

@@ -291,6 +291,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		return e.Unauthenticated.New()
 	}
 	if d := f.cfg.Now().Sub(time.Unix(ts, 0)); d > Window || d < -Window {
+		call.Reason = "Timestamp " + p["Timestamp"] + " is more than " + Window.String() + " from the server's time"
 		return e.Unauthenticated.New()
 	}
 	params := make([]cmqsign.Param, len(call.Pairs))
@@ -298,6 +299,8 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		params[i] = cmqsign.Param{Key: pr.Key, Value: pr.Value}
 	}
 	if !cmqsign.Verify(cred.SecretKey, cmqsign.RequestView{Method: r.Method, Host: r.Host, Path: r.URL.EscapedPath(), Params: params}) {
+		call.Reason = "signature mismatch; the server's string to sign (host as received): " +
+			cmqsign.StringToSign(r.Method, r.Host, r.URL.EscapedPath(), params, false)
 		return e.Unauthenticated.New()
 	}
 	// A temporary key is only good with its session token (the TDMQ-CMQ Go
