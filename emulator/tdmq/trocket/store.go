@@ -39,9 +39,16 @@ func (s *store) reset() {
 
 // instanceState is one instance in the control API's state view.
 type instanceState struct {
-	Account, InstanceId, Name, Type, SkuCode, Status string
-	Topics, Groups, Roles                            []string
-	Messages                                         int
+	Account    string   `json:"account"`
+	InstanceID string   `json:"instanceId"`
+	Name       string   `json:"name"`
+	Type       string   `json:"type"`
+	SkuCode    string   `json:"skuCode"`
+	Status     string   `json:"status"`
+	Topics     []string `json:"topics"`
+	Groups     []string `json:"groups"`
+	Roles      []string `json:"roles"`
+	Messages   int      `json:"messages"`
 }
 
 // state is every instance, in creation order, as of now.
@@ -50,7 +57,7 @@ func (s *store) state(now time.Time) []instanceState {
 	defer s.mu.Unlock()
 	out := []instanceState{}
 	for _, in := range s.sortedInstances() {
-		out = append(out, instanceState{Account: in.owner, InstanceId: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
+		out = append(out, instanceState{Account: in.owner, InstanceID: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
 			Status: in.status(now), Topics: sortedKeys(in.topics), Groups: sortedKeys(in.groups), Roles: sortedKeys(in.roles),
 			Messages: len(in.messages)})
 	}
