@@ -114,3 +114,14 @@ func TestClockMovesOutOfRangeAreRefused(t *testing.T) {
 	status, _, _ := send(t, "POST", env.URL("cmq")+"/_mqmock/clock", `{"advance":"8760h"}`, nil)
 	assert.Equal(t, 200, status, "a year is fine")
 }
+
+// An error that echoes what a client sent (CMQ's unknown action name) cuts
+// it: the answer does not grow with the request.
+func TestErrorMessagesCutEchoedNames(t *testing.T) {
+	env := emutest.Start(t, emutest.WithoutVerify())
+	name := strings.Repeat("A", 512<<10)
+	status, _, body := send(t, "POST", env.URL("cmq")+"/v2/index.php", "Action="+name, map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+	assert.Equal(t, 200, status)
+	assert.Less(t, len(body), 2048, "the answer stays small")
+	assert.Contains(t, body, "truncated")
+}

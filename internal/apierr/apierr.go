@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Def is one row of a vendor's error catalogue. Defs are immutable once a
@@ -40,9 +41,37 @@ type Def struct {
 	SeedCode string
 }
 
+// Bounds on what an error echoes of a request: a name or value a client
+// sent (an unknown action, a 1 MB parameter name) is cut, visibly, so an
+// answer never grows with the request.
+const (
+	MaxArg    = 256
+	MaxDetail = 8 << 10
+)
+
 // New makes an error of this row; args fill the %s placeholders of the
 // message (and of the code, for a family, which takes the first argument).
-func (d *Def) New(args ...string) *Error { return &Error{Def: d, Args: args} }
+// Each argument is cut at MaxArg bytes.
+func (d *Def) New(args ...string) *Error {
+	for i, a := range args {
+		if len(a) > MaxArg {
+			args[i] = cut(a, MaxArg)
+		}
+	}
+	return &Error{Def: d, Args: args}
+}
+
+// cut shortens s to at most max bytes on a rune boundary and marks the cut.
+func cut(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := max
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…(truncated)"
+}
 
 // Error is a catalogue error raised by a handler or a pipeline stage.
 type Error struct {
@@ -89,8 +118,9 @@ func (e *Error) Message() string {
 	return msg + e.Detail
 }
 
-// WithDetail returns the error with extra text appended to its message.
-func (e *Error) WithDetail(s string) *Error { e.Detail = s; return e }
+// WithDetail returns the error with extra text appended to its message,
+// cut at MaxDetail bytes.
+func (e *Error) WithDetail(s string) *Error { e.Detail = cut(s, MaxDetail); return e }
 
 // WithFields returns the error carrying extra envelope fields.
 func (e *Error) WithFields(f map[string]any) *Error { e.Fields = f; return e }

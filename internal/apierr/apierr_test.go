@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -120,4 +121,16 @@ func TestUnionKeepsSharedRowsOnceAndRefusesConflicts(t *testing.T) {
 		}
 	}()
 	Union("door", a, conflict)
+}
+
+func TestEchoedValuesAreCut(t *testing.T) {
+	d := &Def{Name: "Unknown", Code: "X", Status: 200, Message: "no action %s"}
+	long := strings.Repeat("é", 1<<20)
+	e := d.New(long)
+	assert.LessOrEqual(t, len(e.Message()), MaxArg+64)
+	assert.True(t, strings.HasSuffix(e.Message(), "…(truncated)"))
+	assert.True(t, utf8.ValidString(e.Message()), "cut on a rune boundary")
+	e = d.New("short").WithDetail(strings.Repeat("x", 1<<20))
+	assert.LessOrEqual(t, len(e.Message()), MaxDetail+64)
+	assert.Equal(t, "no action short", d.New("short").Message(), "short values are as sent")
 }

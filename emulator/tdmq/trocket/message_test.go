@@ -164,6 +164,6 @@ func TestStateShowsInstances(t *testing.T) {
 	var raw map[string]any
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&raw))
 	b, _ := json.Marshal(raw)
-	assert.Contains(t, string(b), `"InstanceId":"`+id+`"`)
-	assert.Contains(t, string(b), `"Topics":["orders"]`)
+	assert.Contains(t, string(b), `"instanceId":"`+id+`"`)
+	assert.Contains(t, string(b), `"topics":["orders"]`)
 }
