@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -116,4 +117,51 @@ func TestUnknownVendorOptionIsRefused(t *testing.T) {
 	code := run(context.Background(), []string{"--config", p}, nil, &out, &errOut)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), "cmq.colour")
+}
+
+// A second signal during a graceful shutdown that waits for a call held by
+// a timeout fault exits at once instead of waiting out the grace period.
+func TestASecondSignalExitsAtOnce(t *testing.T) {
+	scenario := filepath.Join(t.TempDir(), "hold.yaml")
+	require.NoError(t, os.WriteFile(scenario, []byte("rules: [{name: hold, vendor: cmq, action: ListQueue, timeout: true}]\n"), 0o600))
+	sigs := make(chan os.Signal, 2)
+	exited := make(chan int, 1)
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	go func() {
+		serveUntilSignalled(sigs, func(code int) { exited <- code }, []string{"--config", freeConfig(t), "--scenario", scenario}, nil, out, errOut)
+	}()
+	re := regexp.MustCompile(`CMQ +legacy CMQ HTTP API +http://(127\.0\.0\.1:\d+)/v2/index.php`)
+	var addr string
+	require.Eventually(t, func() bool {
+		m := re.FindStringSubmatch(out.String())
+		if m != nil {
+			addr = m[1]
+		}
+		return m != nil
+	}, 10*time.Second, 5*time.Millisecond, "banner never printed; stderr: %s", errOut.String())
+
+	// A signed call that the fault holds.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := cmqclient.New("http://"+addr, "AKIDmqmock00000000000000000000000001", "mqmock-secret-key")
+	held := make(chan struct{})
+	go func() { _, _ = c.Call(ctx, "ListQueue", nil); close(held) }()
+	time.Sleep(100 * time.Millisecond) // let the call reach the fault
+
+	sigs <- os.Interrupt
+	select {
+	case <-exited:
+		t.Fatal("the first signal must shut down gracefully, not exit")
+	case <-time.After(200 * time.Millisecond):
+	}
+	sigs <- os.Interrupt
+	select {
+	case code := <-exited:
+		assert.Equal(t, 1, code)
+		assert.Contains(t, errOut.String(), "exiting without waiting")
+	case <-time.After(2 * time.Second):
+		t.Fatal("the second signal did not exit at once")
+	}
+	cancel() // the held call gives up, so the graceful shutdown ends too
+	<-held
 }
