@@ -6,6 +6,7 @@ package emulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,6 +45,7 @@ type Emulator struct {
 	// (SetFaultHook, for tests that need a hook of their own).
 	faults   *faultState
 	override atomic.Pointer[faultHook]
+	tls      *serverTLS // nil: plain HTTP
 	ready    atomic.Bool
 
 	mu        sync.Mutex
@@ -107,6 +109,9 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		e.doors[d.Name] = door
 	}
 	e.faults = newFaultState(e.clock, e.specs, e.doors)
+	if err := e.setUpTLS(); err != nil {
+		return nil, err
+	}
 	for _, d := range e.specs {
 		e.handlers[d.Name] = e.router(d.Name, e.doors[d.Name])
 	}
@@ -130,6 +135,7 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 	// Health answers everyone, always: it is read-only, tells nothing
 	// secret, and container health checks know no token.
 	r.GET("/_mqmock/health", e.health)
+	r.GET("/_mqmock/ca.pem", e.caPEM)
 	control := r.Group("/_mqmock", e.guardControl())
 	e.mountControl(control)
 	if door.Control != nil {
@@ -222,9 +228,12 @@ func (e *Emulator) Start() error {
 			ReadHeaderTimeout: e.cfg.Server.BodyTimeout, IdleTimeout: e.cfg.Server.IdleTimeout,
 		}
 		e.servers[name] = srv
-		ln := newCapListener(e.listeners[name], maxConnections(e.cfg.Server.MaxConnections, len(e.specs)), func() {
+		var ln net.Listener = newCapListener(e.listeners[name], maxConnections(e.cfg.Server.MaxConnections, len(e.specs)), func() {
 			e.logger.Warn("connection refused: the port holds server.maxConnections already", "vendor", name)
 		})
+		if e.tls != nil {
+			ln = tls.NewListener(ln, e.tls.config)
+		}
 		e.logger.Info("listening", "vendor", name, "addr", e.addrs[name], "protocol", d.Protocol)
 		go func() {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -271,6 +280,7 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 	}
 	wg.Wait()
 	e.closeFaults()
+	e.removeCAFile()
 	e.clock.Close()
 	return errors.Join(errs...)
 }

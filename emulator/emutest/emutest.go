@@ -98,4 +98,4 @@ func Start(t testing.TB, opts ...Option) *Env {
 func (e *Env) Advance(d time.Duration) { e.Clock().Advance(d) }
 
 // URL is the http:// base URL of a front door (emulator.CMQ, …).
-func (e *Env) URL(door string) string { return "http://" + e.Addr(door) }
+func (e *Env) URL(door string) string { return e.Scheme() + "://" + e.Addr(door) }

@@ -33,6 +33,7 @@ type Config struct {
 	Limits   Limits    `mapstructure:"limits"`
 	Control  Control   `mapstructure:"control"`
 	Server   Server    `mapstructure:"server"`
+	TLS      TLS       `mapstructure:"tls"`
 	Accounts []Account `mapstructure:"accounts"`
 	// Scenarios are fault scenario files loaded at start (also --scenario).
 	Scenarios []string `mapstructure:"scenarios"`
@@ -63,6 +64,18 @@ type Journal struct {
 	// MaxBytes is the most bytes of parameters kept over all calls; the
 	// oldest calls go first.
 	MaxBytes int64 `mapstructure:"maxBytes"`
+}
+
+// TLS serves every front door over HTTPS (the SDKs' default scheme).
+type TLS struct {
+	Enabled bool `mapstructure:"enabled"`
+	// CertFile and KeyFile are the user's certificate; when both are empty
+	// one is made at start for 127.0.0.1, ::1 and localhost.
+	CertFile string `mapstructure:"certFile"`
+	KeyFile  string `mapstructure:"keyFile"`
+	// CAFile is where the made certificate's PEM is written for clients to
+	// trust (a temporary file when empty); the banner prints it.
+	CAFile string `mapstructure:"caFile"`
 }
 
 // Server bounds what one connection may take of a listener: anyone who can
@@ -348,6 +361,9 @@ func (c Config) Validate() error {
 	}
 	if c.Journal.Size < 1 || c.Journal.Size > 1_000_000 {
 		return fmt.Errorf("config key journal.size: %d is not between 1 and 1000000", c.Journal.Size)
+	}
+	if (c.TLS.CertFile == "") != (c.TLS.KeyFile == "") {
+		return fmt.Errorf("config keys tls.certFile and tls.keyFile: give both or neither")
 	}
 	if c.Server.IdleTimeout < time.Second || c.Server.BodyTimeout < 10*time.Millisecond {
 		return fmt.Errorf("config keys server.idleTimeout (%s) and server.bodyTimeout (%s): at least 1s and 10ms", c.Server.IdleTimeout, c.Server.BodyTimeout)
