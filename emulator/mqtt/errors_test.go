@@ -223,6 +223,7 @@ var extras = map[string]int{
 	"InvalidSecurityToken.Malformed":             400,
 	"InvalidSecurityToken.MismatchWithAccessKey": 400,
 	"InvalidSignatureMethod":                     400,
+	"UnsupportedSignatureAlgorithm":              400,
 	"Missing%s":                                  400,
 	"InvalidVersion":                             400,
 	"InvalidParameter.Format":                    400,

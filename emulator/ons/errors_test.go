@@ -189,6 +189,7 @@ var extras = map[string]int{
 	"InvalidSecurityToken.Malformed":             400,
 	"InvalidSecurityToken.MismatchWithAccessKey": 400,
 	"InvalidSignatureMethod":                     400,
+	"UnsupportedSignatureAlgorithm":              400,
 	"Missing%s":                                  400,
 	"InvalidAction.NotFound":                     404,
 	"InvalidVersion":                             400,

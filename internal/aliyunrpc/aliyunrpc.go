@@ -1,9 +1,12 @@
-// Package aliyunrpc is the Alibaba Cloud RPC ("POP") protocol with signature
-// v1, as the official SDKs speak it: GET or POST, parameters in the query
-// string and/or a form body, HMAC-SHA1 over every parameter (empty ones
-// included), answers as flat JSON with string-only error fields. Every front
-// door speaking it supplies its names, catalogue rows and action table in a
-// Config: the package itself names no product.
+// Package aliyunrpc is the Alibaba Cloud RPC ("POP") protocol as the official
+// SDKs speak it: GET or POST, parameters in the query string and/or a form
+// body, answers as flat JSON with string-only error fields. Two signatures are
+// accepted: v1 (HMAC-SHA1 over every parameter, empty ones included, in the
+// parameters themselves), and V3 (ACS3-HMAC-SHA256 in the Authorization
+// header, action and version in x-acs-* headers; v3.go), the default of
+// today's SDK cores. Every front door speaking it supplies its names,
+// catalogue rows and action table in a Config: the package itself names no
+// product.
 package aliyunrpc
 
 import (
@@ -20,6 +23,7 @@ import (
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/sign/acs3"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 	"github.com/mqmock/mqmock/internal/wire"
 )
@@ -44,6 +48,7 @@ type Errors struct {
 	KeyNotFound          *apierr.Def
 	KeyInactive          *apierr.Def
 	BadSignatureMethod   *apierr.Def
+	UnsupportedAlgorithm *apierr.Def // V3 other than ACS3-HMAC-SHA256; the argument names it
 	MissingSecurityToken *apierr.Def
 	BadSecurityToken     *apierr.Def
 	// BadFormat answers a Format other than JSON or XML.
@@ -69,6 +74,7 @@ func (e Errors) withGateway() Errors {
 	or(&e.KeyNotFound, errInvalidAccessKeyIdNotFound)
 	or(&e.KeyInactive, errInvalidAccessKeyIdInactive)
 	or(&e.BadSignatureMethod, errInvalidSignatureMethod)
+	or(&e.UnsupportedAlgorithm, errUnsupportedSignatureAlgorithm)
 	or(&e.MissingSecurityToken, errMissingSecurityToken)
 	or(&e.BadSecurityToken, errInvalidSecurityTokenMismatchWithAccessKey)
 	or(&e.BadFormat, errInvalidParameterFormat)
@@ -108,7 +114,8 @@ type Credentials struct {
 	Disabled      bool
 }
 
-// Window is the accepted distance between a request's Timestamp and now.
+// Window is the accepted distance between a request's Timestamp (v1) or
+// x-acs-date (V3) and now.
 const Window = 15 * time.Minute
 
 // MaxBody bounds a form body.
@@ -148,7 +155,11 @@ func (f *Frontend) NewRequestID() string { return strings.ToUpper(uuid.NewString
 // gives its nonce back, so net/http's transparent replay of a GET is served
 // like the first attempt rather than refused as SignatureNonceUsed.
 func (f *Frontend) Abandon(call *pipeline.Call) {
-	if nonce := call.Params["SignatureNonce"]; nonce != "" && call.Account != nil {
+	nonce := call.Params["SignatureNonce"]
+	if isV3(call.Header) {
+		nonce = call.Header.Get(acs3.HeaderNonce)
+	}
+	if nonce != "" && call.Account != nil {
 		f.nonces.forget(call.CredentialID, nonce)
 	}
 }
@@ -158,6 +169,8 @@ func (f *Frontend) ResetNonces() { f.nonces.reset() }
 
 // Decode implements pipeline.Frontend: query and form body merged (the body
 // wins, as in the Go SDK's signer), every key and value kept, empty ones too.
+// A V3 request takes its action and version from the x-acs-* headers; a v1
+// request from its parameters.
 func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	e := f.cfg.Errors
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
@@ -185,9 +198,27 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	for _, p := range pairs {
 		call.Params[p.Key] = p.Value // later (body) values win
 	}
+	call.Region = call.Params["RegionId"]
+	if isV3(r.Header) {
+		return f.decodeV3(r, call)
+	}
 	call.Action = call.Params["Action"]
 	call.Version = call.Params["Version"]
-	call.Region = call.Params["RegionId"]
+	if call.Action == "" && f.cfg.Verify {
+		if _, signed := call.Params["Signature"]; !signed {
+			// Neither signature: an SDK speaking something else (a bearer
+			// token, a future signature) learns that, not MissingAction.
+			return e.IncompleteSignature.New().WithDetail(" " + unsigned)
+		}
+	}
+	return f.checkCall(call)
+}
+
+// checkCall checks the action, version and Format of a decoded call: in
+// Decode for v1 (aliyun-rpc.md §6 order), after the signature for V3
+// (aliyun-v3.md §6).
+func (f *Frontend) checkCall(call *pipeline.Call) error {
+	e := f.cfg.Errors
 	if call.Action == "" {
 		return e.MissingParameter.New("Action")
 	}
@@ -216,8 +247,12 @@ func isForm(contentType string) bool {
 // signature_does_not_match_wrapper.go: strings.Split(message, marker)[1]).
 const stsMarker = "server string to sign is:"
 
-// Verify implements pipeline.Frontend in the order of aliyun-rpc.md §6.
+// Verify implements pipeline.Frontend in the order of aliyun-rpc.md §6 (v1)
+// or aliyun-v3.md §6 (V3, verifyV3).
 func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
+	if isV3(r.Header) {
+		return f.verifyV3(r, call)
+	}
 	e := f.cfg.Errors
 	p := call.Params
 	keyID, ok := p["AccessKeyId"]
@@ -267,35 +302,55 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		// with its own to tell a wrong secret from a signing bug.
 		// The marker must appear exactly once: the SDK takes the text after
 		// its first occurrence and compares it whole.
-		detail := sts
-		if !strings.HasSuffix(e.SignatureMismatch.Message, stsMarker) {
-			detail = " " + stsMarker + sts
-		}
-		return e.SignatureMismatch.New().WithDetail(detail)
+		return f.mismatch(sts)
 	}
 	nonce := p["SignatureNonce"]
 	if nonce == "" {
 		return e.MissingParameter.New("SignatureNonce")
 	}
-	if !f.nonces.add(keyID, nonce, f.cfg.Now()) {
+	token, tokenSent := p["SecurityToken"]
+	if err := f.checkKey(keyID, nonce, key, token, tokenSent); err != nil {
+		return err
+	}
+	call.Account = acct
+	return nil
+}
+
+// mismatch is the SignatureDoesNotMatch answer carrying the server's string
+// to sign after the marker, which must appear exactly once: the Go SDK takes
+// the text after its first occurrence and compares it whole.
+func (f *Frontend) mismatch(stringToSign string) *apierr.Error {
+	row := f.cfg.Errors.SignatureMismatch
+	detail := stringToSign
+	if !strings.HasSuffix(row.Message, stsMarker) {
+		detail = " " + stsMarker + stringToSign
+	}
+	return row.New().WithDetail(detail)
+}
+
+// checkKey checks what v1 and V3 check alike once the signature is good:
+// the nonce is fresh (one cache for both), the key enabled, and the STS
+// token the key's. An empty nonce is not recorded (V3 makes it optional;
+// v1 refused it earlier).
+func (f *Frontend) checkKey(keyID, nonce string, key Credentials, token string, tokenSent bool) error {
+	e := f.cfg.Errors
+	if nonce != "" && !f.nonces.add(keyID, nonce, f.cfg.Now()) {
 		return e.NonceUsed.New()
 	}
 	if key.Disabled {
 		return e.KeyInactive.New()
 	}
 	if want := key.SecurityToken; want != "" {
-		got, sent := p["SecurityToken"]
-		if !sent {
+		if !tokenSent {
 			return e.MissingSecurityToken.New()
 		}
-		if got != want {
+		if token != want {
 			return e.BadSecurityToken.New()
 		}
-	} else if tok, sent := p["SecurityToken"]; sent && tok != "" {
+	} else if tokenSent && token != "" {
 		// A token for a key that has none configured cannot be checked.
 		return e.BadSecurityToken.New()
 	}
-	call.Account = acct
 	return nil
 }
 

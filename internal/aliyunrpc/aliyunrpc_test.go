@@ -73,9 +73,16 @@ var realNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 type fixture struct {
 	h     http.Handler
 	accts *account.Registry
+	f     *aliyunrpc.Frontend
 }
 
 func newFixture(t *testing.T, verify bool) *fixture {
+	t.Helper()
+	return newFixtureWith(t, verify, pipeline.Hooks{})
+}
+
+// newFixtureWith is newFixture with the pipeline's hooks (a fault hook).
+func newFixtureWith(t *testing.T, verify bool, hooks pipeline.Hooks) *fixture {
 	t.Helper()
 	reg, err := account.NewRegistry([]account.Account{
 		{Name: "alice", Alibaba: account.Alibaba{AccessKeyID: keyID, AccessKeySecret: secret}},
@@ -112,7 +119,7 @@ func newFixture(t *testing.T, verify bool) *fixture {
 		Actions: table, Accounts: reg, Credentials: credentials, Verify: verify,
 		Now: func() time.Time { return realNow },
 	})
-	return &fixture{h: pipeline.New(f, pipeline.Hooks{}), accts: reg}
+	return &fixture{h: pipeline.New(f, hooks), accts: reg, f: f}
 }
 
 // TestNoRegistryMeansNoAccounts: a frontend built without an account
