@@ -302,6 +302,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		// with its own to tell a wrong secret from a signing bug.
 		// The marker must appear exactly once: the SDK takes the text after
 		// its first occurrence and compares it whole.
+		call.Reason = "signature mismatch; the server's string to sign: " + sts
 		return f.mismatch(sts)
 	}
 	nonce := p["SignatureNonce"]

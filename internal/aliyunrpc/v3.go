@@ -100,6 +100,7 @@ func (f *Frontend) refuseV3(err error, auth acs3.Authorization, view acs3.Reques
 	case acs3.UnsupportedAlgorithm:
 		return e.UnsupportedAlgorithm.New(auth.Algorithm)
 	case acs3.SignatureMismatch:
+		call.Reason = "signature mismatch; the server's canonical request:\n" + ae.ServerCanonicalRequest
 		return f.mismatch(serverSide(ae.ServerStringToSign, ae.ServerCanonicalRequest, ""))
 	case acs3.ContentHashMismatch:
 		// The body changed after signing: show what the server signed
