@@ -74,6 +74,10 @@ func (f *Frontend) verifyV3(r *http.Request, call *pipeline.Call) error {
 		Host: r.Host, Header: r.Header, Body: call.Body,
 	}
 	if err := acs3.Verify(key.Secret, auth, view); err != nil {
+		var ae *acs3.Error
+		if errors.As(err, &ae) && ae.ServerCanonicalRequest != "" {
+			call.Reason = ae.Reason.String() + "; the server's canonical request:\n" + ae.ServerCanonicalRequest
+		}
 		return f.refuseV3(err, auth, view)
 	}
 
@@ -100,7 +104,6 @@ func (f *Frontend) refuseV3(err error, auth acs3.Authorization, view acs3.Reques
 	case acs3.UnsupportedAlgorithm:
 		return e.UnsupportedAlgorithm.New(auth.Algorithm)
 	case acs3.SignatureMismatch:
-		call.Reason = "signature mismatch; the server's canonical request:\n" + ae.ServerCanonicalRequest
 		return f.mismatch(serverSide(ae.ServerStringToSign, ae.ServerCanonicalRequest, ""))
 	case acs3.ContentHashMismatch:
 		// The body changed after signing: show what the server signed
