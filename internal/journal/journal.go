@@ -29,6 +29,11 @@ type Entry struct {
 	Code       string            `json:"code"` // "" on success
 	Fault      string            `json:"fault,omitempty"`
 	Duration   time.Duration     `json:"durationNs"`
+	// Answer is the start of the body the call was answered with, secrets
+	// redacted, cut at Limits.AnswerBytes; AnswerBytes is the whole body's
+	// size, so a reader can tell a cut answer from a short one.
+	Answer      string `json:"answer,omitempty"`
+	AnswerBytes int    `json:"answerBytes,omitempty"`
 }
 
 // Limits bound what the journal holds: anyone who can reach a port can make
@@ -44,14 +49,19 @@ type Limits struct {
 	// Params is the most parameters kept per entry (DefaultParams when
 	// zero).
 	Params int
+	// AnswerBytes is the most bytes of an answer kept per entry
+	// (DefaultAnswerBytes when zero).
+	AnswerBytes int
 }
 
-// The defaults: 1000 calls, 16 MB, 1 KB a value, 100 parameters a call.
+// The defaults: 1000 calls, 16 MB, 1 KB a value, 100 parameters a call, 4
+// KB of an answer.
 const (
-	DefaultSize       = 1000
-	DefaultBytes      = 16 << 20
-	DefaultValueBytes = 1 << 10
-	DefaultParams     = 100
+	DefaultSize        = 1000
+	DefaultBytes       = 16 << 20
+	DefaultValueBytes  = 1 << 10
+	DefaultParams      = 100
+	DefaultAnswerBytes = 4 << 10
 )
 
 // entryOverhead is what an entry costs besides its parameters (its fixed
@@ -69,6 +79,8 @@ type Journal struct {
 	count int
 	bytes int64
 	seq   uint64
+	// subs are told every entry as it is added (Subscribe).
+	subs map[*Subscription]struct{}
 }
 
 // New makes a journal holding at most size entries (DefaultSize if size <= 0).
@@ -89,8 +101,15 @@ func NewBounded(l Limits) *Journal {
 	if l.Params <= 0 {
 		l.Params = DefaultParams
 	}
-	return &Journal{limits: l, ring: make([]Entry, l.Entries), size: make([]int64, l.Entries)}
+	if l.AnswerBytes <= 0 {
+		l.AnswerBytes = DefaultAnswerBytes
+	}
+	return &Journal{limits: l, ring: make([]Entry, l.Entries), size: make([]int64, l.Entries), subs: map[*Subscription]struct{}{}}
 }
+
+// AnswerLimit is how many bytes of an answer an entry keeps: what a caller
+// needs to capture of a response body, and no more.
+func (j *Journal) AnswerLimit() int { return j.limits.AnswerBytes }
 
 // Add records an entry, redacting its secrets and truncating what is over
 // the limits, and returns its sequence number.
@@ -103,7 +122,8 @@ func (j *Journal) Add(e Entry) uint64 {
 	e.Service = keep(e.Service, j.limits.ValueBytes)
 	e.Account = keep(e.Account, j.limits.ValueBytes)
 	e.RequestID = keep(e.RequestID, j.limits.ValueBytes)
-	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account))
+	e.Answer = j.answer(e.Answer, e.AnswerBytes)
+	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account) + len(e.Answer))
 	for k, v := range e.Params {
 		cost += int64(len(k) + len(v))
 	}
@@ -121,7 +141,44 @@ func (j *Journal) Add(e Entry) uint64 {
 	j.ring[at], j.size[at] = e, cost
 	j.count++
 	j.bytes += cost
+	// Under the lock, so every subscriber sees entries in sequence order
+	// and none is sent to after Close; a full buffer drops, never waits.
+	for s := range j.subs {
+		select {
+		case s.c <- e:
+		default:
+			s.dropped.Add(1)
+		}
+	}
 	return e.Seq
+}
+
+// answer is what an entry keeps of an answer whose whole size is total:
+// secrets redacted, cut at the limit, and marked when anything was cut.
+func (j *Journal) answer(a string, total int) string {
+	if a == "" {
+		return ""
+	}
+	// Cut if the caller kept only the start, or if it is over the limit
+	// once redacted (a redacted value may be shorter or longer).
+	cut := total > len(a)
+	a = RedactAnswer(a)
+	if len(a) > j.limits.AnswerBytes {
+		a, cut = a[:runeStart(a, j.limits.AnswerBytes)], true
+	}
+	if cut {
+		return a + "…(truncated, " + strconv.Itoa(max(total, len(a))) + " bytes)"
+	}
+	return strings.Clone(a)
+}
+
+// runeStart is the largest cut at or below max that does not split a rune.
+func runeStart(s string, max int) int {
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return cut
 }
 
 // moreParams is the key under which an entry says how many parameters it
@@ -162,21 +219,37 @@ func Truncate(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…(truncated, " + strconv.Itoa(len(s)) + " bytes)"
+	return s[:runeStart(s, max)] + "…(truncated, " + strconv.Itoa(len(s)) + " bytes)"
 }
 
 // Filter selects entries; zero fields match everything.
 type Filter struct {
 	Vendor string
 	Action string
+	// Errors keeps only calls answered with an error or hit by a fault.
+	Errors bool
 	Limit  int
 	// Before keeps only entries older than this sequence number (paging:
 	// pass the last Seq of the previous page).
 	Before uint64
+	// After keeps only entries newer than this sequence number (a stream
+	// picking up where it left off).
+	After uint64
+}
+
+// Match reports whether an entry passes the filter (Limit aside).
+func (f Filter) Match(e Entry) bool {
+	switch {
+	case f.Before != 0 && e.Seq >= f.Before, f.After != 0 && e.Seq <= f.After:
+		return false
+	case f.Vendor != "" && e.Vendor != f.Vendor:
+		return false
+	case f.Action != "" && !strings.EqualFold(e.Action, f.Action):
+		return false
+	case f.Errors && e.Code == "" && e.Fault == "" && e.Status < 400:
+		return false
+	}
+	return true
 }
 
 // List returns matching entries, newest first.
@@ -186,13 +259,10 @@ func (j *Journal) List(f Filter) []Entry {
 	out := []Entry{}
 	for i := j.count - 1; i >= 0; i-- {
 		e := j.ring[(j.start+i)%len(j.ring)]
-		if f.Before != 0 && e.Seq >= f.Before {
-			continue
+		if f.After != 0 && e.Seq <= f.After {
+			break // older still from here on
 		}
-		if f.Vendor != "" && e.Vendor != f.Vendor {
-			continue
-		}
-		if f.Action != "" && !strings.EqualFold(e.Action, f.Action) {
+		if !f.Match(e) {
 			continue
 		}
 		out = append(out, e)

@@ -54,10 +54,15 @@ type handler struct {
 }
 
 // statusWriter remembers whether anything was written, so recovery knows
-// whether an envelope can still be sent.
+// whether an envelope can still be sent, and keeps the start of the body
+// for the journal.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	// head is the first limit bytes written; total counts them all.
+	head  []byte
+	limit int
+	total int
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -71,6 +76,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
+	if room := w.limit - len(w.head); room > 0 {
+		w.head = append(w.head, b[:min(room, len(b))]...)
+	}
+	w.total += len(b)
 	return w.ResponseWriter.Write(b)
 }
 
@@ -80,6 +89,9 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	w := &statusWriter{ResponseWriter: rw}
+	if h.h.Journal != nil {
+		w.limit = h.h.Journal.AnswerLimit()
+	}
 	call := &Call{
 		Ctx:       r.Context(),
 		Vendor:    h.f.Vendor(),
@@ -108,7 +120,7 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 				h.f.Write(w, call, nil, outErr)
 			}
 		}
-		h.finish(call, w.status, outErr, fault, time.Since(start))
+		h.finish(call, w, outErr, fault, time.Since(start))
 	}()
 
 	result, err, effect := h.serve(r, call, http.NewResponseController(w))
@@ -236,7 +248,8 @@ func (h *handler) asCatalogue(call *Call, err error) *apierr.Error {
 	return h.f.Internal().New()
 }
 
-func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string, d time.Duration) {
+func (h *handler) finish(call *Call, w *statusWriter, err *apierr.Error, fault string, d time.Duration) {
+	status := w.status
 	code := ""
 	if err != nil {
 		code = err.Code()
@@ -250,6 +263,7 @@ func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string
 			Time: call.Received, Vendor: call.Vendor, Service: call.Service, Account: account,
 			Action: call.Action, Params: call.Params, RequestID: call.RequestID,
 			Status: status, Code: code, Fault: fault, Duration: d,
+			Answer: string(w.head), AnswerBytes: w.total,
 		}
 		if !call.verified {
 			// Refused before authentication: anyone can send these, so

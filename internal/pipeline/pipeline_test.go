@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -92,6 +93,7 @@ func start(t *testing.T, hook pipeline.FaultHook) (*httptest.Server, *journal.Jo
 		pipeline.Action{Name: "Echo", Handle: func(c *pipeline.Call) (any, error) { return "echo:" + c.Action, nil }},
 		pipeline.Action{Name: "Panic", Handle: func(c *pipeline.Call) (any, error) { panic("boom") }},
 		pipeline.Action{Name: "Plain", Handle: func(c *pipeline.Call) (any, error) { return nil, errors.New("not a catalogue error") }},
+		pipeline.Action{Name: "Big", Handle: func(c *pipeline.Call) (any, error) { return strings.Repeat("x", journal.DefaultAnswerBytes+100), nil }},
 	)}
 	j := journal.New(10)
 	obs := &observed{}
@@ -284,4 +286,20 @@ func TestDroppedCallsAreAbandoned(t *testing.T) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	assert.Equal(t, []string{"Echo"}, f.abandoned, "only a call dropped unanswered is abandoned")
+}
+
+func TestTheJournalKeepsTheAnswer(t *testing.T) {
+	srv, j, _ := start(t, nil)
+	_, body := get(t, srv.URL+"/?Action=Echo")
+	e := j.List(journal.Filter{Limit: 1})[0]
+	assert.Equal(t, body, e.Answer, "what the client got")
+	assert.Equal(t, len(body), e.AnswerBytes)
+	_, body = get(t, srv.URL+"/?Action=Nope")
+	assert.Equal(t, body, j.List(journal.Filter{Limit: 1})[0].Answer, "an error answer too")
+
+	_, body = get(t, srv.URL+"/?Action=Big")
+	e = j.List(journal.Filter{Limit: 1})[0]
+	assert.Equal(t, len(body), e.AnswerBytes)
+	assert.True(t, strings.HasSuffix(e.Answer, "…(truncated, "+strconv.Itoa(len(body))+" bytes)"), "only the start is kept, visibly")
+	assert.Less(t, len(e.Answer), journal.DefaultAnswerBytes+50)
 }
