@@ -24,6 +24,9 @@ type Source struct {
 
 // set is an immutable, validated list of rules, indexed for the hot path.
 type set struct {
+	// sources are the documents as given, so Add can compile them again
+	// with one more.
+	sources  []Source
 	docs     []sourceDoc
 	rules    []*rule
 	byVendor map[string]*vendorRules
@@ -45,7 +48,7 @@ type vendorRules struct {
 // compile parses and validates sources into a set. Nothing is returned
 // unless every rule of every source is valid.
 func compile(sources []Source, vendors map[string]Vendor) (*set, error) {
-	s := &set{byVendor: map[string]*vendorRules{}}
+	s := &set{sources: sources, byVendor: map[string]*vendorRules{}}
 	names := map[string]string{}
 	for _, src := range sources {
 		doc, err := Parse(src.Name, src.Data)

@@ -1,6 +1,8 @@
 package faults
 
 import (
+	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +54,66 @@ func (e *Engine) replace(sources []Source, keep bool) error {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.swap(s, keep)
+	return nil
+}
+
+// Add appends sources to the active set, as if they were the last of the
+// files loaded: the rules in force keep their counters and switches, the
+// new ones start afresh. Nothing changes unless the whole set, old and new,
+// is valid (a new rule's name must not be taken).
+func (e *Engine) Add(sources ...Source) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var all []Source
+	if old := e.active.Load(); old != nil {
+		all = append(all, old.sources...)
+	}
+	s, err := compile(append(all, sources...), e.vendors)
+	if err != nil {
+		return err
+	}
+	e.swap(s, true)
+	return nil
+}
+
+// ValidateAdd checks what Add would check, changing nothing.
+func (e *Engine) ValidateAdd(sources ...Source) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var all []Source
+	if old := e.active.Load(); old != nil {
+		all = append(all, old.sources...)
+	}
+	_, err := compile(append(all, sources...), e.vendors)
+	return err
+}
+
+// ErrNoRule is SetEnabled's answer for a name no active rule has.
+var ErrNoRule = errors.New("no rule of that name is in force")
+
+// SetEnabled switches the named rule off (on=false) or back on. A rule
+// that is off is passed by as if it were not there: it neither fires nor
+// counts matching calls. Its counters and its place in the order stay; a
+// change of its file (Reload) keeps the switch if the rule did not change,
+// and Replace and Add's new rules start on.
+func (e *Engine) SetEnabled(name string, on bool) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if s := e.active.Load(); s != nil {
+		for _, r := range s.rules {
+			if r.doc.Name == name {
+				r.st.off.Store(!on)
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%w: %q", ErrNoRule, name)
+}
+
+// swap makes s the active set; with keep, the rules whose definition did
+// not change keep their state. The caller holds e.mu.
+func (e *Engine) swap(s *set, keep bool) {
 	if old := e.active.Load(); keep && old != nil {
 		prev := map[string]*rule{}
 		for _, r := range old.rules {
@@ -64,7 +126,6 @@ func (e *Engine) replace(sources []Source, keep bool) error {
 		}
 	}
 	e.active.Store(s)
-	return nil
 }
 
 // Clear removes every rule (and so every counter).
@@ -95,7 +156,7 @@ func (e *Engine) Apply(call *pipeline.Call) *pipeline.Effect {
 		}
 	}
 	for _, r := range rules {
-		if !r.matches(call) {
+		if r.st.off.Load() || !r.matches(call) {
 			continue
 		}
 		if eff := r.fire(call, e.clock); eff != nil {

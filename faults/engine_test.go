@@ -367,3 +367,56 @@ func TestReplaceWhileServing(t *testing.T) {
 	wg.Wait()
 	assert.Zero(t, bad.Load())
 }
+
+func TestSwitchingARuleOffAndOn(t *testing.T) {
+	e := newTestEngine(t, nil, "rules: [{name: a, vendor: alpha, action: '*', drop: true, times: 3}, {name: b, vendor: alpha, action: '*', error: Internal}]")
+	assert.Equal(t, []string{"a"}, fired(e, call("alpha", "X"), 1))
+	require.NoError(t, e.SetEnabled("a", false))
+	assert.Equal(t, []string{"b", "b"}, fired(e, call("alpha", "X"), 2), "an off rule is passed by")
+	snap := e.Snapshot()
+	assert.True(t, snap.Rules[0].Disabled)
+	assert.Equal(t, int64(1), snap.Rules[0].Matched, "and does not count the calls it let by")
+	assert.False(t, snap.Rules[1].Disabled)
+
+	// A reload that leaves the rule as it was keeps it off.
+	require.NoError(t, e.Reload(Source{Name: "test.yaml", Data: []byte("rules: [{name: a, vendor: alpha, action: '*', drop: true, times: 3}]")}))
+	assert.True(t, e.Snapshot().Rules[0].Disabled)
+	assert.Nil(t, e.Apply(call("alpha", "X")))
+
+	require.NoError(t, e.SetEnabled("a", true))
+	assert.Equal(t, []string{"a", "a", ""}, fired(e, call("alpha", "X"), 3), "back on, with the hit it had: two left of three")
+
+	err := e.SetEnabled("nope", false)
+	require.ErrorIs(t, err, ErrNoRule)
+	assert.Contains(t, err.Error(), `"nope"`)
+	e.Clear()
+	require.ErrorIs(t, e.SetEnabled("a", true), ErrNoRule)
+}
+
+func TestAddKeepsTheRulesInForce(t *testing.T) {
+	e := newTestEngine(t, nil, "name: base\nrules: [{name: a, vendor: alpha, action: ListQueue, drop: true, times: 2}]")
+	assert.Equal(t, []string{"a"}, fired(e, call("alpha", "ListQueue"), 1))
+	require.NoError(t, e.SetEnabled("a", false))
+	require.NoError(t, e.Add(Source{Name: "added", Data: []byte("rules: [{name: b, vendor: alpha, action: '*', error: Internal}]")}))
+	snap := e.Snapshot()
+	require.Len(t, snap.Rules, 2)
+	assert.Equal(t, []string{"a", "b"}, []string{snap.Rules[0].Name, snap.Rules[1].Name}, "appended after the rules in force")
+	assert.Equal(t, int64(1), snap.Rules[0].Hits, "counters kept")
+	assert.True(t, snap.Rules[0].Disabled, "switches kept")
+	assert.Equal(t, "added", snap.Rules[1].Source)
+	require.NoError(t, e.SetEnabled("a", true))
+	assert.Equal(t, []string{"a", "b"}, fired(e, call("alpha", "ListQueue"), 2))
+
+	// A name in use refuses the whole addition, and a dry run says so first.
+	dup := Source{Name: "added", Data: []byte("rules: [{name: a, vendor: alpha, action: '*', drop: true}]")}
+	require.ErrorContains(t, e.ValidateAdd(dup), "already used")
+	require.ErrorContains(t, e.Add(dup), "already used")
+	assert.Len(t, e.Snapshot().Rules, 2)
+	require.NoError(t, e.ValidateAdd(Source{Name: "added", Data: []byte("rules: [{name: c, vendor: beta, action: GetToken, drop: true}]")}))
+	assert.Len(t, e.Snapshot().Rules, 2, "a dry run changes nothing")
+
+	// To an empty engine, Add is a first load.
+	e.Clear()
+	require.NoError(t, e.Add(dup))
+	assert.Equal(t, []string{"a"}, fired(e, call("alpha", "X"), 1))
+}

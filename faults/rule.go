@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -69,6 +70,9 @@ func (t *throttle) bucketKey(c *pipeline.Call) string {
 // ruleState is what a rule remembers between calls. One lock per rule keeps
 // the counters exact under concurrency while unrelated rules never contend.
 type ruleState struct {
+	// off is a rule switched off (SetEnabled): calls pass it by, uncounted,
+	// as if it were not there, until it is switched on again.
+	off     atomic.Bool
 	mu      sync.Mutex
 	seen    int64 // matching calls that reached the rule
 	hits    int64 // times the effect was applied

@@ -27,6 +27,8 @@ type RuleView struct {
 	Source  string `json:"source"`
 	Hits    int64  `json:"hits"`
 	Matched int64  `json:"matched"`
+	// Disabled is a rule switched off (Engine.SetEnabled).
+	Disabled bool `json:"disabled,omitempty"`
 }
 
 // Snapshot reads the active set and its counters.
@@ -49,7 +51,7 @@ func (e *Engine) Snapshot() Snapshot {
 	}
 	for _, r := range s.rules {
 		seen, hits := r.counts()
-		out.Rules = append(out.Rules, RuleView{RuleDoc: r.doc, Source: r.source, Hits: hits, Matched: seen})
+		out.Rules = append(out.Rules, RuleView{RuleDoc: r.doc, Source: r.source, Hits: hits, Matched: seen, Disabled: r.st.off.Load()})
 	}
 	return out
 }
