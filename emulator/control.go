@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/mqmock/mqmock/internal/journal"
 )
 
 // mountControl registers the control API (design.md "Control API").
@@ -18,6 +16,10 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 	g.POST("/reset", e.postReset)
 	g.GET("/state", e.state)
 	g.GET("/journal", e.listJournal)
+	g.GET("/journal/stream", e.streamJournal)
+	g.GET("/doors", e.listDoors)
+	g.GET("/scenarios", e.listReadyScenarios)
+	g.GET("/scenarios/:file", e.readyScenario)
 	g.GET("/clock", e.getClock)
 	g.POST("/clock", e.moveClock)
 	e.mountFaults(g)
@@ -115,7 +117,12 @@ func (e *Emulator) listJournal(c *gin.Context) {
 		}
 		before = n
 	}
-	entries := e.journal.List(journal.Filter{Vendor: c.Query("vendor"), Action: c.Query("action"), Limit: limit, Before: before})
+	f, ok := journalFilter(c)
+	if !ok {
+		return
+	}
+	f.Limit, f.Before = limit, before
+	entries := e.journal.List(f)
 	out := gin.H{"entries": entries}
 	if len(entries) == limit {
 		out["next"] = "before=" + strconv.FormatUint(entries[len(entries)-1].Seq, 10)

@@ -47,6 +47,11 @@ type Emulator struct {
 	override atomic.Pointer[faultHook]
 	tls      *serverTLS // nil: plain HTTP
 	ready    atomic.Bool
+	// streams counts the open journal streams; stopping is closed when a
+	// shutdown begins, which ends them (they would hold it up otherwise).
+	streams  atomic.Int64
+	stopping chan struct{}
+	stopOnce sync.Once
 
 	mu        sync.Mutex
 	servers   map[string]*http.Server
@@ -96,6 +101,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		cfg: cfg, clock: o.clock, journal: journal.NewBounded(journal.Limits{Entries: cfg.Journal.Size, Bytes: cfg.Journal.MaxBytes}), accounts: reg, logger: o.logger,
 		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
+		stopping: make(chan struct{}),
 	}
 	shared := &products{}
 	for _, d := range e.specs {
@@ -254,6 +260,7 @@ func (e *Emulator) Addr(door string) string {
 // Shutdown stops accepting, waits for in-flight calls until ctx ends, then
 // closes what is left and stops the clock's timers.
 func (e *Emulator) Shutdown(ctx context.Context) error {
+	e.stopOnce.Do(func() { close(e.stopping) })
 	e.mu.Lock()
 	servers := make([]*http.Server, 0, len(e.servers))
 	for _, s := range e.servers {

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
@@ -59,6 +60,9 @@ func (s *faultState) view() scenarioView {
 // in GET /_mqmock/scenario.
 const putSource = "PUT /_mqmock/scenario"
 
+// postSource names documents added through the control API.
+const postSource = "POST /_mqmock/scenario"
+
 // maxScenarioBody bounds a PUT body.
 const maxScenarioBody = 1 << 20
 
@@ -99,11 +103,14 @@ func newFaultState(c *clock.Clock, specs []doorSpec, doors map[string]*frontdoor
 	return &faultState{engine: faults.NewEngine(c, vs...), coverage: faults.NewCoverage(names, cats)}
 }
 
-// mountFaults registers /_mqmock/scenario and /_mqmock/coverage.
+// mountFaults registers /_mqmock/scenario (and its switch) and
+// /_mqmock/coverage.
 func (e *Emulator) mountFaults(g *gin.RouterGroup) {
 	st := e.faults
 	g.GET("/scenario", func(c *gin.Context) { c.JSON(http.StatusOK, st.view()) })
-	g.PUT("/scenario", func(c *gin.Context) { e.putScenario(c, st) })
+	g.PUT("/scenario", func(c *gin.Context) { e.putScenario(c, st, false) })
+	g.POST("/scenario", func(c *gin.Context) { e.putScenario(c, st, true) })
+	g.POST("/scenario/switch", func(c *gin.Context) { e.switchRule(c, st) })
 	g.DELETE("/scenario", func(c *gin.Context) {
 		st.engine.Clear()
 		e.logger.Info("fault scenario cleared through the control API")
@@ -112,7 +119,11 @@ func (e *Emulator) mountFaults(g *gin.RouterGroup) {
 	g.GET("/coverage", func(c *gin.Context) { e.coverage(c, st) })
 }
 
-func (e *Emulator) putScenario(c *gin.Context, st *faultState) {
+// putScenario is PUT /_mqmock/scenario, which replaces the rules in force,
+// and with add POST /_mqmock/scenario, which appends the document's rules
+// to them (counters and switches kept); ?dryRun=true checks either without
+// changing anything.
+func (e *Emulator) putScenario(c *gin.Context, st *faultState, add bool) {
 	if ct := c.GetHeader("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || !scenarioMediaType(mt) {
@@ -134,21 +145,56 @@ func (e *Emulator) putScenario(c *gin.Context, st *faultState) {
 		return
 	}
 	src := faults.Source{Name: putSource, Data: body}
+	validate, apply, did := st.engine.Validate, st.engine.Replace, "replaced"
+	if add {
+		src.Name = postSource
+		validate, apply, did = st.engine.ValidateAdd, st.engine.Add, "added to"
+	}
 	if dry, _ := strconv.ParseBool(c.Query("dryRun")); dry {
-		// Check only (a CI step can vet a scenario file before a run).
-		if err := st.engine.Validate(src); err != nil {
+		// Check only (a CI step can vet a scenario file before a run; the
+		// dashboard checks a rule before it adds it).
+		if err := validate(src); err != nil {
 			controlError(c, http.StatusBadRequest, err.Error())
 			return
 		}
 		c.JSON(http.StatusOK, gin.H{"valid": true})
 		return
 	}
-	if err := st.engine.Replace(src); err != nil {
+	if err := apply(src); err != nil {
 		controlError(c, http.StatusBadRequest, err.Error()+"; the active scenario is unchanged")
 		return
 	}
-	e.logger.Info("fault scenario replaced through the control API")
+	e.logger.Info("fault scenario " + did + " through the control API")
 	c.JSON(http.StatusOK, st.engine.Snapshot())
+}
+
+// switchRule is POST /_mqmock/scenario/switch {"rule":"name","enabled":false}:
+// a rule switched off is passed by until it is switched on again; it
+// answers the rule as GET /_mqmock/scenario shows it.
+func (e *Emulator) switchRule(c *gin.Context, st *faultState) {
+	var req struct {
+		Rule    string `json:"rule"`
+		Enabled *bool  `json:"enabled"`
+	}
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil || req.Rule == "" || req.Enabled == nil {
+		controlError(c, http.StatusBadRequest, "body must be JSON like {\"rule\":\"receive-fails-twice\",\"enabled\":false}")
+		return
+	}
+	if err := st.engine.SetEnabled(req.Rule, *req.Enabled); err != nil {
+		controlError(c, http.StatusNotFound, err.Error())
+		return
+	}
+	e.logger.Info("fault rule switched through the control API", "rule", req.Rule, "enabled", *req.Enabled)
+	for _, r := range st.engine.Snapshot().Rules {
+		if r.Name == req.Rule {
+			c.JSON(http.StatusOK, r)
+			return
+		}
+	}
+	// Replaced between the two steps: say what is true now.
+	controlError(c, http.StatusConflict, "the rule was replaced while it was switched; read GET /_mqmock/scenario")
 }
 
 func scenarioMediaType(mt string) bool {

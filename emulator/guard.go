@@ -21,7 +21,11 @@ const maxControlBody = 1 << 20
 // cross-site POST (and Sec-Fetch-Site), and a DNS-rebinding page reaches us
 // under a Host that is not ours. curl sends neither and keeps working. A
 // token, when configured, is required of everyone.
-func (e *Emulator) guardControl() gin.HandlerFunc {
+func (e *Emulator) guardControl() gin.HandlerFunc { return e.guard(true) }
+
+// guard is guardControl, with the token check or (for the dashboard's
+// files, which a browser fetches with no header of the user's) without.
+func (e *Emulator) guard(token bool) gin.HandlerFunc {
 	cfg := e.cfg.Control
 	return func(c *gin.Context) {
 		r := c.Request
@@ -40,7 +44,7 @@ func (e *Emulator) guardControl() gin.HandlerFunc {
 			c.Abort()
 			return
 		}
-		if cfg.Token != "" && !tokenMatches(r, cfg.Token) {
+		if token && cfg.Token != "" && !tokenMatches(r, cfg.Token) {
 			controlError(c, http.StatusUnauthorized, "the control API needs its token: Authorization: Bearer <control.token> or X-Mqmock-Token")
 			c.Abort()
 			return

@@ -26,7 +26,8 @@ type Door struct {
 	// Services are the APIs served on the port when there are several (a
 	// scenario rule's `service:` must name one); empty for one.
 	Services []string
-	// Tables are the action tables the door routes to, one per API.
+	// Tables are the action tables the door routes to, one per API; with
+	// several Services, Tables[i] is Services[i]'s.
 	Tables []*pipeline.Table
 	// Products are the products behind the door, in the order the state
 	// view lists them.
@@ -61,6 +62,25 @@ func (d *Door) Actions() []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// ServiceActions are the actions of each service, in Services order, when
+// the door serves several; nil when it serves one (Actions says it all).
+func (d *Door) ServiceActions() []ServiceActions {
+	if len(d.Services) < 2 || len(d.Services) != len(d.Tables) {
+		return nil
+	}
+	out := make([]ServiceActions, len(d.Services))
+	for i, s := range d.Services {
+		out[i] = ServiceActions{Name: s, Actions: d.Tables[i].Names()}
+	}
+	return out
+}
+
+// ServiceActions names one service's actions, sorted.
+type ServiceActions struct {
+	Name    string
+	Actions []string
 }
 
 // Throttling is the row a `throttle:` fault answers with on this door and
