@@ -18,6 +18,7 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 	g.GET("/journal", e.listJournal)
 	g.GET("/journal/stream", e.streamJournal)
 	g.GET("/doors", e.listDoors)
+	g.GET("/accounts", e.listAccounts)
 	g.GET("/scenarios", e.listReadyScenarios)
 	g.GET("/scenarios/:file", e.readyScenario)
 	g.GET("/clock", e.getClock)

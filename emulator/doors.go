@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/mqmock/mqmock/faults"
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/scenarios"
 )
 
@@ -60,6 +61,17 @@ func (e *Emulator) listDoors(c *gin.Context) {
 		out = append(out, v)
 	}
 	c.JSON(http.StatusOK, gin.H{"doors": out})
+}
+
+// listAccounts is GET /_mqmock/accounts: each account's name, key ids and
+// configured instances (no secret).
+func (e *Emulator) listAccounts(c *gin.Context) {
+	all := e.accounts.All()
+	out := make([]account.View, 0, len(all))
+	for _, a := range all {
+		out = append(out, a.View())
+	}
+	c.JSON(http.StatusOK, gin.H{"accounts": out})
 }
 
 // readyScenario describes one file of scenarios/ (embedded in the binary).

@@ -150,3 +150,19 @@ func TestTheReadyScenariosAreServed(t *testing.T) {
 		assert.Equal(t, http.StatusNotFound, control(t, env, http.MethodGet, "/_mqmock/scenarios/"+bad, "", "", &refusal), bad)
 	}
 }
+
+func TestTheAccountsAreListedWithoutSecrets(t *testing.T) {
+	env := emutest.Start(t)
+	var raw string
+	require.Equal(t, http.StatusOK, control(t, env, http.MethodGet, "/_mqmock/accounts", "", "", &raw))
+	for _, a := range env.Accounts().All() {
+		assert.Contains(t, raw, `"name":"`+a.Name+`"`)
+		assert.Contains(t, raw, a.Tencent.SecretID)
+		assert.Contains(t, raw, a.Alibaba.AccessKeyID)
+		for _, m := range a.MQTTInstances {
+			assert.Contains(t, raw, m.ID)
+		}
+		assert.NotContains(t, raw, a.Tencent.SecretKey)
+		assert.NotContains(t, raw, a.Alibaba.AccessKeySecret)
+	}
+}

@@ -21,11 +21,11 @@ const (
 
 // FrontDoor describes one front door: a port with its protocol.
 type FrontDoor struct {
-	Name     string
-	Title    string // as a person writes it ("CMQ")
-	Protocol string // the protocol the port speaks
-	APIs     string // the API versions served, for the banner
-	Path     string // the path SDKs are pointed at, when not "/"
+	Name     string `json:"name"`
+	Title    string `json:"title"`          // as a person writes it ("CMQ")
+	Protocol string `json:"protocol"`       // the protocol the port speaks
+	APIs     string `json:"apis"`           // the API versions served, for the banner
+	Path     string `json:"path,omitempty"` // the path SDKs are pointed at, when not "/"
 }
 
 // doorSpec is one entry of the list: what is public, where its

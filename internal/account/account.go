@@ -44,23 +44,23 @@ type Alibaba struct {
 
 // MQTTInstance is an instance of Alibaba's MQTT service.
 type MQTTInstance struct {
-	ID                string
-	IndependentNaming bool
-	ParentTopics      []string
+	ID                string   `json:"id"`
+	IndependentNaming bool     `json:"independentNaming"`
+	ParentTopics      []string `json:"parentTopics"`
 }
 
 // ONSInstance is a declared ONS instance.
 type ONSInstance struct {
-	ID                string
-	Name              string
-	IndependentNaming bool
+	ID                string `json:"id"`
+	Name              string `json:"name"`
+	IndependentNaming bool   `json:"independentNaming"`
 }
 
 // Flags put an account into states no request can produce.
 type Flags struct {
-	ChargeOverdue      bool // CMQ 4300/10040
-	AssistantAccount   bool // CMQ 4000/10440
-	NoCAMAuthorization bool // CMQ 4000/10461, TencentCloud AuthFailure.UnauthorizedOperation
+	ChargeOverdue      bool `json:"chargeOverdue"`      // CMQ 4300/10040
+	AssistantAccount   bool `json:"assistantAccount"`   // CMQ 4000/10440
+	NoCAMAuthorization bool `json:"noCamAuthorization"` // CMQ 4000/10461, TencentCloud AuthFailure.UnauthorizedOperation
 }
 
 // Defaults are the built-in accounts of design.md: "default" and "other", so
@@ -187,4 +187,26 @@ func (r *Registry) ByAccessKeyID(id string) (*Account, bool) {
 	}
 	a, ok := r.byKeyID[id]
 	return a, ok
+}
+
+// View is an account as the control API shows it: who it is and which key
+// ids sign as it, never a secret (the banner prints those to whoever
+// started the emulator).
+type View struct {
+	Name          string         `json:"name"`
+	SecretID      string         `json:"secretId"`
+	AppID         uint64         `json:"appId"`
+	AccessKeyID   string         `json:"accessKeyId"`
+	UID           string         `json:"uid,omitempty"`
+	MQTTInstances []MQTTInstance `json:"mqttInstances"`
+	ONSInstances  []ONSInstance  `json:"onsInstances"`
+	Flags         Flags          `json:"flags"`
+}
+
+// View describes the account for the control API; the slices are copies.
+func (a *Account) View() View {
+	return View{
+		Name: a.Name, SecretID: a.Tencent.SecretID, AppID: a.Tencent.AppID, AccessKeyID: a.Alibaba.AccessKeyID, UID: a.Alibaba.UID,
+		MQTTInstances: append([]MQTTInstance{}, a.MQTTInstances...), ONSInstances: append([]ONSInstance{}, a.ONSInstances...), Flags: a.Flags,
+	}
 }
