@@ -144,6 +144,7 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 	r.GET("/_mqmock/ca.pem", e.caPEM)
 	control := r.Group("/_mqmock", e.guardControl())
 	e.mountControl(control)
+	e.mountUI(r)
 	if door.Control != nil {
 		door.Control(control.Group("/" + name))
 	}

@@ -1,0 +1,28 @@
+package emulator
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mqmock/mqmock/emulator/dashboard"
+)
+
+// uiPath is where the dashboard is served on every port.
+const uiPath = "/_mqmock/ui"
+
+// UIPath is the dashboard's path on every port (for the banner).
+func UIPath() string { return uiPath + "/" }
+
+// mountUI serves the dashboard. Its files pass the same guard as the
+// control API (switched off with it, the same Host and cross-site checks)
+// except the token: a browser cannot add a header to a page it navigates
+// to, and the files hold nothing but the page. Every call the page makes
+// is a control API call and carries the token the user gives it.
+func (e *Emulator) mountUI(r *gin.Engine) {
+	ui := r.Group(uiPath, e.guard(false))
+	files := dashboard.Handler(uiPath)
+	ui.GET("/*file", gin.WrapH(files))
+	ui.HEAD("/*file", gin.WrapH(files))
+	r.GET(uiPath, e.guard(false), func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, UIPath()) })
+}
