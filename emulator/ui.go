@@ -11,8 +11,18 @@ import (
 // uiPath is where the dashboard is served on every port.
 const uiPath = "/_mqmock/ui"
 
-// UIPath is the dashboard's path on every port (for the banner).
+// UIPath is the dashboard's path on every port.
 func UIPath() string { return uiPath + "/" }
+
+// DashboardURL is the dashboard's address on the first front door's port
+// once started (it is on every port), or "" when the control API, and so
+// the dashboard, is switched off.
+func (e *Emulator) DashboardURL() string {
+	if !e.cfg.Control.Enabled {
+		return ""
+	}
+	return e.Scheme() + "://" + e.Addr(e.specs[0].Name) + UIPath()
+}
 
 // mountUI serves the dashboard. Its files pass the same guard as the
 // control API (switched off with it, the same Host and cross-site checks)

@@ -89,8 +89,8 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// printBanner tells a newcomer where each front door listens and which
-// credentials to sign with.
+// printBanner tells a newcomer where each front door listens, which
+// credentials to sign with, and where the dashboard is.
 func printBanner(w io.Writer, e *emulator.Emulator) {
 	fmt.Fprintf(w, "mqmock %s is ready\n\n", emulator.Version)
 	for _, d := range emulator.FrontDoors() {
@@ -111,7 +111,11 @@ func printBanner(w io.Writer, e *emulator.Emulator) {
 			fmt.Fprintf(w, "    ONS instance  %s\n", o.ID)
 		}
 	}
-	fmt.Fprintf(w, "\n  control API: %s://%s/_mqmock/health (on every port)\n", e.Scheme(), e.Addr(emulator.Names()[0]))
+	fmt.Fprintln(w)
+	if u := e.DashboardURL(); u != "" {
+		fmt.Fprintf(w, "  dashboard:   %s (on every port)\n", u)
+	}
+	fmt.Fprintf(w, "  control API: %s://%s/_mqmock/health (on every port)\n", e.Scheme(), e.Addr(emulator.Names()[0]))
 }
 
 // probe asks a running mqmock whether it is ready.

@@ -67,6 +67,15 @@ func TestStartsServesAndStopsOnSignal(t *testing.T) {
 	_ = resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 
+	// The banner says where the dashboard is, and it is there.
+	ui := regexp.MustCompile(`dashboard: +(http://127\.0\.0\.1:\d+/_mqmock/ui/) \(on every port\)`).FindStringSubmatch(banner)
+	require.NotNil(t, ui, banner)
+	resp, err = http.Get(ui[1])
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, resp.Header.Get("Content-Type"), "text/html")
+
 	cancel() // what SIGINT/SIGTERM do through signal.NotifyContext
 	select {
 	case code := <-done:
