@@ -21,6 +21,7 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
+	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -329,4 +330,20 @@ func TestTheDashboardInABrowser(t *testing.T) {
 	assert.Empty(t, exceptions, "no script error in the page")
 	mu.Unlock()
 	t.Logf("the browser steps took %v", time.Since(begin).Round(time.Millisecond))
+}
+
+// With control.token set the page loads, asks for the token once, and
+// sends it with every call: the doors show and the live stream connects.
+func TestTheDashboardAsksForTheControlToken(t *testing.T) {
+	execPath := chromium(t)
+	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Token = "demo-token" }))
+	p := &page{t: t, ctx: browser(t, execPath)}
+	p.do("open the dashboard", chromedp.Navigate(env.URL(emulator.Names()[0])+emulator.UIPath()))
+	p.waitJS("the token prompt", `!document.querySelector('#token-bar').hidden`, 5*time.Second)
+	assert.Equal(t, "0", p.eval(`String(document.querySelectorAll('[data-testid="door-card"]').length)`), "nothing read without the token")
+	p.fill("#token-input", "demo-token")
+	p.do("give the token", chromedp.Click(chromedp.CSS(`#token-form button[type="submit"]`)))
+	p.waitJS("the page with its data", `document.body.dataset.ready === 'true' && document.querySelectorAll('[data-testid="door-card"]').length === 4`, 5*time.Second)
+	p.waitJS("the live stream", `document.querySelector('#stream-state').classList.contains('on')`, 5*time.Second)
+	assert.Equal(t, 1, env.Journal().Subscribers(), "the stream passed the token check")
 }
