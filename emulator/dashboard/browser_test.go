@@ -296,6 +296,9 @@ func TestTheDashboardInABrowser(t *testing.T) {
 	// 7. Under sustained load the live list stays capped and the page keeps
 	// answering: journal entries as fast as thousands of calls a second.
 	p.view("calls")
+	// The page's own clock: the longest gap between two ticks of a 50 ms
+	// timer is the longest time its main thread was busy.
+	p.eval(`window.__gap = 0; window.__last = performance.now(); window.__tick = setInterval(() => { const n = performance.now(); window.__gap = Math.max(window.__gap, n - window.__last); window.__last = n; }, 50), ''`)
 	const burst = 20000
 	done := make(chan uint64)
 	go func() {
@@ -322,9 +325,14 @@ func TestTheDashboardInABrowser(t *testing.T) {
 	}
 	rows, err := strconv.Atoi(p.eval(`String(document.querySelectorAll('#calls tbody tr').length)`))
 	require.NoError(t, err)
+	busy, err := strconv.ParseFloat(p.eval(`clearInterval(window.__tick), String(window.__gap)`), 64)
+	require.NoError(t, err)
 	assert.LessOrEqual(t, rows, 400, "the live list is capped")
-	assert.Less(t, slowest, time.Second, "the page answered throughout")
-	t.Logf("%d entries streamed; the page answered within %v throughout; %d rows shown; %s", burst, slowest.Round(time.Millisecond), rows, p.eval(`document.querySelector('#calls-stats').textContent`))
+	// Rendering every entry as it came would hold the page for seconds; the
+	// bound leaves room for a busy CI machine.
+	assert.Less(t, busy, 1500.0, "the page's main thread was never held long")
+	t.Logf("%d entries streamed; the page's main thread was busy at most %.0f ms at a time, and answered the test within %v; %d rows shown; %s",
+		burst, busy, slowest.Round(time.Millisecond), rows, p.eval(`document.querySelector('#calls-stats').textContent`))
 
 	mu.Lock()
 	assert.Empty(t, exceptions, "no script error in the page")
