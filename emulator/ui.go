@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -21,7 +22,15 @@ func (e *Emulator) DashboardURL() string {
 	if !e.cfg.Control.Enabled {
 		return ""
 	}
-	return e.Scheme() + "://" + e.Addr(e.specs[0].Name) + UIPath()
+	addr := e.Addr(e.specs[0].Name)
+	// Listening on every interface (a container): a browser opens the
+	// loopback address, which the control guard accepts, not 0.0.0.0.
+	if host, port, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+	}
+	return e.Scheme() + "://" + addr + UIPath()
 }
 
 // mountUI serves the dashboard. Its files pass the same guard as the

@@ -1,6 +1,7 @@
 package emulator_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -77,4 +78,28 @@ func TestTheDashboardWithATokenAndSwitchedOff(t *testing.T) {
 	off := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Enabled = false }))
 	resp, _ = get(t, off.URL("ons")+"/_mqmock/ui/", nil)
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "off with the control API")
+}
+
+func TestTheDashboardURL(t *testing.T) {
+	env := emutest.Start(t)
+	assert.Equal(t, env.URL(emulator.Names()[0])+"/_mqmock/ui/", env.DashboardURL())
+
+	cfg := config.Default()
+	cfg.Control.Enabled = false
+	off, err := emulator.New(cfg)
+	require.NoError(t, err)
+	assert.Empty(t, off.DashboardURL(), "no dashboard without the control API")
+}
+
+func TestTheDashboardURLOnEveryInterfaceIsLoopback(t *testing.T) {
+	cfg := emulator.OnFreePorts(config.Default())
+	cfg.CMQ.Listen = "0.0.0.0:0"
+	e, err := emulator.New(cfg)
+	require.NoError(t, err)
+	require.NoError(t, e.Start())
+	t.Cleanup(func() { _ = e.Shutdown(context.Background()) })
+	u := e.DashboardURL()
+	assert.True(t, strings.HasPrefix(u, "http://127.0.0.1:"), u)
+	resp, _ := get(t, u, nil)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
 }

@@ -468,7 +468,7 @@
   function paintStats() {
     const per = live.rate.reduce((n, r) => n + r[1], 0) / 5;
     $('#calls-count').textContent = String(live.total);
-    let s = live.total + ' calls seen · ' + per.toFixed(per < 10 ? 1 : 0) + '/s · showing the newest ' + Math.min(SHOW_ROWS, $('#calls tbody').rows.length);
+    let s = live.total + (live.total === 1 ? ' call' : ' calls') + ' seen · ' + per.toFixed(per < 10 ? 1 : 0) + '/s · showing the newest ' + Math.min(SHOW_ROWS, $('#calls tbody').rows.length);
     if (live.serverDropped) s += ' · ' + live.serverDropped + ' not sent by the server (this page lagged)';
     $('#calls-stats').textContent = s;
   }
