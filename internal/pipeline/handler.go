@@ -261,6 +261,9 @@ func (h *handler) finish(call *Call, status int, err *apierr.Error, fault string
 	if h.h.Observe != nil {
 		h.h.Observe(call, err)
 	}
+	if !h.h.Logger.Enabled(call.Ctx, slog.LevelInfo) {
+		return // nothing to build (tests, benchmarks, log.level warn)
+	}
 	// One concise line per call at info. The logger already names the
 	// door: every key appears once, so JSON mode stays one valid object.
 	attrs := make([]slog.Attr, 0, 9)
