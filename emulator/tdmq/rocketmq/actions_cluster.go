@@ -23,23 +23,23 @@ type clusterIDResponse struct {
 	ClusterId string `json:"ClusterId"`
 }
 
-func (g *Product) createRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQClusterRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	if err := checkName(errInvalidParameter, "Name", req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
 		return nil, err
 	}
 	if err := checkRemark(errInvalidParameter, req.Remark, l.RemarkMax); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	acct := accountOf(call)
 	virtual := 0
-	for _, c := range g.clusters {
+	for _, c := range g.store.clusters {
 		if c.Owner != acct || c.Kind != kindVirtual {
 			continue
 		}
@@ -58,10 +58,10 @@ func (g *Product) createRocketMQCluster(call *pipeline.Call) (any, error) {
 	return clusterIDResponse{ClusterId: c.ID}, nil
 }
 
-// newCluster inserts a cluster; the caller holds g.mu.
+// newCluster inserts a cluster; the caller holds g.store.mu.
 func (g *Product) newCluster(call *pipeline.Call, kind clusterKind, name, remark string, tags []tag) *cluster {
 	id := "rocketmq-" + randomID(12)
-	for g.clusters[id] != nil {
+	for g.store.clusters[id] != nil {
 		id = "rocketmq-" + randomID(12)
 	}
 	region := call.Region
@@ -71,11 +71,11 @@ func (g *Product) newCluster(call *pipeline.Call, kind clusterKind, name, remark
 	now := g.now()
 	c := &cluster{
 		ID: id, Name: name, Remark: remark, Owner: accountOf(call), Region: region, Kind: kind, Tags: tags,
-		Created: now, ReadyAt: now.Add(g.readyAfter), Seq: g.next(),
+		Created: now, ReadyAt: now.Add(g.store.readyAfter), Seq: g.store.next(),
 		AclEnabled: true, SendReceiveRatio: 0.5, Retention: 72,
 		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
 	}
-	g.clusters[id] = c
+	g.store.clusters[id] = c
 	return c
 }
 
@@ -89,14 +89,14 @@ type describeRocketMQClusterResponse struct {
 	ClusterStats  rocketMQClusterRecentStats `json:"ClusterStats"`
 }
 
-func (g *Product) describeRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, err := g.store.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ type describeRocketMQClustersResponse struct {
 // and dedicated, like the console). Filters are tag filters ("Currently, you
 // can filter only by tag"): Name is the tag key (a "tag:" prefix is
 // accepted), Values its accepted values; they apply when IsTagFilter is true.
-func (g *Product) describeRocketMQClusters(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQClusters(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQClustersRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -143,11 +143,11 @@ func (g *Product) describeRocketMQClusters(call *pipeline.Call) (any, error) {
 			tagFilters = append(tagFilters, &tagFilter{TagKey: &key, TagValues: f.Values})
 		}
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	acct := accountOf(call)
 	var match []*cluster
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
+	for _, c := range sorted(g.store.clusters, func(c *cluster) uint64 { return c.Seq }) {
 		if c.Owner != acct || !contains(c.ID, req.IdKeyword) || !contains(c.Name, req.NameKeyword) {
 			continue
 		}
@@ -169,7 +169,7 @@ func (g *Product) describeRocketMQClusters(call *pipeline.Call) (any, error) {
 // pageSize is Limit, or the default page when Limit is 0.
 func (g *Product) pageSize(limit uint64) uint64 {
 	if limit == 0 {
-		return g.limits.ListDefault
+		return g.store.limits.ListDefault
 	}
 	return limit
 }
@@ -181,12 +181,12 @@ type modifyRocketMQClusterRequest struct {
 	PublicAccessEnabled *bool   `json:"PublicAccessEnabled"`
 }
 
-func (g *Product) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQClusterRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	if req.ClusterName != nil {
 		if err := checkName(errInvalidParameter, "ClusterName", *req.ClusterName, l.ClusterNameMin, l.ClusterNameMax); err != nil {
 			return nil, err
@@ -195,15 +195,15 @@ func (g *Product) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 	if err := checkRemark(errInvalidParameter, req.Remark, l.RemarkMax); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	acct := accountOf(call)
-	c, err := g.clusterOf(acct, req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	c, err := g.store.clusterOf(acct, req.ClusterId, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return nil, err
 	}
 	if req.ClusterName != nil {
-		for _, o := range g.clusters {
+		for _, o := range g.store.clusters {
 			if o != c && o.Owner == acct && o.Kind == kindVirtual && c.Kind == kindVirtual && o.Name == *req.ClusterName {
 				return nil, errResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
 			}
@@ -227,14 +227,14 @@ func (g *Product) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
 // deleteRocketMQCluster deletes a virtual cluster with everything in it (no
 // action documents a "cluster not empty" code). Dedicated clusters are
 // deleted with DeleteRocketMQVipInstance.
-func (g *Product) deleteRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, err := g.store.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +244,7 @@ func (g *Product) deleteRocketMQCluster(call *pipeline.Call) (any, error) {
 	if dryRun(call) {
 		return nil, errDryRunOperation.New()
 	}
-	delete(g.clusters, c.ID)
+	delete(g.store.clusters, c.ID)
 	return struct{}{}, nil
 }
 
@@ -281,12 +281,12 @@ func (g *Product) info(c *cluster) rocketMQClusterInfo {
 
 // config renders RocketMQClusterConfig.
 func (g *Product) config(c *cluster) rocketMQClusterConfig {
-	nsMax, topicMax, groupMax := c.quotas(g.limits)
+	nsMax, topicMax, groupMax := c.quotas(g.store.limits)
 	return rocketMQClusterConfig{
 		MaxTpsPerNamespace: 5000, MaxNamespaceNum: uint64(nsMax), UsedNamespaceNum: uint64(len(c.Namespaces)),
 		MaxTopicNum: uint64(topicMax), UsedTopicNum: uint64(c.topicCount()), MaxGroupNum: uint64(groupMax), UsedGroupNum: uint64(c.groupCount()),
-		MaxRetentionTime: uint64(g.limits.Retention.Milliseconds()), MaxLatencyTime: uint64(g.limits.MaxDelay.Milliseconds()),
-		MaxQueuesPerTopic: g.limits.MaxPartitions, TopicDistribution: distribution(c), MaxRoleNum: g.limits.MaxRoles, MaxTpsLimit: 5000,
+		MaxRetentionTime: uint64(g.store.limits.Retention.Milliseconds()), MaxLatencyTime: uint64(g.store.limits.MaxDelay.Milliseconds()),
+		MaxQueuesPerTopic: g.store.limits.MaxPartitions, TopicDistribution: distribution(c), MaxRoleNum: g.store.limits.MaxRoles, MaxTpsLimit: 5000,
 	}
 }
 
@@ -296,7 +296,7 @@ func (g *Product) stats(c *cluster) rocketMQClusterRecentStats {
 	now := g.now()
 	for _, n := range c.Namespaces {
 		for _, t := range n.Topics.byName {
-			produced += uint64(len(t.live(now, g.limits.Retention)))
+			produced += uint64(len(t.live(now, g.store.limits.Retention)))
 		}
 	}
 	return rocketMQClusterRecentStats{TopicNum: uint64(c.topicCount()), ProducedMsgNum: produced, AccumulativeMsgNum: produced}

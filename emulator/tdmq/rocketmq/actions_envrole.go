@@ -52,7 +52,7 @@ type environmentRoleRequest struct {
 }
 
 // bindingTarget finds the namespace and role an environment-role request
-// names, answering the codes those actions list; the caller holds g.mu.
+// names, answering the codes those actions list; the caller holds g.store.mu.
 func (g *Product) bindingTarget(call *pipeline.Call, envID, role, clusterID string) (*namespace, error) {
 	c, err := g.roleCluster(call, clusterID)
 	if err != nil {
@@ -84,7 +84,7 @@ func (g *Product) checkBinding(req *environmentRoleRequest) ([]detailedPerm, err
 	return detailedPerms(req.DetailedPerms)
 }
 
-func (g *Product) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQEnvironmentRole(o op, call *pipeline.Call) (any, error) {
 	var req environmentRoleRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -93,8 +93,8 @@ func (g *Product) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error
 	if err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	n, err := g.bindingTarget(call, req.EnvironmentId, req.RoleName, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -106,11 +106,11 @@ func (g *Product) createRocketMQEnvironmentRole(call *pipeline.Call) (any, error
 		return nil, errDryRunOperation.New()
 	}
 	now := g.now()
-	n.Bindings[req.RoleName] = &binding{Role: req.RoleName, Permissions: append([]string{}, req.Permissions...), DetailedPerms: perms, Created: now, Updated: now, Seq: g.next()}
+	n.Bindings[req.RoleName] = &binding{Role: req.RoleName, Permissions: append([]string{}, req.Permissions...), DetailedPerms: perms, Created: now, Updated: now, Seq: g.store.next()}
 	return struct{}{}, nil
 }
 
-func (g *Product) modifyRocketMQEnvironmentRole(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQEnvironmentRole(o op, call *pipeline.Call) (any, error) {
 	var req environmentRoleRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -119,8 +119,8 @@ func (g *Product) modifyRocketMQEnvironmentRole(call *pipeline.Call) (any, error
 	if err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -158,7 +158,7 @@ type describeRocketMQEnvironmentRolesResponse struct {
 	EnvironmentRoleSets []environmentRole `json:"EnvironmentRoleSets"`
 }
 
-func (g *Product) describeRocketMQEnvironmentRoles(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQEnvironmentRoles(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQEnvironmentRolesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -174,8 +174,8 @@ func (g *Product) describeRocketMQEnvironmentRoles(call *pipeline.Call) (any, er
 	if err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -221,7 +221,7 @@ type deleteRocketMQEnvironmentRolesRequest struct {
 }
 
 // deleteRocketMQEnvironmentRoles removes all the named bindings or none.
-func (g *Product) deleteRocketMQEnvironmentRoles(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQEnvironmentRoles(o op, call *pipeline.Call) (any, error) {
 	var req deleteRocketMQEnvironmentRolesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -235,8 +235,8 @@ func (g *Product) deleteRocketMQEnvironmentRoles(call *pipeline.Call) (any, erro
 	if err := g.checkRoleCommon(req.ClusterId, nil, nil); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err

@@ -25,7 +25,7 @@ type newGroup struct {
 
 // createGroup checks and inserts a group in one critical section.
 func (g *Product) createGroup(call *pipeline.Call, ng newGroup) error {
-	l := g.limits
+	l := g.store.limits
 	if err := checkName(errInvalidParameter, "GroupId", ng.name, l.GroupNameMin, l.GroupNameMax); err != nil {
 		return err
 	}
@@ -43,9 +43,9 @@ func (g *Product) createGroup(call *pipeline.Call, ng newGroup) error {
 	if ng.retry != nil {
 		retry = *ng.retry
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), ng.cluster, ng.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, err := g.store.namespaceOf(accountOf(call), ng.cluster, ng.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (g *Product) createGroup(call *pipeline.Call, ng newGroup) error {
 	now := g.now()
 	n.Groups.put(ng.name, &group{
 		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
-		RetryMaxTimes: retry, Tags: ng.tags, Created: now, Updated: now, Seq: g.next(),
+		RetryMaxTimes: retry, Tags: ng.tags, Created: now, Updated: now, Seq: g.store.next(),
 	})
 	return nil
 }
@@ -80,7 +80,7 @@ type createRocketMQGroupRequest struct {
 	RetryMaxTimes   *uint64  `json:"RetryMaxTimes"`
 }
 
-func (g *Product) createRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -110,7 +110,7 @@ type createRocketMQGroupV2Request struct {
 	TagList         []*tagIn `json:"TagList"`
 }
 
-func (g *Product) createRocketMQGroupV2(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQGroupV2(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupV2Request
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -149,7 +149,7 @@ type describeRocketMQGroupsResponse struct {
 // consumer ever subscribes. SortedBy names a statistic (subscribeNum in the
 // current SDK; tps and accumulative in older ones) that is zero for every
 // group: sorting equal keys keeps creation order in either SortOrder.
-func (g *Product) describeRocketMQGroups(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQGroups(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQGroupsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -160,9 +160,9 @@ func (g *Product) describeRocketMQGroups(call *pipeline.Call) (any, error) {
 	if req.SortOrder != nil && *req.SortOrder != "" && !inList(strings.ToLower(*req.SortOrder), []string{"asc", "desc"}) {
 		return nil, errInvalidParameter.New().WithDetail(" (SortOrder must be asc or desc)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, err := g.store.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -212,17 +212,17 @@ type modifyRocketMQGroupRequest struct {
 	RetryMaxTimes   *uint64 `json:"RetryMaxTimes"`
 }
 
-func (g *Product) modifyRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQGroupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if err := checkRemark(errInvalidParameter, req.Remark, g.limits.RemarkMax); err != nil {
+	if err := checkRemark(errInvalidParameter, req.Remark, g.store.limits.RemarkMax); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, _, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, _, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -251,14 +251,14 @@ type groupRequest struct {
 	GroupId     string `json:"GroupId" mq:"required"`
 }
 
-func (g *Product) deleteRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req groupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, n, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -279,15 +279,15 @@ type describeRocketMQConsumeStatsResponse struct {
 	ConsumerStatsList []consumerStats `json:"ConsumerStatsList"`
 }
 
-func (g *Product) describeRocketMQConsumeStats(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQConsumeStats(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumeStatsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.ConsumerGroup, all); err != nil {
+	if _, _, _, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.ConsumerGroup, all); err != nil {
 		return nil, err
 	}
 	return describeRocketMQConsumeStatsResponse{ConsumerStatsList: []consumerStats{}}, nil
@@ -309,7 +309,7 @@ type describeRocketMQConsumerConnectionsResponse struct {
 	GroupDetail rocketMQGroup                `json:"GroupDetail"`
 }
 
-func (g *Product) describeRocketMQConsumerConnections(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQConsumerConnections(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumerConnectionsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -320,9 +320,9 @@ func (g *Product) describeRocketMQConsumerConnections(call *pipeline.Call) (any,
 	if req.SortOrder != nil && *req.SortOrder != "" && !inList(strings.ToUpper(*req.SortOrder), []string{"ASC", "DESC"}) {
 		return nil, errInvalidParameter.New().WithDetail(" (SortOrder must be ASC or DESC)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +333,7 @@ func (g *Product) describeRocketMQConsumerConnections(call *pipeline.Call) (any,
 	total := uint64(len(conns))
 	from, to := min(req.Offset, total), min(req.Offset+req.Limit, total)
 	if req.Limit == 0 {
-		to = min(req.Offset+g.limits.ListDefault, total)
+		to = min(req.Offset+g.store.limits.ListDefault, total)
 	}
 	return describeRocketMQConsumerConnectionsResponse{TotalCount: total, Connections: conns[from:to], GroupDetail: groupOut(c, n, gr)}, nil
 }
@@ -350,7 +350,7 @@ type resetRocketMQConsumerOffSetRequest struct {
 
 // resetRocketMQConsumerOffSet validates and records the reset (visible in
 // the state view); with no consumer there is no offset to move.
-func (g *Product) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) {
+func (g *Product) resetRocketMQConsumerOffSet(o op, call *pipeline.Call) (any, error) {
 	var req resetRocketMQConsumerOffSetRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -361,10 +361,10 @@ func (g *Product) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) 
 	if req.Type == 1 && req.ResetTimestamp == nil {
 		return nil, errMissingParameter.New().WithDetail(" (ResetTimestamp is required when Type is 1)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	_, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, all)
+	_, n, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, all)
 	if err != nil {
 		return nil, err
 	}
@@ -398,7 +398,7 @@ type describeRocketMQSubscriptionsResponse struct {
 	Subscriptions []rocketMQSubscription `json:"Subscriptions"`
 }
 
-func (g *Product) describeRocketMQSubscriptions(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQSubscriptions(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQSubscriptionsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -406,9 +406,9 @@ func (g *Product) describeRocketMQSubscriptions(call *pipeline.Call) (any, error
 	if req.Offset < 0 || req.Limit < 0 {
 		return nil, errInvalidParameter.New().WithDetail(" (Offset and Limit must not be negative)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.Namespace, req.Group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	if _, _, _, err := g.store.groupOf(accountOf(call), req.ClusterId, req.Namespace, req.Group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
 		return nil, err
 	}
 	return describeRocketMQSubscriptionsResponse{Subscriptions: []rocketMQSubscription{}}, nil

@@ -37,7 +37,7 @@ type sendRocketMQMessageResponse struct {
 // 16-hex-digit commit-log offset.
 const brokerAddr = "7F00000100002A9F"
 
-func (g *Product) sendRocketMQMessage(call *pipeline.Call) (any, error) {
+func (g *Product) sendRocketMQMessage(o op, call *pipeline.Call) (any, error) {
 	var req sendRocketMQMessageRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -45,21 +45,21 @@ func (g *Product) sendRocketMQMessage(call *pipeline.Call) (any, error) {
 	if req.MsgBody == "" {
 		return nil, errInvalidParameter.New().WithDetail(" (MsgBody is empty)")
 	}
-	if len(req.MsgBody) > g.limits.MaxMessageBytes {
+	if len(req.MsgBody) > g.store.limits.MaxMessageBytes {
 		return nil, errInvalidParameter.New().WithDetail(" (MsgBody larger than 4 MB)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, _, t, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, _, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
 	if err != nil {
 		return nil, err
 	}
 	if dryRun(call) {
 		return nil, errDryRunOperation.New()
 	}
-	g.msgSeq++
+	g.store.msgSeq++
 	m := &message{
-		ID: brokerAddr + fmt.Sprintf("%016X", g.msgSeq), Body: req.MsgBody, Key: str(req.MsgKey), Tag: str(req.MsgTag),
+		ID: brokerAddr + fmt.Sprintf("%016X", g.store.msgSeq), Body: req.MsgBody, Key: str(req.MsgKey), Tag: str(req.MsgTag),
 		ProducerAddr: remoteHost(call.Remote), Queue: t.NextQueue % t.Partitions, Produced: g.now(),
 	}
 	t.NextQueue++
@@ -67,7 +67,7 @@ func (g *Product) sendRocketMQMessage(call *pipeline.Call) (any, error) {
 	if k := len(t.Messages); k > 0 && m.Produced.Before(t.Messages[k-1].Produced) {
 		m.Produced = t.Messages[k-1].Produced
 	}
-	t.expire(m.Produced, g.limits.Retention)
+	t.expire(m.Produced, g.store.limits.Retention)
 	t.Messages = append(t.Messages, m)
 	if t.LastWrite == nil {
 		t.LastWrite = map[uint64]time.Time{}
@@ -85,7 +85,7 @@ func remoteHost(addr string) string {
 
 // findMessage finds a retained message of a topic.
 func (g *Product) findMessage(t *topic, id string) *message {
-	for _, m := range t.live(g.now(), g.limits.Retention) {
+	for _, m := range t.live(g.now(), g.store.limits.Retention) {
 		if m.ID == id {
 			return m
 		}
@@ -141,12 +141,12 @@ func dlq(flags ...*bool) bool {
 }
 
 // messageOf resolves a message query's topic (or, for dead letters, its
-// group) and message; the caller holds g.mu.
+// group) and message; the caller holds g.store.mu.
 func (g *Product) messageOf(call *pipeline.Call, cluster, ns, topic, id string, deadLetter bool) (*message, error) {
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
 	if deadLetter {
 		// A dead-letter query names the group where the topic goes.
-		_, _, gr, err := g.groupOf(accountOf(call), cluster, ns, topic, m)
+		_, _, gr, err := g.store.groupOf(accountOf(call), cluster, ns, topic, m)
 		if err != nil {
 			return nil, err
 		}
@@ -155,7 +155,7 @@ func (g *Product) messageOf(call *pipeline.Call, cluster, ns, topic, id string, 
 		}
 		return nil, errResourceNotFound.New().WithDetail(" (no dead-letter message " + id + ")")
 	}
-	_, _, t, err := g.topicOf(accountOf(call), cluster, ns, topic, m)
+	_, _, t, err := g.store.topicOf(accountOf(call), cluster, ns, topic, m)
 	if err != nil {
 		return nil, err
 	}
@@ -166,13 +166,13 @@ func (g *Product) messageOf(call *pipeline.Call, cluster, ns, topic, id string, 
 	return msg, nil
 }
 
-func (g *Product) describeRocketMQMsg(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQMsg(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQMsgRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m, err := g.messageOf(call, req.ClusterId, req.EnvironmentId, req.TopicName, req.MsgId, dlq(req.QueryDlqMsg, req.QueryDeadLetterMessage))
 	if err != nil {
 		return nil, err
@@ -222,7 +222,7 @@ func parseTime(s string) (time.Time, bool) {
 // NumOfLatestMsg N > 0 takes the newest N regardless of the time range
 // (the other conditions still apply); TaskRequestId is echoed, or made on
 // the first page.
-func (g *Product) describeRocketMQTopicMsgs(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQTopicMsgs(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicMsgsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -235,7 +235,7 @@ func (g *Product) describeRocketMQTopicMsgs(call *pipeline.Call) (any, error) {
 	latest := int64(-1)
 	if req.NumOfLatestMsg != nil {
 		latest = *req.NumOfLatestMsg
-		if latest == 0 || latest < -1 || latest > g.limits.MaxLatestMessages {
+		if latest == 0 || latest < -1 || latest > g.store.limits.MaxLatestMessages {
 			return nil, errInvalidParameter.New().WithDetail(" (NumOfLatestMsg must be -1 or 1-1024)")
 		}
 	}
@@ -253,21 +253,21 @@ func (g *Product) describeRocketMQTopicMsgs(call *pipeline.Call) (any, error) {
 	if req.Limit != nil {
 		limit = *req.Limit
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
 	out := describeRocketMQTopicMsgsResponse{TopicMsgLogSets: []rocketMQMsgLog{}, TaskRequestId: task}
 	if dlq(req.QueryDlqMsg, req.QueryDeadLetterMessage) {
-		if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.EnvironmentId, req.TopicName, m); err != nil {
+		if _, _, _, err := g.store.groupOf(accountOf(call), req.ClusterId, req.EnvironmentId, req.TopicName, m); err != nil {
 			return nil, err
 		}
 		return out, nil
 	}
-	_, _, t, err := g.topicOf(accountOf(call), req.ClusterId, req.EnvironmentId, req.TopicName, m)
+	_, _, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.EnvironmentId, req.TopicName, m)
 	if err != nil {
 		return nil, err
 	}
-	live := t.live(g.now(), g.limits.Retention)
+	live := t.live(g.now(), g.store.limits.Retention)
 	var match []*message
 	for i := len(live) - 1; i >= 0; i-- {
 		msg := live[i]
@@ -311,14 +311,14 @@ type describeRocketMQMsgTraceResponse struct {
 
 // describeRocketMQMsgTrace reports the produce and persist stages of a
 // message and an empty consume stage. Data is a JSON document as a string.
-func (g *Product) describeRocketMQMsgTrace(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQMsgTrace(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQMsgTraceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
 	deadLetter := dlq(req.QueryDLQMsg) || req.QueryDeadLetterMessage != nil && *req.QueryDeadLetterMessage == "true"
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m, err := g.messageOf(call, req.ClusterId, req.EnvironmentId, req.TopicName, req.MsgId, deadLetter)
 	if err != nil {
 		return nil, err
@@ -347,7 +347,7 @@ type retryRocketMQDlqMessageRequest struct {
 
 // retryRocketMQDlqMessage: nothing is ever consumed, so a group has no dead
 // letters and every id is unknown (ResourceNotFound).
-func (g *Product) retryRocketMQDlqMessage(call *pipeline.Call) (any, error) {
+func (g *Product) retryRocketMQDlqMessage(o op, call *pipeline.Call) (any, error) {
 	var req retryRocketMQDlqMessageRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -355,10 +355,10 @@ func (g *Product) retryRocketMQDlqMessage(call *pipeline.Call) (any, error) {
 	if len(req.MessageIds) == 0 {
 		return nil, errMissingParameter.New().WithDetail(" (MessageIds is empty)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}
-	_, _, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupName, m)
+	_, _, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupName, m)
 	if err != nil {
 		return nil, err
 	}
@@ -393,15 +393,15 @@ type verifyRocketMQConsumeRequest struct {
 // (ClientId's, or any); with none online it fails with FailedOperation, as
 // the real service answers a group without clients. Consumers come online
 // through the control API.
-func (g *Product) verifyRocketMQConsume(call *pipeline.Call) (any, error) {
+func (g *Product) verifyRocketMQConsume(o op, call *pipeline.Call) (any, error) {
 	var req verifyRocketMQConsumeRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
-	_, _, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, m)
+	_, _, gr, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, m)
 	if err != nil {
 		return nil, err
 	}
@@ -438,7 +438,7 @@ type describeRocketMQProducersResponse struct {
 // describeRocketMQProducers: producer clients never connect, so the list is
 // empty. The action lists ResourceNotFound.Instance and the SDK's misspelt
 // ResourceNotFound.Namspace, and answers with them.
-func (g *Product) describeRocketMQProducers(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQProducers(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQProducersRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -451,10 +451,10 @@ func (g *Product) describeRocketMQProducers(call *pipeline.Call) (any, error) {
 			return nil, errInvalidParameter.New().WithDetail(" (Filters accept ClientId and ClientIp)")
 		}
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundInstance, namespace: errResourceNotFoundNamspace, topic: errResourceNotFoundTopic}
-	if _, _, _, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, m); err != nil {
+	if _, _, _, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, m); err != nil {
 		return nil, err
 	}
 	return describeRocketMQProducersResponse{Producers: []producerInfo{}}, nil

@@ -20,21 +20,21 @@ type createRocketMQNamespaceRequest struct {
 	Remark        *string `json:"Remark"`
 }
 
-func (g *Product) createRocketMQNamespace(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQNamespace(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQNamespaceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	if err := checkName(errInvalidParameter, "NamespaceId", req.NamespaceId, l.NamespaceNameMin, l.NamespaceNameMax); err != nil {
 		return nil, err
 	}
 	if err := checkRemark(errInvalidParameter, req.Remark, l.RemarkMax); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, err := g.store.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (g *Product) createRocketMQNamespace(call *pipeline.Call) (any, error) {
 	if dryRun(call) {
 		return nil, errDryRunOperation.New()
 	}
-	n := newNamespace(req.NamespaceId, str(req.Remark), g.now(), g.next())
+	n := newNamespace(req.NamespaceId, str(req.Remark), g.now(), g.store.next())
 	if req.Ttl != nil {
 		n.Ttl = *req.Ttl
 	}
@@ -76,14 +76,14 @@ type describeRocketMQNamespacesResponse struct {
 	TotalCount uint64              `json:"TotalCount"`
 }
 
-func (g *Product) describeRocketMQNamespaces(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQNamespaces(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQNamespacesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, err := g.store.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return nil, err
 	}
@@ -114,17 +114,17 @@ type modifyRocketMQNamespaceRequest struct {
 	PublicAccessEnabled *bool   `json:"PublicAccessEnabled"`
 }
 
-func (g *Product) modifyRocketMQNamespace(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQNamespace(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQNamespaceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if err := checkRemark(errInvalidParameter, req.Remark, g.limits.RemarkMax); err != nil {
+	if err := checkRemark(errInvalidParameter, req.Remark, g.store.limits.RemarkMax); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, n, err := g.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, n, err := g.store.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -153,14 +153,14 @@ type namespaceRequest struct {
 
 // deleteRocketMQNamespace refuses while roles are bound to the namespace
 // (FailedOperation.RoleInUse); its topics and groups go with it.
-func (g *Product) deleteRocketMQNamespace(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQNamespace(o op, call *pipeline.Call) (any, error) {
 	var req namespaceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFound, namespace: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, err := g.store.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFound, namespace: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}

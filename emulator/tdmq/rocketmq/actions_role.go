@@ -35,8 +35,8 @@ func (g *Product) checkRoleName(name string) error {
 	if name == "" {
 		return needMore("RoleName")
 	}
-	if utf8.RuneCountInString(name) > g.limits.RoleNameMax || !resourceName.MatchString(name) {
-		return invalidParams("RoleName must be 1-" + itoa(g.limits.RoleNameMax) + " letters, digits, \"-\" or \"_\"")
+	if utf8.RuneCountInString(name) > g.store.limits.RoleNameMax || !resourceName.MatchString(name) {
+		return invalidParams("RoleName must be 1-" + itoa(g.store.limits.RoleNameMax) + " letters, digits, \"-\" or \"_\"")
 	}
 	return nil
 }
@@ -45,8 +45,8 @@ func (g *Product) checkRoleCommon(clusterID string, remark, permType *string) er
 	if clusterID == "" {
 		return needMore("ClusterId")
 	}
-	if remark != nil && utf8.RuneCountInString(*remark) > g.limits.RemarkMax {
-		return invalidParams("Remark longer than " + itoa(g.limits.RemarkMax) + " characters")
+	if remark != nil && utf8.RuneCountInString(*remark) > g.store.limits.RemarkMax {
+		return invalidParams("Remark longer than " + itoa(g.store.limits.RemarkMax) + " characters")
 	}
 	if permType != nil && !inList(*permType, permTypes) {
 		return invalidParams("PermType must be Cluster or TopicAndGroup")
@@ -56,7 +56,7 @@ func (g *Product) checkRoleCommon(clusterID string, remark, permType *string) er
 
 // roleCluster finds the cluster of a role action.
 func (g *Product) roleCluster(call *pipeline.Call, id string) (*cluster, error) {
-	return g.clusterOf(accountOf(call), id, miss{cluster: errResourceNotFoundCluster})
+	return g.store.clusterOf(accountOf(call), id, miss{cluster: errResourceNotFoundCluster})
 }
 
 // newToken makes a role token shaped like Tencent's (a base64 JSON web
@@ -85,7 +85,7 @@ type createRocketMQRoleResponse struct {
 
 // createRocketMQRole: RoleGenerateMode AUTO (default) generates the token;
 // MANUAL takes AccessKey and SecretKey, and the SecretKey is the token.
-func (g *Product) createRocketMQRole(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQRole(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQRoleRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -112,8 +112,8 @@ func (g *Product) createRocketMQRole(call *pipeline.Call) (any, error) {
 	if manual && str(req.SecretKey) == "" {
 		return nil, needMore("SecretKey")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func (g *Product) createRocketMQRole(call *pipeline.Call) (any, error) {
 		return nil, errDryRunOperation.New()
 	}
 	now := g.now()
-	r := &role{Name: req.RoleName, Remark: str(req.Remark), PermType: "Cluster", Created: now, Updated: now, Seq: g.next()}
+	r := &role{Name: req.RoleName, Remark: str(req.Remark), PermType: "Cluster", Created: now, Updated: now, Seq: g.store.next()}
 	if req.PermType != nil {
 		r.PermType = *req.PermType
 	}
@@ -140,15 +140,15 @@ func (g *Product) createRocketMQRole(call *pipeline.Call) (any, error) {
 
 // rolePage validates the role lists' Offset and Limit (default 10, at most 20).
 func (g *Product) rolePage(offset, limit *int64) (uint64, uint64, error) {
-	var o, l int64 = 0, g.limits.RoleListDefault
+	var o, l int64 = 0, g.store.limits.RoleListDefault
 	if offset != nil {
 		o = *offset
 	}
 	if limit != nil && *limit != 0 {
 		l = *limit
 	}
-	if o < 0 || l < 0 || l > g.limits.RoleListMax {
-		return 0, 0, invalidParams("Offset must be ≥ 0 and Limit 1-" + itoa(int(g.limits.RoleListMax)))
+	if o < 0 || l < 0 || l > g.store.limits.RoleListMax {
+		return 0, 0, invalidParams("Offset must be ≥ 0 and Limit 1-" + itoa(int(g.store.limits.RoleListMax)))
 	}
 	return uint64(o), uint64(l), nil
 }
@@ -180,7 +180,7 @@ type describeRocketMQRolesResponse struct {
 	RoleSets   []roleOut `json:"RoleSets"`
 }
 
-func (g *Product) describeRocketMQRoles(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQRoles(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQRolesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -196,8 +196,8 @@ func (g *Product) describeRocketMQRoles(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -230,7 +230,7 @@ type modifyRocketMQRoleResponse struct {
 	Remark   string `json:"Remark"`
 }
 
-func (g *Product) modifyRocketMQRole(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQRole(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQRoleRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -241,8 +241,8 @@ func (g *Product) modifyRocketMQRole(call *pipeline.Call) (any, error) {
 	if err := g.checkRoleCommon(req.ClusterId, req.Remark, req.PermType); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -276,7 +276,7 @@ type deleteRocketMQRolesResponse struct {
 // deleteRocketMQRoles deletes all the named roles or none: an unknown one is
 // ResourceNotFound.Role, one still bound to a namespace
 // ResourceInUse.EnvironmentRole.
-func (g *Product) deleteRocketMQRoles(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQRoles(o op, call *pipeline.Call) (any, error) {
 	var req deleteRocketMQRolesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -287,8 +287,8 @@ func (g *Product) deleteRocketMQRoles(call *pipeline.Call) (any, error) {
 	if err := g.checkRoleCommon(req.ClusterId, nil, nil); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.roleCluster(call, req.ClusterId)
 	if err != nil {
 		return nil, err

@@ -20,7 +20,7 @@ type newTopic struct {
 
 // createTopic checks and inserts a topic in one critical section.
 func (g *Product) createTopic(call *pipeline.Call, t newTopic) error {
-	l := g.limits
+	l := g.store.limits
 	if err := checkName(errInvalidParameter, "Topic", t.name, l.TopicNameMin, l.TopicNameMax); err != nil {
 		return err
 	}
@@ -40,9 +40,9 @@ func (g *Product) createTopic(call *pipeline.Call, t newTopic) error {
 	if t.typ == "GlobalOrder" {
 		parts = 1 // "doesn't take effect for globally sequential messages"
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), t.cluster, t.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, err := g.store.namespaceOf(accountOf(call), t.cluster, t.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (g *Product) createTopic(call *pipeline.Call, t newTopic) error {
 		return errDryRunOperation.New()
 	}
 	now := g.now()
-	n.Topics.put(t.name, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.next()})
+	n.Topics.put(t.name, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: now, Updated: now, Seq: g.store.next()})
 	return nil
 }
 
@@ -75,7 +75,7 @@ type createRocketMQTopicRequest struct {
 	PartitionNum *int64   `json:"PartitionNum"`
 }
 
-func (g *Product) createRocketMQTopic(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQTopic(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQTopicRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -100,7 +100,7 @@ type createRocketMQTopicV2Request struct {
 	TagList      []*tagIn `json:"TagList"`
 }
 
-func (g *Product) createRocketMQTopicV2(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQTopicV2(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQTopicV2Request
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -131,14 +131,14 @@ type describeRocketMQTopicsResponse struct {
 // describeRocketMQTopics lists a namespace's topics. FilterGroup selects the
 // topics a group subscribes to; subscriptions come from consumer clients,
 // which never connect to the emulator, so it selects none.
-func (g *Product) describeRocketMQTopics(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQTopics(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, err := g.store.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (g *Product) describeRocketMQTopics(call *pipeline.Call) (any, error) {
 
 func (g *Product) topicOut(c *cluster, n *namespace, t *topic) rocketMQTopic {
 	var last int64
-	if live := t.live(g.now(), g.limits.Retention); len(live) > 0 {
+	if live := t.live(g.now(), g.store.limits.Retention); len(live) > 0 {
 		last = live[len(live)-1].Produced.Unix()
 	}
 	tags := append([]tag{}, t.Tags...)
@@ -180,7 +180,7 @@ type describeRocketMQTopicResponse struct {
 	Topic rocketMQTopic `json:"Topic"`
 }
 
-func (g *Product) describeRocketMQTopic(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQTopic(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -188,9 +188,9 @@ func (g *Product) describeRocketMQTopic(call *pipeline.Call) (any, error) {
 	if req.Offset != nil && *req.Offset < 0 || req.Limit != nil && *req.Limit < 0 {
 		return nil, errInvalidParameter.New().WithDetail(" (Offset and Limit must not be negative)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, t, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, n, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
 	if err != nil {
 		return nil, err
 	}
@@ -207,21 +207,21 @@ type modifyRocketMQTopicRequest struct {
 
 // modifyRocketMQTopic changes the remark and raises the partition count; a
 // lower count than the current one is InvalidParameter.Partition.
-func (g *Product) modifyRocketMQTopic(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQTopic(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQTopicRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	if err := checkRemark(errInvalidParameter, &req.Remark, l.RemarkMax); err != nil {
 		return nil, err
 	}
 	if p := req.PartitionNum; p != nil && (*p < 1 || uint64(*p) > l.MaxPartitions) {
 		return nil, errInvalidParameterPartition.New().WithDetail(" (PartitionNum must be 1-" + itoa(int(l.MaxPartitions)) + ")")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, _, t, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, _, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -246,14 +246,14 @@ type topicRequest struct {
 	Topic       string `json:"Topic" mq:"required"`
 }
 
-func (g *Product) deleteRocketMQTopic(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQTopic(o op, call *pipeline.Call) (any, error) {
 	var req topicRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, n, t, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	_, n, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.Topic, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -280,14 +280,14 @@ type describeRocketMQTopicsByGroupResponse struct {
 // describeRocketMQTopicsByGroup: a group's subscriptions come from its
 // consumer clients, which never connect to the emulator, so the list of an
 // existing group is empty.
-func (g *Product) describeRocketMQTopicsByGroup(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQTopicsByGroup(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicsByGroupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	if _, _, _, err := g.store.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
 		return nil, err
 	}
 	return describeRocketMQTopicsByGroupResponse{Topics: []string{}}, nil
@@ -305,14 +305,14 @@ type describeRocketMQTopicStatsResponse struct {
 
 // describeRocketMQTopicStats reports one entry per queue (partition) with
 // the offsets of the messages sent through SendRocketMQMessage.
-func (g *Product) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQTopicStats(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQTopicStatsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, _, t, err := g.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
+	c, _, t, err := g.store.topicOf(accountOf(call), req.ClusterId, req.NamespaceId, req.TopicName, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ func (g *Product) describeRocketMQTopicStats(call *pipeline.Call) (any, error) {
 	}
 	// Offsets count every message ever sent; MinOffset moves past the
 	// ones retention has dropped.
-	cut := g.now().Add(-g.limits.Retention)
+	cut := g.now().Add(-g.store.limits.Retention)
 	for q, n := range t.Expired {
 		if q < uint64(len(out)) {
 			out[q].MinOffset += n

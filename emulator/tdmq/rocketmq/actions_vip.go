@@ -33,12 +33,12 @@ const (
 	maxNodes     = 20
 )
 
-func (g *Product) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQVipInstance(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQVipInstanceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	bad := func(detail string) error { return errInvalidParameterValue.New().WithDetail(" (" + detail + ")") }
 	if err := checkName(errInvalidParameterValue, "Name", req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
 		return nil, err
@@ -73,8 +73,8 @@ func (g *Product) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	if req.EnablePublic != nil && *req.EnablePublic && (req.Bandwidth == nil || *req.Bandwidth <= 0) {
 		return nil, errMissingParameter.New().WithDetail(" (Bandwidth is required when EnablePublic is true)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	kind := kindDedicated
 	if req.GeneralSkuCode != nil && *req.GeneralSkuCode != "" {
 		kind = kindGeneral
@@ -88,7 +88,7 @@ func (g *Product) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	c.Vpc = vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}
 	c.PublicAccessEnabled = req.EnablePublic != nil && *req.EnablePublic
 	if kind == kindGeneral {
-		c.Namespaces[defaultNamespace] = newNamespace(defaultNamespace, "", c.Created, g.next())
+		c.Namespaces[defaultNamespace] = newNamespace(defaultNamespace, "", c.Created, g.store.next())
 	}
 	return clusterIDResponse{ClusterId: c.ID}, nil
 }
@@ -131,7 +131,7 @@ func vipFilter(f *filter) (func(c *cluster, status uint64) bool, error) {
 	return nil, errInvalidParameter.New().WithDetail(" (unknown filter " + *f.Name + ")")
 }
 
-func (g *Product) describeRocketMQVipInstances(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQVipInstances(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQVipInstancesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
@@ -151,12 +151,12 @@ func (g *Product) describeRocketMQVipInstances(call *pipeline.Call) (any, error)
 	if req.Limit != nil {
 		limit = *req.Limit
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	acct := accountOf(call)
 	var match []*cluster
 next:
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
+	for _, c := range sorted(g.store.clusters, func(c *cluster) uint64 { return c.Seq }) {
 		if c.Owner != acct || c.Kind == kindVirtual {
 			continue
 		}
@@ -199,7 +199,7 @@ type describeRocketMQVipInstanceDetailResponse struct {
 
 // vipOf finds a dedicated cluster; a virtual one is no instance.
 func (g *Product) vipOf(owner, id string) (*cluster, error) {
-	c, err := g.clusterOf(owner, id, miss{cluster: errResourceNotFoundInstance})
+	c, err := g.store.clusterOf(owner, id, miss{cluster: errResourceNotFoundInstance})
 	if err != nil {
 		return nil, err
 	}
@@ -209,18 +209,18 @@ func (g *Product) vipOf(owner, id string) (*cluster, error) {
 	return c, nil
 }
 
-func (g *Product) describeRocketMQVipInstanceDetail(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQVipInstanceDetail(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.vipOf(accountOf(call), req.ClusterId)
 	if err != nil {
 		return nil, err
 	}
-	nsMax, topicMax, groupMax := c.quotas(g.limits)
+	nsMax, topicMax, groupMax := c.quotas(g.store.limits)
 	s := vipSpecs[c.Spec]
 	perZone := uint64(c.NodeCount) / uint64(len(c.ZoneIDs))
 	nodes := make([]instanceNodeDistribution, 0, len(c.ZoneIDs))
@@ -238,7 +238,7 @@ func (g *Product) describeRocketMQVipInstanceDetail(call *pipeline.Call) (any, e
 			MaxTpsPerNamespace: s.MaxTps, MaxNamespaceNum: uint64(nsMax), UsedNamespaceNum: uint64(len(c.Namespaces)),
 			MaxTopicNum: uint64(topicMax), UsedTopicNum: uint64(c.topicCount()), MaxGroupNum: uint64(groupMax), UsedGroupNum: uint64(c.groupCount()),
 			ConfigDisplay: s.Display, NodeCount: uint64(c.NodeCount), NodeDistribution: nodes, TopicDistribution: distribution(c),
-			MaxQueuesPerTopic: g.limits.MaxPartitions, MaxRetention: maxRetentionHours, MinRetention: minRetentionHours, Retention: c.Retention,
+			MaxQueuesPerTopic: g.store.limits.MaxPartitions, MaxRetention: maxRetentionHours, MinRetention: minRetentionHours, Retention: c.Retention,
 			TopicNumLowerLimit: int64(topicMax), TopicNumUpperLimit: int64(topicMax), SendReceiveRatio: c.SendReceiveRatio,
 			TpsLimit: int64(s.MaxTps), GeneralSkuCode: c.GeneralSkuCode,
 		},
@@ -255,12 +255,12 @@ type modifyRocketMQInstanceRequest struct {
 	AclEnabled               *bool    `json:"AclEnabled"`
 }
 
-func (g *Product) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQInstance(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQInstanceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
+	l := g.store.limits
 	if req.Name != nil {
 		if err := checkName(errInvalidParameterValue, "Name", *req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
 			return nil, err
@@ -275,8 +275,8 @@ func (g *Product) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 	if r := req.SendReceiveRatio; r != nil && (*r < 0 || *r > 1) {
 		return nil, errInvalidParameterValue.New().WithDetail(" (SendReceiveRatio must be 0-1)")
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.vipOf(accountOf(call), req.InstanceId)
 	if err != nil {
 		return nil, err
@@ -307,13 +307,13 @@ func (g *Product) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
 
 // deleteRocketMQVipInstance deletes a dedicated cluster and its contents;
 // deletion protection refuses it (FailedOperation, the code the action lists).
-func (g *Product) deleteRocketMQVipInstance(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQVipInstance(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	c, err := g.vipOf(accountOf(call), req.ClusterId)
 	if err != nil {
 		return nil, err
@@ -324,6 +324,6 @@ func (g *Product) deleteRocketMQVipInstance(call *pipeline.Call) (any, error) {
 	if dryRun(call) {
 		return nil, errDryRunOperation.New()
 	}
-	delete(g.clusters, c.ID)
+	delete(g.store.clusters, c.ID)
 	return struct{}{}, nil
 }

@@ -28,12 +28,12 @@ type ctlGroup struct {
 	GroupId     string `json:"groupId"`
 }
 
-// group finds the target group; the caller holds g.mu.
+// group finds the target group; the caller holds g.store.mu.
 func (g *Product) ctlGroup(t ctlGroup) (*group, error) {
 	if t.Account == "" {
 		t.Account = "default"
 	}
-	_, _, gr, err := g.groupOf(t.Account, t.ClusterId, t.NamespaceId, t.GroupId,
+	_, _, gr, err := g.store.groupOf(t.Account, t.ClusterId, t.NamespaceId, t.GroupId,
 		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return nil, errors.New("group " + t.GroupId + " in namespace " + t.NamespaceId + " of cluster " + t.ClusterId +
@@ -61,8 +61,8 @@ func (g *Product) ctlConnect(c *gin.Context) {
 	if req.Language == "" {
 		req.Language = "JAVA"
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup)
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
@@ -85,8 +85,8 @@ func (g *Product) ctlDisconnect(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup)
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
@@ -116,8 +116,8 @@ func (g *Product) ctlDeadLetter(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.store.mu.Lock()
+	defer g.store.mu.Unlock()
 	gr, err := g.ctlGroup(req.ctlGroup)
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
@@ -127,7 +127,7 @@ func (g *Product) ctlDeadLetter(c *gin.Context) {
 	if owner == "" {
 		owner = "default"
 	}
-	_, _, t, err := g.topicOf(owner, req.ClusterId, req.NamespaceId, req.Topic,
+	_, _, t, err := g.store.topicOf(owner, req.ClusterId, req.NamespaceId, req.Topic,
 		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
