@@ -183,7 +183,7 @@ func (g *Product) describeRocketMQGroups(o op, call *pipeline.Call) (any, error)
 		match = append(match, gr)
 	}
 	out := describeRocketMQGroupsResponse{TotalCount: uint64(len(match)), Groups: []rocketMQGroup{}}
-	for _, gr := range page(match, req.Offset, g.pageSize(req.Limit)) {
+	for _, gr := range page(match, req.Offset, g.store.pageSize(req.Limit)) {
 		out.Groups = append(out.Groups, groupOut(c, n, gr))
 	}
 	return out, nil

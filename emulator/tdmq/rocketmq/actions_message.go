@@ -286,7 +286,7 @@ func (g *Product) describeRocketMQTopicMsgs(o op, call *pipeline.Call) (any, err
 		}
 	}
 	out.TotalCount = uint64(len(match))
-	for _, msg := range page(match, offset, g.pageSize(limit)) {
+	for _, msg := range page(match, offset, g.store.pageSize(limit)) {
 		out.TopicMsgLogSets = append(out.TopicMsgLogSets, rocketMQMsgLog{
 			MsgId: msg.ID, MsgTag: msg.Tag, MsgKey: msg.Key, ProducerAddr: msg.ProducerAddr, ProduceTime: stamp(msg.Produced),
 		})

@@ -94,7 +94,7 @@ func (g *Product) describeRocketMQNamespaces(o op, call *pipeline.Call) (any, er
 		}
 	}
 	out := describeRocketMQNamespacesResponse{Namespaces: []rocketMQNamespace{}, TotalCount: uint64(len(match))}
-	for _, n := range page(match, req.Offset, g.pageSize(req.Limit)) {
+	for _, n := range page(match, req.Offset, g.store.pageSize(req.Limit)) {
 		host := n.ID + "." + c.ID + ".rocketmq." + c.Region
 		out.Namespaces = append(out.Namespaces, rocketMQNamespace{
 			NamespaceId: n.ID, Ttl: n.Ttl, RetentionTime: n.RetentionTime, Remark: n.Remark,

@@ -142,7 +142,7 @@ func (g *Product) describeRocketMQTopics(o op, call *pipeline.Call) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	total, pg := filterPage(n.Topics.all(), req.Offset, g.pageSize(req.Limit), func(t *topic) bool {
+	total, pg := filterPage(n.Topics.all(), req.Offset, g.store.pageSize(req.Limit), func(t *topic) bool {
 		if len(req.FilterType) > 0 && !inList(t.Type, req.FilterType) {
 			return false
 		}
