@@ -55,5 +55,3 @@ func (g *Product) State() any { return g.store.state(g.clock.Now()) }
 func (g *Product) Clusters(account string, now time.Time) []ClusterSummary {
 	return g.store.summaries(account, now)
 }
-
-func (g *Product) now() time.Time { return g.clock.Now() }
