@@ -210,7 +210,8 @@ type miss struct {
 	cluster, namespace, topic, group *apierr.Def
 }
 
-// clusterOf finds an account's cluster.
+// clusterOf finds an account's cluster; another account's cluster is as
+// unknown as a missing one. The caller holds mu (as for the lookups below).
 func (s *store) clusterOf(owner, id string, m miss) (*cluster, error) {
 	c, ok := s.clusters[id]
 	if !ok || c.Owner != owner {
