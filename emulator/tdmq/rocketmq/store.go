@@ -6,15 +6,57 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 )
 
+// store is the 4.x state and every rule over it. Each method takes plain
+// values (who acts, when and whether for real, ids, names, typed
+// arguments), checks and acts under mu, and returns results (copies, safe
+// after the lock) or catalogue errors; nothing here knows of HTTP. One mutex
+// guards every resource, so each check and the change it guards happen in
+// one critical section. Times come from the emulator's virtual clock,
+// through the op.
+type store struct {
+	limits     Limits
+	readyAfter time.Duration // how long a new cluster stays CREATING
+
+	mu       sync.Mutex
+	clusters map[string]*cluster
+	seq      uint64 // creation order of every resource
+	msgSeq   uint64 // message ids
+}
+
+func newStore(opts Options) *store {
+	s := &store{limits: opts.Limits, readyAfter: opts.ReadyAfter}
+	s.reset()
+	return s
+}
+
+// reset forgets every resource.
+func (s *store) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clusters = map[string]*cluster{}
+	s.seq, s.msgSeq = 0, 0
+}
+
+// next numbers a new resource; the caller holds mu.
+func (s *store) next() uint64 { s.seq++; return s.seq }
+
+// op is who acts, when, and whether for real: what the wrapper works out
+// for every call.
+type op struct {
+	owner string    // account name
+	dry   bool      // DryRun: check everything, change nothing
+	now   time.Time // the virtual clock when the call arrived
+}
+
 // The 4.x domain: clusters own namespaces and roles; namespaces own topics,
 // groups and role bindings; topics own messages. Everything is guarded by
-// Product.mu and knows nothing of HTTP: actions turn parameters into calls on
-// these types and render the results.
+// store.mu.
 
 // clusterKind is what created a cluster.
 type clusterKind int
@@ -168,17 +210,18 @@ type miss struct {
 	cluster, namespace, topic, group *apierr.Def
 }
 
-// clusterOf finds an account's cluster.
-func (g *Product) clusterOf(owner, id string, m miss) (*cluster, error) {
-	c, ok := g.clusters[id]
+// clusterOf finds an account's cluster; another account's cluster is as
+// unknown as a missing one. The caller holds mu (as for the lookups below).
+func (s *store) clusterOf(owner, id string, m miss) (*cluster, error) {
+	c, ok := s.clusters[id]
 	if !ok || c.Owner != owner {
 		return nil, m.cluster.New()
 	}
 	return c, nil
 }
 
-func (g *Product) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *namespace, error) {
-	c, err := g.clusterOf(owner, clusterID, m)
+func (s *store) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *namespace, error) {
+	c, err := s.clusterOf(owner, clusterID, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -189,8 +232,8 @@ func (g *Product) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *n
 	return c, n, nil
 }
 
-func (g *Product) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
-	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+func (s *store) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
+	c, n, err := s.namespaceOf(owner, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -201,8 +244,8 @@ func (g *Product) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster,
 	return c, n, t, nil
 }
 
-func (g *Product) groupOf(owner, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
-	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+func (s *store) groupOf(owner, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
+	c, n, err := s.namespaceOf(owner, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,17 +1,18 @@
 package rocketmq
 
+import "time"
+
 // state is the control API's view of every 4.x resource.
-func (g *Product) state() any {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := g.now()
-	clusters := make([]any, 0, len(g.clusters))
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
+func (s *store) state(now time.Time) any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clusters := make([]any, 0, len(s.clusters))
+	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
 		nss := []any{}
 		for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
 			topics, groups, bindings := []any{}, []any{}, []any{}
 			for _, t := range n.Topics.all() {
-				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
+				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, s.limits.Retention))})
 			}
 			for _, gr := range n.Groups.all() {
 				clients := []string{}
