@@ -226,6 +226,9 @@ func (e *Emulator) Start() error {
 		srv := &http.Server{
 			Handler: e.handlers[name], MaxHeaderBytes: 4 << 20,
 			ReadHeaderTimeout: e.cfg.Server.BodyTimeout, IdleTimeout: e.cfg.Server.IdleTimeout,
+			// net/http's own complaints (a TLS handshake a client gave up,
+			// plain HTTP to a TLS port) are the client's doing: debug.
+			ErrorLog: slog.NewLogLogger(e.logger.With("vendor", name).Handler(), slog.LevelDebug),
 		}
 		e.servers[name] = srv
 		var ln net.Listener = newCapListener(e.listeners[name], maxConnections(e.cfg.Server.MaxConnections, len(e.specs)), func() {
