@@ -32,6 +32,7 @@ import (
 	"github.com/mqmock/mqmock/emulator/tdmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
 	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/journal"
 )
 
 // Typed requests, shaped like the generated trocket/tdmq models.
@@ -476,4 +477,51 @@ func TestSignatureV1SDKFailures(t *testing.T) {
 			team.fail(&v1Misfit{BaseRequest: withAPI("trocket", "DescribeNothing")}, "InvalidAction")
 		})
 	}
+}
+
+// TestSignatureV1JournalAndFaults: a v1 call's parameters are kept as sent,
+// so a fault rule matches the flattened names as it does for a TC3 call, and
+// the journal shows them with the Signature redacted; a call refused before
+// authentication keeps only the key id it claimed.
+func TestSignatureV1JournalAndFaults(t *testing.T) {
+	env := emutest.Start(t)
+	req, err := http.NewRequest(http.MethodPut, "http://"+env.TDMQ+"/_mqmock/scenario", strings.NewReader(`
+name: v1
+rules:
+  - {name: v1-filter, vendor: tdmq, service: trocket, action: DescribeInstanceList, match: {Filters.0.Values.0: trip}, error: ResourceUnavailable}
+`))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/yaml")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	c := defaultV1SDK(t, env, v1Mode{http.MethodPost, "HmacSHA256"})
+	list := func(value string) *v1DescribeInstanceList {
+		return &v1DescribeInstanceList{BaseRequest: withAPI("trocket", "DescribeInstanceList"),
+			Filters: []*v1Filter{{Name: str("InstanceName"), Values: strs(value)}}, Limit: i64(5)}
+	}
+	c.fail(list("trip"), "ResourceUnavailable")
+	c.ok(list("calm"), nil)
+
+	entries := env.Journal().List(journal.Filter{Vendor: "tdmq", Action: "DescribeInstanceList", Limit: 2})
+	require.Len(t, entries, 2)
+	calm, trip := entries[0], entries[1]
+	assert.Equal(t, "v1-filter", trip.Fault)
+	assert.Equal(t, "", calm.Code)
+	assert.Equal(t, "trocket", calm.Service)
+	assert.Equal(t, "default", calm.Account)
+	assert.Equal(t, "calm", calm.Params["Filters.0.Values.0"])
+	assert.Equal(t, "5", calm.Params["Limit"])
+	assert.Equal(t, "HmacSHA256", calm.Params["SignatureMethod"])
+	assert.NotEmpty(t, calm.Params["Signature"])
+	assert.NotContains(t, calm.Params["Signature"], c.rec.lastSent().form.Get("Signature"), "redacted")
+
+	wrong := newV1SDK(t, env, common.NewCredential(env.Default.Tencent.SecretID, "not-the-key"), v1Mode{http.MethodGet, "HmacSHA1"})
+	wrong.fail(list("calm"), "AuthFailure.SignatureFailure")
+	refused := env.Journal().List(journal.Filter{Vendor: "tdmq", Action: "DescribeInstanceList", Limit: 1})[0]
+	assert.Equal(t, "AuthFailure.SignatureFailure", refused.Code)
+	assert.Equal(t, env.Default.Tencent.SecretID, refused.Credential)
+	assert.Empty(t, refused.Params)
 }

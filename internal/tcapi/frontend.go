@@ -35,7 +35,8 @@ const (
 	maxGetQuery   = 32 << 10
 )
 
-// SignatureWindow is the allowed distance between X-TC-Timestamp and real
+// SignatureWindow is the allowed distance between the signed time
+// (X-TC-Timestamp, or the Timestamp parameter under signature v1) and real
 // time.
 const SignatureWindow = 300 * time.Second
 
