@@ -96,7 +96,17 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	var (
 		outErr *apierr.Error
 		fault  string
+		// finished is set once the call is journalled and observed: a
+		// connection closed unanswered is recorded before it closes, so a
+		// client that sees the close finds the call in the journal.
+		finished bool
 	)
+	finish := func() {
+		if !finished {
+			finished = true
+			h.finish(call, w.status, outErr, fault, time.Since(start))
+		}
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -108,13 +118,13 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 				h.f.Write(w, call, nil, outErr)
 			}
 		}
-		h.finish(call, w.status, outErr, fault, time.Since(start))
+		finish()
 	}()
 
 	result, err, effect := h.serve(r, call, http.NewResponseController(w))
 	if effect != nil {
 		fault = effect.Rule
-		if h.applyTransport(w, r, call, effect) {
+		if h.applyTransport(w, r, call, effect, finish) {
 			return
 		}
 	}
@@ -176,7 +186,7 @@ func (h *handler) serve(r *http.Request, call *Call, rc *http.ResponseController
 
 // applyTransport carries out effects that bypass the envelope writer. It
 // reports whether the response has been dealt with.
-func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e *Effect) bool {
+func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e *Effect, finish func()) bool {
 	switch {
 	case e.Raw != nil:
 		if e.Raw.ContentType != "" {
@@ -189,13 +199,13 @@ func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e
 		hold, cancel := context.WithTimeout(r.Context(), h.h.Hold)
 		defer cancel()
 		<-hold.Done()
-		h.abandon(w, call, false)
+		h.abandon(w, call, false, finish)
 		return true
 	case e.Drop:
-		h.abandon(w, call, false)
+		h.abandon(w, call, false, finish)
 		return true
 	case e.Reset:
-		h.abandon(w, call, true)
+		h.abandon(w, call, true, finish)
 		return true
 	}
 	return false
@@ -203,10 +213,12 @@ func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e
 
 // abandon closes the connection unanswered and lets the frontend forget
 // what verification recorded for the call.
-func (h *handler) abandon(w *statusWriter, call *Call, reset bool) {
+func (h *handler) abandon(w *statusWriter, call *Call, reset bool, finish func()) {
 	if a, ok := h.f.(Abandoner); ok {
 		a.Abandon(call)
 	}
+	w.status = -1 // no answer is sent
+	finish()
 	closeConn(w, reset)
 }
 
