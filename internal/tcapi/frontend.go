@@ -217,6 +217,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		return errAuthFailureSignatureFailure.New()
 	}
 	if !f.fresh(ts) {
+		call.Reason = "X-TC-Timestamp " + r.Header.Get("X-TC-Timestamp") + " is more than " + SignatureWindow.String() + " from the server's time"
 		return errAuthFailureSignatureExpire.New()
 	}
 	ok = tc3.Verify(acct.Tencent.SecretKey, auth, tc3.RequestView{
@@ -224,6 +225,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		Header: r.Header.Get, Body: call.Body, Timestamp: ts,
 	})
 	if !ok {
+		call.Reason = "signature mismatch; the canonical request the Go SDK would sign: " + serverCanonical(r, auth, call.Body, ts)
 		return errAuthFailureSignatureFailure.New()
 	}
 	return f.admit(call, acct, r.Header.Get("X-TC-Token"))
@@ -434,4 +436,21 @@ func TakeDryRun(call *pipeline.Call) (bool, error) {
 		return false, nil
 	}
 	return false, errInvalidParameter.New().WithDetail(" (DryRun)")
+}
+
+// serverCanonical is the canonical request of a refused TC3 call as the Go
+// SDK builds it (URI "/", the headers as received), for the debug log.
+func serverCanonical(r *http.Request, auth tc3.Authorization, body []byte, ts int64) string {
+	headers := map[string]string{}
+	for _, h := range strings.Split(auth.SignedHeaders, ";") {
+		if h == "host" {
+			headers[h] = r.Host
+		} else {
+			headers[h] = r.Header.Get(h)
+		}
+	}
+	return tc3.CanonicalRequest(tc3.Input{
+		Method: r.Method, URI: "/", RawQuery: r.URL.RawQuery, Headers: headers,
+		SignedHeaders: auth.SignedHeaders, Payload: body, Timestamp: ts, Service: auth.Service,
+	})
 }
