@@ -113,14 +113,15 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		return nil, err
 	}
 	for _, d := range e.specs {
-		e.handlers[d.Name] = e.router(d.Name, e.doors[d.Name])
+		e.handlers[d.Name] = e.router(d, e.doors[d.Name])
 	}
 	return e, nil
 }
 
 // router mounts the control API and, for every other path, the door's
 // pipeline.
-func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
+func (e *Emulator) router(spec doorSpec, door *frontdoor.Door) http.Handler {
+	name := spec.Name
 	r := gin.New()
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
@@ -149,7 +150,8 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 			}
 			return e.faults
 		},
-		Observe: e.faults.coverage.Observe,
+		Observe:     e.faults.coverage.Observe,
+		Misdirected: e.misdirected(spec),
 	})
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/_mqmock/") {

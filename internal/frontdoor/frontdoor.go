@@ -10,6 +10,7 @@ package frontdoor
 
 import (
 	"maps"
+	"net/http"
 	"slices"
 
 	"github.com/gin-gonic/gin"
@@ -34,6 +35,12 @@ type Door struct {
 	// Control mounts the door's own control endpoints under
 	// /_mqmock/<door>/; nil when it has none.
 	Control func(g *gin.RouterGroup)
+	// Claims reports whether a request speaks this door's protocol and API
+	// (from its headers, query and body): one sent to another port is then
+	// answered by this door's frontend with WrongPort, naming this door's
+	// port, so the client's SDK raises it.
+	Claims    func(r *http.Request, body []byte) bool
+	WrongPort *apierr.Def
 }
 
 // Product is what the emulator can ask of a product: its state for the

@@ -63,8 +63,9 @@ type Call struct {
 	// never sent to the client.
 	Reason string
 
-	// verified is set once the frontend's Verify accepted the call.
-	verified bool
+	// verified is set once the frontend's Verify accepted the call, routed
+	// once its Route found the action.
+	verified, routed bool
 }
 
 // Param returns a parameter, or "" when absent.

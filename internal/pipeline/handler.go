@@ -28,6 +28,12 @@ type Hooks struct {
 	Observe Observer
 	// Hold bounds timeout faults (MaxHold when zero).
 	Hold time.Duration
+	// Misdirected, when set, is asked about every call refused before it
+	// reached an action (undecodable, unauthenticated, unroutable): a request in another front door's protocol is
+	// answered in that protocol (so its SDK raises it), by that door's
+	// frontend, with the error it returns. A nil frontend means the call is
+	// this door's after all.
+	Misdirected func(r *http.Request, call *Call) (Frontend, *apierr.Error)
 	// BodyTimeout bounds reading a request's body (none when zero); once
 	// the request is decoded the deadline is lifted, so a long poll is not
 	// cut by it.
@@ -128,6 +134,13 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err != nil && !call.routed && effect == nil && h.h.Misdirected != nil {
+		if other, answer := h.h.Misdirected(r, call); other != nil {
+			outErr = answer
+			other.Write(w, call, nil, answer)
+			return
+		}
+	}
 	if err != nil {
 		outErr = h.asCatalogue(call, err)
 		if effect != nil && effect.Err != nil {
@@ -180,6 +193,7 @@ func (h *handler) serve(r *http.Request, call *Call, rc *http.ResponseController
 	if err != nil {
 		return nil, err, effect
 	}
+	call.routed = true
 	res, err := handle(call)
 	return res, err, effect
 }
