@@ -17,7 +17,9 @@ func Claims(r *http.Request, body []byte) bool {
 	if strings.HasPrefix(r.Header.Get("Authorization"), "TC3-HMAC-SHA256") || r.Header.Get("X-TC-Action") != "" {
 		return true
 	}
-	has := func(v url.Values) bool { return v.Get("SecretId") != "" && v.Get("Version") != "" && v.Get("Action") != "" }
+	has := func(v url.Values) bool {
+		return v.Get("SecretId") != "" && v.Get("Version") != "" && v.Get("Action") != ""
+	}
 	if q, err := url.ParseQuery(r.URL.RawQuery); err == nil && has(q) {
 		return true
 	}
