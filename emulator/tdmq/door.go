@@ -69,15 +69,15 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	}, nil
 }
 
-// clustersOf lists an account's 4.x clusters the way 5.x's
+// clustersOf lists an account's 4.x clusters in a region the way 5.x's
 // DescribeFusionInstanceList reports them (tdmq.md §5): Version "4", the
 // cluster kind as InstanceType (VIRTUAL, DEDICATED, GENERAL; the values a
 // real server reports for 4.x clusters are unconfirmed), postpaid, and the
 // VIP status 1 once RUNNING.
 func clustersOf(rocketmqProduct *rocketmq.Product) trocket.OtherInstances {
-	return func(account string, now time.Time) []trocket.OtherInstance {
+	return func(account, region string, now time.Time) []trocket.OtherInstance {
 		var out []trocket.OtherInstance
-		for _, c := range rocketmqProduct.Clusters(account, now) {
+		for _, c := range rocketmqProduct.Clusters(account, region, now) {
 			vipStatus := int64(0)
 			if c.Status == "RUNNING" {
 				vipStatus = 1

@@ -128,10 +128,11 @@ func decline(*pipeline.Call) error {
 }
 
 // handler is a 4.x action: the call's parameters plus what the wrapper
-// worked out (account, DryRun, the virtual time of the call).
+// worked out (account, region, DryRun, the virtual time of the call).
 type handler func(o op, call *pipeline.Call) (any, error)
 
-// wrap works out what every 4.x action shares: the caller's account, the
+// wrap works out what every 4.x action shares: the caller's account and
+// region (X-TC-Region: the store finds only that region's clusters), the
 // virtual time of the call and DryRun. DryRun is taken out of the
 // parameters (so strict binding accepts it); a read that succeeds becomes
 // DryRunOperation, and a write stops with DryRunOperation after its last
@@ -142,7 +143,7 @@ func (g *Product) wrap(h handler) pipeline.Handler {
 		if err != nil {
 			return nil, err
 		}
-		res, err := h(op{owner: accountOf(call), dry: dryRun(call), now: g.clock.Now()}, call)
+		res, err := h(op{owner: accountOf(call), region: call.Region, dry: dryRun(call), now: g.clock.Now()}, call)
 		if err == nil && dry {
 			return nil, errDryRunOperation.New()
 		}

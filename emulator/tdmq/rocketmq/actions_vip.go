@@ -32,7 +32,6 @@ func (g *Product) createRocketMQVipInstance(o op, call *pipeline.Call) (any, err
 		name: req.Name, spec: req.Spec, storageSize: req.StorageSize, zoneIDs: req.ZoneIds,
 		vpc: vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}, timeSpan: req.TimeSpan, nodeCount: req.NodeCount,
 		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tagsIn(req.Tags),
-		region: call.Region,
 	})
 	if err != nil {
 		return nil, err

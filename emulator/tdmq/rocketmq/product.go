@@ -50,8 +50,9 @@ func (g *Product) Reset() {
 // State is the control API's view of every 4.x resource.
 func (g *Product) State() any { return g.store.state(g.clock.Now()) }
 
-// Clusters summarises an account's clusters, in no particular order, as of
-// now.
-func (g *Product) Clusters(account string, now time.Time) []ClusterSummary {
-	return g.store.summaries(account, now)
+// Clusters summarises an account's clusters in a region (X-TC-Region as
+// sent: a cluster belongs to the region its creating call named), in no
+// particular order, as of now.
+func (g *Product) Clusters(account, region string, now time.Time) []ClusterSummary {
+	return g.store.summaries(account, region, now)
 }

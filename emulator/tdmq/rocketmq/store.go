@@ -46,13 +46,21 @@ func (s *store) reset() {
 // next numbers a new resource; the caller holds mu.
 func (s *store) next() uint64 { s.seq++; return s.seq }
 
-// op is who acts, when, and whether for real: what the wrapper works out
-// for every call.
+// op is who acts, where, when, and whether for real: what the wrapper
+// works out for every call.
 type op struct {
-	owner string    // account name
-	dry   bool      // DryRun: check everything, change nothing
-	now   time.Time // the virtual clock when the call arrived
+	owner  string    // account name
+	region string    // the call's X-TC-Region, as sent ("" is a region of its own)
+	dry    bool      // DryRun: check everything, change nothing
+	now    time.Time // the virtual clock when the call arrived
 }
+
+// sees reports whether the caller's cluster lookups and lists reach c.
+// TencentCloud resources are regional: a cluster belongs to the account
+// that created it and to the region that call named, and a call in another
+// region (or naming none, or an unknown one) finds it no more than one that
+// does not exist. Everything in a cluster follows it.
+func (o op) sees(c *cluster) bool { return c.Owner == o.owner && c.Region == o.region }
 
 // The 4.x domain: clusters own namespaces and roles; namespaces own topics,
 // groups and role bindings; topics own messages. Everything is guarded by
@@ -73,12 +81,15 @@ const defaultNamespace = "tdmq_default"
 type cluster struct {
 	ID, Name, Remark string
 	Owner            string // account name
-	Region           string
-	Kind             clusterKind
-	Tags             []tag
-	Created          time.Time
-	ReadyAt          time.Time // CREATING until then
-	Seq              uint64
+	// Region is the X-TC-Region of the call that created the cluster, as
+	// sent: lookups match it exactly (op.sees). Answers name defaultRegion
+	// for "" (shownRegion).
+	Region  string
+	Kind    clusterKind
+	Tags    []tag
+	Created time.Time
+	ReadyAt time.Time // CREATING until then
+	Seq     uint64
 
 	// Dedicated (VIP) settings.
 	Spec                     string
@@ -210,18 +221,19 @@ type miss struct {
 	cluster, namespace, topic, group *apierr.Def
 }
 
-// clusterOf finds an account's cluster; another account's cluster is as
-// unknown as a missing one. The caller holds mu (as for the lookups below).
-func (s *store) clusterOf(owner, id string, m miss) (*cluster, error) {
+// clusterOf finds the caller's cluster; another account's cluster, or one
+// in another region, is as unknown as a missing one (op.sees). The caller
+// holds mu (as for the lookups below).
+func (s *store) clusterOf(o op, id string, m miss) (*cluster, error) {
 	c, ok := s.clusters[id]
-	if !ok || c.Owner != owner {
+	if !ok || !o.sees(c) {
 		return nil, m.cluster.New()
 	}
 	return c, nil
 }
 
-func (s *store) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *namespace, error) {
-	c, err := s.clusterOf(owner, clusterID, m)
+func (s *store) namespaceOf(o op, clusterID, ns string, m miss) (*cluster, *namespace, error) {
+	c, err := s.clusterOf(o, clusterID, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -232,8 +244,8 @@ func (s *store) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *nam
 	return c, n, nil
 }
 
-func (s *store) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
-	c, n, err := s.namespaceOf(owner, clusterID, ns, m)
+func (s *store) topicOf(o op, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
+	c, n, err := s.namespaceOf(o, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -244,8 +256,8 @@ func (s *store) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *
 	return c, n, t, nil
 }
 
-func (s *store) groupOf(owner, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
-	c, n, err := s.namespaceOf(owner, clusterID, ns, m)
+func (s *store) groupOf(o op, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
+	c, n, err := s.namespaceOf(o, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}

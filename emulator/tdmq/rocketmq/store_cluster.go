@@ -8,20 +8,33 @@ import (
 // Virtual (shared) 4.x clusters: CreateRocketMQCluster and the rules of the
 // actions that read, change and delete any 4.x cluster.
 
-// defaultRegion is reported when a call names none.
+// defaultRegion is the region answers name for a cluster created by a call
+// that named none (its Region, endpoints and zones). The cluster still
+// belongs to the region "" (op.sees): a call naming ap-guangzhou does not
+// find it, as a call naming none does not find ap-guangzhou's.
 const defaultRegion = "ap-guangzhou"
+
+// shownRegion is the region answers name for the cluster.
+func (c *cluster) shownRegion() string {
+	if c.Region == "" {
+		return defaultRegion
+	}
+	return c.Region
+}
 
 // clusterSpec is what CreateRocketMQCluster asks for.
 type clusterSpec struct {
 	name   string
 	remark *string
 	tags   []tag
-	region string // the call's region; "" is defaultRegion
 }
 
 // createCluster checks the name and remark, then, with the name new among
-// the account's virtual clusters and room under their quota, inserts the
-// cluster and returns its id.
+// the account's virtual clusters in the call's region and room under their
+// quota, inserts the cluster and returns its id. Both the name and the
+// quota are per account and region: the limits page (tdmq.md §3, 1493/115875)
+// gives the virtual cluster quota "per region", and a name is what the
+// console lists the clusters of one region by.
 func (s *store) createCluster(o op, a clusterSpec) (string, error) {
 	l := s.limits
 	if err := checkName(errInvalidParameter, "Name", a.name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
@@ -34,7 +47,7 @@ func (s *store) createCluster(o op, a clusterSpec) (string, error) {
 	defer s.mu.Unlock()
 	virtual := 0
 	for _, c := range s.clusters {
-		if c.Owner != o.owner || c.Kind != kindVirtual {
+		if !o.sees(c) || c.Kind != kindVirtual {
 			continue
 		}
 		if c.Name == a.name {
@@ -48,21 +61,19 @@ func (s *store) createCluster(o op, a clusterSpec) (string, error) {
 	if o.dry {
 		return "", errDryRunOperation.New()
 	}
-	c := s.newCluster(o, a.region, kindVirtual, a.name, str(a.remark), a.tags)
+	c := s.newCluster(o, kindVirtual, a.name, str(a.remark), a.tags)
 	return c.ID, nil
 }
 
-// newCluster inserts a cluster; the caller holds mu.
-func (s *store) newCluster(o op, region string, kind clusterKind, name, remark string, tags []tag) *cluster {
+// newCluster inserts a cluster of the caller's account and region; the
+// caller holds mu. Ids are unique across accounts and regions.
+func (s *store) newCluster(o op, kind clusterKind, name, remark string, tags []tag) *cluster {
 	id := "rocketmq-" + randomID(12)
 	for s.clusters[id] != nil {
 		id = "rocketmq-" + randomID(12)
 	}
-	if region == "" {
-		region = defaultRegion
-	}
 	c := &cluster{
-		ID: id, Name: name, Remark: remark, Owner: o.owner, Region: region, Kind: kind, Tags: tags,
+		ID: id, Name: name, Remark: remark, Owner: o.owner, Region: o.region, Kind: kind, Tags: tags,
 		Created: o.now, ReadyAt: o.now.Add(s.readyAfter), Seq: s.next(),
 		AclEnabled: true, SendReceiveRatio: 0.5, Retention: 72,
 		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
@@ -75,7 +86,7 @@ func (s *store) newCluster(o op, region string, kind clusterKind, name, remark s
 func (s *store) describeCluster(o op, id string) (rocketMQClusterInfo, rocketMQClusterConfig, rocketMQClusterRecentStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.clusterOf(o.owner, id, miss{cluster: errResourceNotFoundCluster})
+	c, err := s.clusterOf(o, id, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return rocketMQClusterInfo{}, rocketMQClusterConfig{}, rocketMQClusterRecentStats{}, err
 	}
@@ -91,8 +102,8 @@ type clusterQuery struct {
 	filters                []*filter
 }
 
-// describeClusters lists every 4.x cluster of the account (virtual and
-// dedicated, like the console) and how many match in all. Filters are tag
+// describeClusters lists every 4.x cluster of the account in the call's
+// region (virtual and dedicated, like the console) and how many match in all. Filters are tag
 // filters ("Currently, you can filter only by tag"): Name is the tag key (a
 // "tag:" prefix is accepted), Values its accepted values; they apply when
 // IsTagFilter is true.
@@ -117,7 +128,7 @@ func (s *store) describeClusters(o op, q clusterQuery) (uint64, []rocketMQCluste
 	defer s.mu.Unlock()
 	var match []*cluster
 	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if c.Owner != o.owner || !contains(c.ID, q.idKeyword) || !contains(c.Name, q.nameKeyword) {
+		if !o.sees(c) || !contains(c.ID, q.idKeyword) || !contains(c.Name, q.nameKeyword) {
 			continue
 		}
 		if len(ids) > 0 && !inList(c.ID, ids) {
@@ -150,7 +161,7 @@ type clusterChange struct {
 }
 
 // modifyCluster renames a cluster (a virtual one's name stays unique among
-// the account's virtual clusters) and changes its remark and public access.
+// the account's virtual clusters in its region) and changes its remark and public access.
 func (s *store) modifyCluster(o op, id string, a clusterChange) error {
 	l := s.limits
 	if a.name != nil {
@@ -163,13 +174,13 @@ func (s *store) modifyCluster(o op, id string, a clusterChange) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.clusterOf(o.owner, id, miss{cluster: errResourceNotFoundCluster})
+	c, err := s.clusterOf(o, id, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return err
 	}
 	if a.name != nil {
 		for _, other := range s.clusters {
-			if other != c && other.Owner == o.owner && other.Kind == kindVirtual && c.Kind == kindVirtual && other.Name == *a.name {
+			if other != c && o.sees(other) && other.Kind == kindVirtual && c.Kind == kindVirtual && other.Name == *a.name {
 				return errResourceInUse.New().WithDetail(" (cluster name " + other.Name + " exists)")
 			}
 		}
@@ -195,7 +206,7 @@ func (s *store) modifyCluster(o op, id string, a clusterChange) error {
 func (s *store) deleteCluster(o op, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.clusterOf(o.owner, id, miss{cluster: errResourceNotFoundCluster})
+	c, err := s.clusterOf(o, id, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return err
 	}
@@ -219,7 +230,7 @@ func status(c *cluster, now time.Time) int64 {
 
 // info renders RocketMQClusterInfo; the caller holds mu.
 func (s *store) info(c *cluster, now time.Time) rocketMQClusterInfo {
-	host := c.ID + ".rocketmq." + c.Region
+	host := c.ID + ".rocketmq." + c.shownRegion()
 	vpcs := []vpc{}
 	if c.Vpc.VpcId != "" {
 		vpcs = append(vpcs, c.Vpc)
@@ -230,7 +241,7 @@ func (s *store) info(c *cluster, now time.Time) rocketMQClusterInfo {
 		zone = zones[0]
 	}
 	return rocketMQClusterInfo{
-		ClusterId: c.ID, ClusterName: c.Name, Region: c.Region, CreateTime: ms(c.Created), Remark: c.Remark,
+		ClusterId: c.ID, ClusterName: c.Name, Region: c.shownRegion(), CreateTime: ms(c.Created), Remark: c.Remark,
 		PublicEndPoint: "http://" + host + ".public.tencenttdmq.com:9876", VpcEndPoint: "http://" + host + ".qcloud.tencenttdmq.com:5098",
 		SupportNamespaceEndpoint: c.Kind == kindVirtual, Vpcs: vpcs, IsVip: c.Kind != kindVirtual, RocketMQFlag: true,
 		Status: 1, HttpPublicEndpoint: "http://" + host + ".public.tencenttdmq.com:8080", HttpVpcEndpoint: "http://" + host + ".qcloud.tencenttdmq.com:8080",

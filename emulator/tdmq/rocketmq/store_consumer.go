@@ -10,10 +10,22 @@ import (
 // fail to consume. The control API stands in for them; its errors are
 // plain (the control API's, not the catalogue's).
 
+// ctlOp is what a control request acts as: the account, in the region of
+// the cluster it names. Cluster ids are unique across regions and the
+// control API stands in for clients connected to one cluster, so it names
+// no region. The caller holds mu.
+func (s *store) ctlOp(account, cluster string) op {
+	o := op{owner: account}
+	if c, ok := s.clusters[cluster]; ok {
+		o.region = c.Region
+	}
+	return o
+}
+
 // ctlGroup finds the target group of a control request; the caller holds
 // mu.
 func (s *store) ctlGroup(account, cluster, namespace, group string) (*group, error) {
-	_, _, gr, err := s.groupOf(account, cluster, namespace, group,
+	_, _, gr, err := s.groupOf(s.ctlOp(account, cluster), cluster, namespace, group,
 		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return nil, errors.New("group " + group + " in namespace " + namespace + " of cluster " + cluster +
@@ -68,7 +80,7 @@ func (s *store) addDeadLetter(account, cluster, namespace, group, topic, msgID s
 	if err != nil {
 		return 0, err
 	}
-	_, _, t, err := s.topicOf(account, cluster, namespace, topic,
+	_, _, t, err := s.topicOf(s.ctlOp(account, cluster), cluster, namespace, topic,
 		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return 0, errors.New("topic " + topic + " does not exist")

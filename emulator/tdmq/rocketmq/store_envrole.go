@@ -68,8 +68,8 @@ func (s *store) checkBinding(a bindingSpec) ([]detailedPerm, error) {
 
 // bindingTarget finds the namespace and role an environment-role request
 // names, answering the codes those actions list; the caller holds mu.
-func (s *store) bindingTarget(owner, envID, roleName, clusterID string) (*namespace, error) {
-	c, err := s.roleCluster(owner, clusterID)
+func (s *store) bindingTarget(o op, envID, roleName, clusterID string) (*namespace, error) {
+	c, err := s.roleCluster(o, clusterID)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (s *store) createEnvironmentRole(o op, a bindingSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n, err := s.bindingTarget(o.owner, a.environmentID, a.role, a.cluster)
+	n, err := s.bindingTarget(o, a.environmentID, a.role, a.cluster)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func (s *store) modifyEnvironmentRole(o op, a bindingSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, a.cluster)
+	c, err := s.roleCluster(o, a.cluster)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func (s *store) describeEnvironmentRoles(o op, q bindingQuery) (int64, []environ
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, q.cluster)
+	c, err := s.roleCluster(o, q.cluster)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -216,7 +216,7 @@ func (s *store) deleteEnvironmentRoles(o op, cluster, environmentID string, role
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, cluster)
+	c, err := s.roleCluster(o, cluster)
 	if err != nil {
 		return err
 	}

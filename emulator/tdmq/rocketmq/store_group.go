@@ -50,7 +50,7 @@ func (s *store) createGroup(o op, ng newGroup) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, err := s.namespaceOf(o.owner, ng.cluster, ng.namespaces[0], miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
+	c, n, err := s.namespaceOf(o, ng.cluster, ng.namespaces[0], miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (s *store) describeGroups(o op, q groupQuery) (uint64, []rocketMQGroup, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, err := s.namespaceOf(o.owner, q.cluster, q.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	c, n, err := s.namespaceOf(o, q.cluster, q.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -152,7 +152,7 @@ func (s *store) modifyGroup(o op, cluster, namespace, name string, a groupChange
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, _, gr, err := s.groupOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound})
+	_, _, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return err
 	}
@@ -179,7 +179,7 @@ func (s *store) modifyGroup(o op, cluster, namespace, name string, a groupChange
 func (s *store) deleteGroup(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, gr, err := s.groupOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	_, n, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (s *store) describeConsumeStats(o op, cluster, namespace, name string) ([]c
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	if _, _, _, err := s.groupOf(o.owner, cluster, namespace, name, all); err != nil {
+	if _, _, _, err := s.groupOf(o, cluster, namespace, name, all); err != nil {
 		return nil, err
 	}
 	return []consumerStats{}, nil
@@ -221,7 +221,7 @@ func (s *store) describeConsumerConnections(o op, q connectionQuery) (uint64, []
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, gr, err := s.groupOf(o.owner, q.cluster, q.namespace, q.group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	c, n, gr, err := s.groupOf(o, q.cluster, q.namespace, q.group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return 0, nil, rocketMQGroup{}, err
 	}
@@ -258,7 +258,7 @@ func (s *store) resetConsumerOffset(o op, cluster, namespace, name string, a off
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	_, n, gr, err := s.groupOf(o.owner, cluster, namespace, name, all)
+	_, n, gr, err := s.groupOf(o, cluster, namespace, name, all)
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ func (s *store) describeSubscriptions(o op, cluster, namespace, name string, off
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, _, _, err := s.groupOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
+	if _, _, _, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
 		return nil, err
 	}
 	return []rocketMQSubscription{}, nil

@@ -39,7 +39,7 @@ func (s *store) sendMessage(o op, a messageSpec) (string, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, _, t, err := s.topicOf(o.owner, a.cluster, a.namespace, a.topic, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
+	_, _, t, err := s.topicOf(o, a.cluster, a.namespace, a.topic, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
 	if err != nil {
 		return "", err
 	}
@@ -81,7 +81,7 @@ func (s *store) messageOf(o op, cluster, namespace, topic, id string, deadLetter
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
 	if deadLetter {
 		// A dead-letter query names the group where the topic goes.
-		_, _, gr, err := s.groupOf(o.owner, cluster, namespace, topic, m)
+		_, _, gr, err := s.groupOf(o, cluster, namespace, topic, m)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func (s *store) messageOf(o op, cluster, namespace, topic, id string, deadLetter
 		}
 		return nil, errResourceNotFound.New().WithDetail(" (no dead-letter message " + id + ")")
 	}
-	_, _, t, err := s.topicOf(o.owner, cluster, namespace, topic, m)
+	_, _, t, err := s.topicOf(o, cluster, namespace, topic, m)
 	if err != nil {
 		return nil, err
 	}
@@ -174,12 +174,12 @@ func (s *store) describeTopicMessages(o op, q messageQuery) (uint64, []rocketMQM
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
 	out := []rocketMQMsgLog{}
 	if q.deadLetter {
-		if _, _, _, err := s.groupOf(o.owner, q.cluster, q.namespace, q.topic, m); err != nil {
+		if _, _, _, err := s.groupOf(o, q.cluster, q.namespace, q.topic, m); err != nil {
 			return 0, nil, "", err
 		}
 		return 0, out, task, nil
 	}
-	_, _, t, err := s.topicOf(o.owner, q.cluster, q.namespace, q.topic, m)
+	_, _, t, err := s.topicOf(o, q.cluster, q.namespace, q.topic, m)
 	if err != nil {
 		return 0, nil, "", err
 	}
@@ -219,7 +219,7 @@ func (s *store) retryDeadLetters(o op, cluster, namespace, group string, ids []s
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}
-	_, _, gr, err := s.groupOf(o.owner, cluster, namespace, group, m)
+	_, _, gr, err := s.groupOf(o, cluster, namespace, group, m)
 	if err != nil {
 		return err
 	}
@@ -253,7 +253,7 @@ func (s *store) verifyConsume(o op, a verifySpec) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound, group: errResourceNotFound}
-	_, _, gr, err := s.groupOf(o.owner, a.cluster, a.namespace, a.group, m)
+	_, _, gr, err := s.groupOf(o, a.cluster, a.namespace, a.group, m)
 	if err != nil {
 		return err
 	}
@@ -289,7 +289,7 @@ func (s *store) describeProducers(o op, cluster, namespace, topic string, offset
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := miss{cluster: errResourceNotFoundInstance, namespace: errResourceNotFoundNamspace, topic: errResourceNotFoundTopic}
-	if _, _, _, err := s.topicOf(o.owner, cluster, namespace, topic, m); err != nil {
+	if _, _, _, err := s.topicOf(o, cluster, namespace, topic, m); err != nil {
 		return nil, err
 	}
 	return []producerInfo{}, nil

@@ -28,7 +28,7 @@ func (s *store) createNamespace(o op, a namespaceSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.clusterOf(o.owner, a.clusterID, miss{cluster: errResourceNotFoundCluster})
+	c, err := s.clusterOf(o, a.clusterID, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *store) createNamespace(o op, a namespaceSpec) error {
 func (s *store) describeNamespaces(o op, clusterID string, offset, limit uint64, keyword *string) (uint64, []rocketMQNamespace, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.clusterOf(o.owner, clusterID, miss{cluster: errResourceNotFoundCluster})
+	c, err := s.clusterOf(o, clusterID, miss{cluster: errResourceNotFoundCluster})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -75,7 +75,7 @@ func (s *store) describeNamespaces(o op, clusterID string, offset, limit uint64,
 	}
 	out := []rocketMQNamespace{}
 	for _, n := range page(match, offset, s.pageSize(limit)) {
-		host := n.ID + "." + c.ID + ".rocketmq." + c.Region
+		host := n.ID + "." + c.ID + ".rocketmq." + c.shownRegion()
 		out = append(out, rocketMQNamespace{
 			NamespaceId: n.ID, Ttl: n.Ttl, RetentionTime: n.RetentionTime, Remark: n.Remark,
 			PublicEndpoint: "http://" + host + ".public.tencenttdmq.com:9876", VpcEndpoint: "http://" + host + ".qcloud.tencenttdmq.com:5098",
@@ -100,7 +100,7 @@ func (s *store) modifyNamespace(o op, clusterID, id string, a namespaceChange) e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, err := s.namespaceOf(o.owner, clusterID, id, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	_, n, err := s.namespaceOf(o, clusterID, id, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (s *store) modifyNamespace(o op, clusterID, id string, a namespaceChange) e
 func (s *store) deleteNamespace(o op, clusterID, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, err := s.namespaceOf(o.owner, clusterID, id, miss{cluster: errResourceNotFound, namespace: errResourceNotFound})
+	c, n, err := s.namespaceOf(o, clusterID, id, miss{cluster: errResourceNotFound, namespace: errResourceNotFound})
 	if err != nil {
 		return err
 	}

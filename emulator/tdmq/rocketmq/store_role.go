@@ -49,8 +49,8 @@ func (s *store) checkRoleCommon(clusterID string, remark, permType *string) erro
 }
 
 // roleCluster finds the cluster of a role action; the caller holds mu.
-func (s *store) roleCluster(owner, id string) (*cluster, error) {
-	return s.clusterOf(owner, id, miss{cluster: errResourceNotFoundCluster})
+func (s *store) roleCluster(o op, id string) (*cluster, error) {
+	return s.clusterOf(o, id, miss{cluster: errResourceNotFoundCluster})
 }
 
 // newToken makes a role token shaped like Tencent's (a base64 JSON web
@@ -97,7 +97,7 @@ func (s *store) createRole(o op, a roleSpec) (role, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, a.cluster)
+	c, err := s.roleCluster(o, a.cluster)
 	if err != nil {
 		return role{}, err
 	}
@@ -173,7 +173,7 @@ func (s *store) describeRoles(o op, q roleQuery) (int64, []roleOut, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, q.cluster)
+	c, err := s.roleCluster(o, q.cluster)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -204,7 +204,7 @@ func (s *store) modifyRole(o op, cluster, name string, remark, permType *string)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, cluster)
+	c, err := s.roleCluster(o, cluster)
 	if err != nil {
 		return role{}, err
 	}
@@ -237,7 +237,7 @@ func (s *store) deleteRoles(o op, cluster string, names []string) ([]string, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.roleCluster(o.owner, cluster)
+	c, err := s.roleCluster(o, cluster)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,9 @@ package rocketmq
 
 import "time"
 
-// state is the control API's view of every 4.x resource.
+// state is the control API's view of every 4.x resource. A cluster's
+// "region" is the X-TC-Region its creating call sent ("" when it sent
+// none): only calls naming that region find it.
 func (s *store) state(now time.Time) any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -33,7 +35,7 @@ func (s *store) state(now time.Time) any {
 			roles = append(roles, r.Name)
 		}
 		clusters = append(clusters, map[string]any{
-			"id": c.ID, "name": c.Name, "account": c.Owner, "kind": c.kindName(),
+			"id": c.ID, "name": c.Name, "account": c.Owner, "region": c.Region, "kind": c.kindName(),
 			"status": statusName(c.ready(now)), "namespaces": nss, "roles": roles,
 		})
 	}

@@ -35,14 +35,16 @@ type ClusterSummary struct {
 // Tag is a resource tag.
 type Tag struct{ Key, Value string }
 
-// summaries summarises an account's clusters, in no particular order, as
-// of now.
-func (s *store) summaries(account string, now time.Time) []ClusterSummary {
+// summaries summarises an account's clusters in a region (as an X-TC-Region
+// names it: the same rule as the 4.x actions' lookups, op.sees), in no
+// particular order, as of now.
+func (s *store) summaries(account, region string, now time.Time) []ClusterSummary {
+	o := op{owner: account, region: region}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []ClusterSummary
 	for _, c := range s.clusters {
-		if c.Owner != account {
+		if !o.sees(c) {
 			continue
 		}
 		_, topics, groups := c.quotas(s.limits)

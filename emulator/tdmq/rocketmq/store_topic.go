@@ -47,7 +47,7 @@ func (s *store) createTopic(o op, t newTopic) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, err := s.namespaceOf(o.owner, t.cluster, t.namespaces[0], miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
+	c, n, err := s.namespaceOf(o, t.cluster, t.namespaces[0], miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ type topicQuery struct {
 func (s *store) describeTopics(o op, q topicQuery) (uint64, []rocketMQTopic, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, err := s.namespaceOf(o.owner, q.cluster, q.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	c, n, err := s.namespaceOf(o, q.cluster, q.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -124,7 +124,7 @@ func (s *store) describeTopic(o op, cluster, namespace, name string, offset, lim
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, n, t, err := s.topicOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
+	c, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundTopic, topic: errResourceNotFoundTopic})
 	if err != nil {
 		return rocketMQTopic{}, err
 	}
@@ -144,7 +144,7 @@ func (s *store) modifyTopic(o op, cluster, namespace, name, remark string, parti
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, _, t, err := s.topicOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	_, _, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (s *store) modifyTopic(o op, cluster, namespace, name, remark string, parti
 func (s *store) deleteTopic(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, t, err := s.topicOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	_, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func (s *store) deleteTopic(o op, cluster, namespace, name string) error {
 func (s *store) describeTopicsByGroup(o op, cluster, namespace, group string) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, _, _, err := s.groupOf(o.owner, cluster, namespace, group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
+	if _, _, _, err := s.groupOf(o, cluster, namespace, group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
 		return nil, err
 	}
 	return []string{}, nil
@@ -195,7 +195,7 @@ func (s *store) describeTopicsByGroup(o op, cluster, namespace, group string) ([
 func (s *store) describeTopicStats(o op, cluster, namespace, name string) ([]topicStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, _, t, err := s.topicOf(o.owner, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
+	c, _, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,6 @@ type vipInstanceSpec struct {
 	enablePublic   *bool
 	bandwidth      *int64
 	tags           []tag
-	region         string // the call's region; "" is defaultRegion
 }
 
 // createVipInstance checks the name, spec, storage, term, nodes, zones and
@@ -86,7 +85,7 @@ func (s *store) createVipInstance(o op, a vipInstanceSpec) (string, error) {
 	if o.dry {
 		return "", errDryRunOperation.New()
 	}
-	c := s.newCluster(o, a.region, kind, a.name, "", a.tags)
+	c := s.newCluster(o, kind, a.name, "", a.tags)
 	c.Spec, c.GeneralSkuCode, c.StorageSize, c.NodeCount = a.spec, str(a.generalSkuCode), a.storageSize, nodes
 	c.ZoneIDs, c.TimeSpan = zones, a.timeSpan
 	c.Vpc = a.vpc
@@ -147,7 +146,7 @@ func (s *store) describeVipInstances(o op, filters []*filter, offset, limit *uin
 	var match []*cluster
 next:
 	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if c.Owner != o.owner || c.Kind == kindVirtual {
+		if !o.sees(c) || c.Kind == kindVirtual {
 			continue
 		}
 		for _, p := range preds {
@@ -178,8 +177,8 @@ func vipInstance(c *cluster, now time.Time) rocketMQVipInstance {
 
 // vipOf finds a dedicated cluster; a virtual one is no instance. The caller
 // holds mu.
-func (s *store) vipOf(owner, id string) (*cluster, error) {
-	c, err := s.clusterOf(owner, id, miss{cluster: errResourceNotFoundInstance})
+func (s *store) vipOf(o op, id string) (*cluster, error) {
+	c, err := s.clusterOf(o, id, miss{cluster: errResourceNotFoundInstance})
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +194,7 @@ func (s *store) vipOf(owner, id string) (*cluster, error) {
 func (s *store) describeVipInstanceDetail(o op, id string) (rocketMQClusterInfo, rocketMQInstanceConfig, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.vipOf(o.owner, id)
+	c, err := s.vipOf(o, id)
 	if err != nil {
 		return rocketMQClusterInfo{}, rocketMQInstanceConfig{}, err
 	}
@@ -209,7 +208,7 @@ func (s *store) describeVipInstanceDetail(o op, id string) (rocketMQClusterInfo,
 			n += uint64(c.NodeCount) % uint64(len(c.ZoneIDs))
 		}
 		zone := strconv.FormatInt(z, 10)
-		nodes = append(nodes, instanceNodeDistribution{ZoneName: c.Region + "-zone-" + zone, ZoneId: zone, NodeCount: n, ZoneStatus: "NORMAL"})
+		nodes = append(nodes, instanceNodeDistribution{ZoneName: c.shownRegion() + "-zone-" + zone, ZoneId: zone, NodeCount: n, ZoneStatus: "NORMAL"})
 	}
 	return s.info(c, o.now), rocketMQInstanceConfig{
 		MaxTpsPerNamespace: sp.MaxTps, MaxNamespaceNum: uint64(nsMax), UsedNamespaceNum: uint64(len(c.Namespaces)),
@@ -251,7 +250,7 @@ func (s *store) modifyVipInstance(o op, id string, a vipInstanceChange) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.vipOf(o.owner, id)
+	c, err := s.vipOf(o, id)
 	if err != nil {
 		return err
 	}
@@ -284,7 +283,7 @@ func (s *store) modifyVipInstance(o op, id string, a vipInstanceChange) error {
 func (s *store) deleteVipInstance(o op, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.vipOf(o.owner, id)
+	c, err := s.vipOf(o, id)
 	if err != nil {
 		return err
 	}
