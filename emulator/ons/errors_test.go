@@ -191,6 +191,7 @@ var extras = map[string]int{
 	"InvalidSignatureMethod":                     400,
 	"UnsupportedSignatureAlgorithm":              400,
 	"InvalidRegionId":                            400,
+	"InvalidAction.WrongPort":                    404,
 	"Missing%s":                                  400,
 	"InvalidAction.NotFound":                     404,
 	"InvalidVersion":                             400,

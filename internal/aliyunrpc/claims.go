@@ -32,10 +32,4 @@ func (f *Frontend) Claims(r *http.Request, body []byte) bool {
 }
 
 // WrongPort is the row for a request of this protocol at another port.
-func (f *Frontend) WrongPort() *apierr.Def { return errWrongPort }
-
-// errWrongPort answers an Alibaba RPC request that reached another door's
-// port, in this protocol's envelope, so its SDK raises it; the detail names
-// the port that serves it. Emulator choice: InvalidAction.NotFound's status
-// (404) with a sub-code of its own.
-var errWrongPort = &apierr.Def{Name: "InvalidAction.WrongPort", Code: "InvalidAction.WrongPort", Status: http.StatusNotFound, Message: "The specified action is not served on this port."}
+func (f *Frontend) WrongPort() *apierr.Def { return errInvalidActionWrongPort }

@@ -56,7 +56,12 @@ var (
 	// are mqmock's, modelled on the POP gateway's region rows of other
 	// products (ECS/VPC error tables: InvalidRegionId.NotFound, 400 or 404,
 	// "The specified RegionId does not exist.").
-	errInvalidRegionId = &apierr.Def{Name: "InvalidRegionId", Code: "InvalidRegionId", Status: http.StatusBadRequest, Message: "The specified RegionId does not exist."}
+	// A request of this protocol that reached another door's port, answered
+	// in this protocol's envelope so its SDK raises it; the detail names the
+	// port that serves it. Emulator choice: InvalidAction.NotFound's status
+	// (404) with a sub-code of its own.
+	errInvalidActionWrongPort = &apierr.Def{Name: "InvalidAction.WrongPort", Code: "InvalidAction.WrongPort", Status: http.StatusNotFound, Message: "The specified action is not served on this port."}
+	errInvalidRegionId        = &apierr.Def{Name: "InvalidRegionId", Code: "InvalidRegionId", Status: http.StatusBadRequest, Message: "The specified RegionId does not exist."}
 	// SignatureMethod other than HMAC-SHA1.
 	errInvalidSignatureMethod = &apierr.Def{Name: "InvalidSignatureMethod", Code: "InvalidSignatureMethod", Status: http.StatusBadRequest, Message: "Specified signature method is not valid."}
 	// Family: a required parameter is absent; the argument is the parameter name,
@@ -97,6 +102,7 @@ func GatewayErrors() []*apierr.Def {
 		errInvalidSignatureMethod,
 		errUnsupportedSignatureAlgorithm,
 		errInvalidRegionId,
+		errInvalidActionWrongPort,
 		errMissingParameterFamily,
 		errInvalidVersion,
 		errInvalidParameterFormat,

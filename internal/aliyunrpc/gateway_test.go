@@ -24,7 +24,7 @@ func TestGatewayRows(t *testing.T) {
 		"InvalidTimeStamp.Format": 400, "IllegalTimestamp": 400, "SignatureNonceUsed": 400,
 		"InvalidAccessKeyId.NotFound": 404, "InvalidAccessKeyId.Inactive": 400, "MissingSecurityToken": 400,
 		"InvalidSecurityToken.Expired": 400, "InvalidSecurityToken.Malformed": 400,
-		"InvalidSecurityToken.MismatchWithAccessKey": 400, "InvalidSignatureMethod": 400, "UnsupportedSignatureAlgorithm": 400, "InvalidRegionId": 400, "Missing%s": 400,
+		"InvalidSecurityToken.MismatchWithAccessKey": 400, "InvalidSignatureMethod": 400, "UnsupportedSignatureAlgorithm": 400, "InvalidRegionId": 400, "InvalidAction.WrongPort": 404, "Missing%s": 400,
 		"InvalidVersion": 400, "InvalidParameter.Format": 400, "UnsupportedHTTPMethod": 400,
 		"Throttling.User": 400, "Throttling.Api": 400, "Throttling": 400, "ServiceUnavailable": 503,
 	}
