@@ -43,8 +43,8 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	fe := tcapi.New(tcapi.Config{
 		Door: "tdmq",
 		Services: []tcapi.Service{
-			{Name: "tdmq", Version: VersionTDMQ, Actions: rocketmqProduct.Table()},
-			{Name: "trocket", Version: VersionTRocket, Actions: trocketProduct.Table()},
+			{Name: "tdmq", Version: VersionTDMQ, Tables: []*pipeline.Table{rocketmqProduct.Table()}},
+			{Name: "trocket", Version: VersionTRocket, Tables: []*pipeline.Table{trocketProduct.Table()}},
 		},
 		Catalogue:     apierr.Union("tdmq", tcapi.Common(), rocketmq.Catalogue(), trocket.Catalogue()),
 		Accounts:      env.Accounts,
