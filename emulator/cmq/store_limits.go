@@ -180,6 +180,18 @@ func checkFilterCounts(tags, keys []string, tooManyTags *apierr.Def) error {
 	return nil
 }
 
+// checkFilters applies a subscription's filter rules: the counts (too many
+// filterTag answers tooManyTags), lengths (10350) and dots (10691).
+func checkFilters(tags, keys []string, tooManyTags *apierr.Def) error {
+	if err := checkFilterCounts(tags, keys, tooManyTags); err != nil {
+		return err
+	}
+	if err := checkTags("filterTag", tags); err != nil {
+		return err
+	}
+	return checkKeys("bindingKey", keys)
+}
+
 // checkEndpoint applies Subscribe's endpoint rules in the spec's order:
 // blanks (10570), shape (10500), length (10630).
 func checkEndpoint(protocol, endpoint string) error {

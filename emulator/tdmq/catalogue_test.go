@@ -25,7 +25,7 @@ const specPath = "../../../shared/specs/tdmq.md"
 // products' rows (a door built from the zero Env).
 func doorCatalogue(t *testing.T) *apierr.Catalogue {
 	t.Helper()
-	d, err := tdmq.NewDoor(pipeline.Env{})
+	d, err := tdmq.NewDoor(pipeline.Env{}, nil)
 	require.NoError(t, err)
 	return d.Frontend.Catalogue()
 }
