@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
@@ -281,9 +283,26 @@ func getAPI3(t testing.TB, env *emutest.Env, action, query string) []byte {
 	req, err := http.NewRequest(http.MethodGet, env.URL("tdmq")+"/?"+query, nil)
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return sendAPI3(t, env, req, "ap-guangzhou", action)
+}
+
+// rawAPI3 POSTs a Cmq* action's JSON body in region ("" sends no
+// X-TC-Region) and returns the body.
+func rawAPI3(t testing.TB, env *emutest.Env, region, action, body string) []byte {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, env.URL("tdmq")+"/", strings.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	return sendAPI3(t, env, req, region, action)
+}
+
+func sendAPI3(t testing.TB, env *emutest.Env, req *http.Request, region, action string) []byte {
+	t.Helper()
 	req.Header.Set("X-TC-Action", action)
 	req.Header.Set("X-TC-Version", tdmq.VersionTDMQ)
-	req.Header.Set("X-TC-Region", "ap-guangzhou")
+	if region != "" {
+		req.Header.Set("X-TC-Region", region)
+	}
 	require.NoError(t, tc3.SignRequest(req, env.Default.Tencent.SecretID, env.Default.Tencent.SecretKey, "tdmq", time.Now().Unix()))
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
@@ -292,4 +311,15 @@ func getAPI3(t testing.TB, env *emutest.Env, action, query string) []byte {
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", body)
 	return body
+}
+
+// product is the CMQ product behind the emulator's doors.
+func product(env *emutest.Env) *cmq.Product {
+	return env.Door("cmq").Products[0].Value.(*cmq.Product)
+}
+
+// waiters counts the receives parked on one of the default account's
+// queues.
+func waiters(env *emutest.Env, queue string) int {
+	return cmq.Waiters(product(env), env.Default.Name, queue)
 }
