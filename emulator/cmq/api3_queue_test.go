@@ -190,6 +190,16 @@ func TestAPI3QueueExtras(t *testing.T) {
 	}
 }
 
+// TestAPI3UnknownFieldsIgnored: a field mqmock does not know (a newer SDK's)
+// is ignored, not refused (tdmq-cmq.md §3.1).
+func TestAPI3UnknownFieldsIgnored(t *testing.T) {
+	env := emutest.Start(t, emutest.Frozen())
+	a := api3Default(t, env)
+	a.queue("orders", p{"SomeFutureField": "x", "VisibilityTimeout": 45})
+	assert.Equal(t, uint64(45), a.detail("orders").VisibilityTimeout)
+	a.ok("DescribeCmqQueues", p{"Limit": 5, "Region": "ap-guangzhou"}, &queueList{})
+}
+
 // TestAPI3ListPaging: Limit absent or 0 is 20, at most 50 (tdmq-cmq.md §3.6).
 func TestAPI3ListPaging(t *testing.T) {
 	env := emutest.Start(t, emutest.Frozen())
