@@ -97,12 +97,19 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
 	}
-	shared := &products{}
+	envOf := func(name string) pipeline.Env {
+		env := pipeline.Env{Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
+			Logger: o.logger.With("vendor", name)}
+		for _, d := range e.specs {
+			if d.Name == name {
+				env.Options = d.section(&cfg).Options
+			}
+		}
+		return env
+	}
+	shared := &products{envOf: envOf}
 	for _, d := range e.specs {
-		door, err := d.build(pipeline.Env{
-			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
-			Logger: o.logger.With("vendor", d.Name), Options: d.section(&cfg).Options,
-		}, shared)
+		door, err := d.build(envOf(d.Name), shared)
 		if err != nil {
 			return nil, err
 		}

@@ -41,11 +41,13 @@ const (
 const SignatureWindow = 300 * time.Second
 
 // Service is one API served on the port: its name (the credential scope's
-// service, a fault rule's `service:`), its version and its actions.
+// service, a fault rule's `service:`), its version and its actions. One
+// version may be served by several products' tables (tdmq 2020-02-17 is
+// RocketMQ 4.x and CMQ); their action names must not overlap.
 type Service struct {
 	Name    string
 	Version string
-	Actions *pipeline.Table
+	Tables  []*pipeline.Table
 }
 
 // Config describes one front door.
@@ -78,8 +80,21 @@ type Frontend struct {
 	chinese map[string]string
 }
 
-// New makes the frontend.
+// New makes the frontend. An action served by two tables of one service
+// panics: which one answers would be an accident of order, a programming
+// error every test run catches.
 func New(cfg Config) *Frontend {
+	for _, s := range cfg.Services {
+		seen := map[string]bool{}
+		for _, t := range s.Tables {
+			for _, name := range t.Names() {
+				if seen[strings.ToLower(name)] {
+					panic("tcapi: action " + name + " is in two tables of " + s.Name + " " + s.Version)
+				}
+				seen[strings.ToLower(name)] = true
+			}
+		}
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -275,13 +290,14 @@ func (f *Frontend) accountBySecretID(id string) (*account.Account, bool) {
 }
 
 // Route implements pipeline.Frontend: the version picks the service, the
-// service's table the action; then the region must be one served.
+// one of its tables that has the action answers it; then the region must be
+// one served.
 func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
 	s, ok := f.service(call.Version)
 	if !ok {
 		return nil, errNoSuchVersion.New()
 	}
-	h, ok := s.Actions.Lookup(call.Action)
+	h, ok := lookup(s.Tables, call.Action)
 	if !ok {
 		return nil, errInvalidAction.New()
 	}
@@ -289,6 +305,17 @@ func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
 		return nil, errUnsupportedRegion.New().WithDetail(" (" + call.Region + ")")
 	}
 	return h, nil
+}
+
+// lookup finds an action in the first table that has it (New made sure no
+// two have it).
+func lookup(tables []*pipeline.Table, action string) (pipeline.Handler, bool) {
+	for _, t := range tables {
+		if h, ok := t.Lookup(action); ok {
+			return h, true
+		}
+	}
+	return nil, false
 }
 
 // Write implements pipeline.Frontend: HTTP 200 always (older Go SDKs and the

@@ -95,13 +95,13 @@ func newFrontend(t *testing.T, edit ...func(*tcapi.Config)) *tcapi.Frontend {
 	cfg := tcapi.Config{
 		Door: "door",
 		Services: []tcapi.Service{
-			{Name: "alpha", Version: versionA, Actions: pipeline.NewTable(pipeline.TableSpec{},
+			{Name: "alpha", Version: versionA, Tables: []*pipeline.Table{pipeline.NewTable(pipeline.TableSpec{},
 				pipeline.Action{Name: "DescribeTopicList", Handle: bindAction[topicListReq]},
 				pipeline.Action{Name: "DescribeThings", Handle: bindAction[thingsReq]},
-			)},
-			{Name: "beta", Version: versionB, Actions: pipeline.NewTable(pipeline.TableSpec{},
+			)}},
+			{Name: "beta", Version: versionB, Tables: []*pipeline.Table{pipeline.NewTable(pipeline.TableSpec{},
 				pipeline.Action{Name: "DescribeThings", Handle: bindAction[topicListReq]},
-			)},
+			)}},
 		},
 		Accounts:      reg,
 		Verify:        true,
