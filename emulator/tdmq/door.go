@@ -61,7 +61,7 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 			{Name: "tdmq", Version: VersionTDMQ, Tables: []*pipeline.Table{rocketmqProduct.Table(), cmqProduct.API3Table()}},
 			{Name: "trocket", Version: VersionTRocket, Tables: []*pipeline.Table{trocketProduct.Table()}},
 		},
-		Catalogue:     apierr.Union("tdmq", tcapi.Common(), rocketmq.Catalogue(), trocket.Catalogue(), cmq.API3Catalogue()),
+		Catalogue:     apierr.Union("tdmq", tcapi.Common(), tcapi.Extras(), rocketmq.Catalogue(), trocket.Catalogue(), cmq.API3Catalogue()),
 		Accounts:      env.Accounts,
 		Verify:        env.Verify,
 		Regions:       opts.Regions,
@@ -81,6 +81,8 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 			trocketProduct.Control(r.Group("/trocket"))
 			rocketmqProduct.Control(r.Group("/rocketmq4"))
 		},
+		Claims:    tcapi.Claims,
+		WrongPort: tcapi.WrongPort(),
 	}, nil
 }
 
