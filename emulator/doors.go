@@ -17,20 +17,15 @@ import (
 )
 
 // doorView is one front door as GET /_mqmock/doors shows it: what a form
-// offers for a fault rule (its actions, per service where there are
-// several, and its documented codes) and where it listens.
+// offers for a fault rule (the APIs a rule's service: may name where there
+// are several, its actions, its documented codes) and where it listens.
 type doorView struct {
 	FrontDoor
-	Address  string        `json:"address"`
-	URL      string        `json:"url"`
-	Services []serviceView `json:"services,omitempty"`
-	Actions  []string      `json:"actions"`
-	Codes    []codeView    `json:"codes"`
-}
-
-type serviceView struct {
-	Name    string   `json:"name"`
-	Actions []string `json:"actions"`
+	Address  string     `json:"address"`
+	URL      string     `json:"url"`
+	Services []string   `json:"services,omitempty"`
+	Actions  []string   `json:"actions"`
+	Codes    []codeView `json:"codes"`
 }
 
 // codeView is one row of a door's error catalogue.
@@ -51,10 +46,7 @@ func (e *Emulator) listDoors(c *gin.Context) {
 		if addr == "" {
 			addr = e.listen(s)
 		}
-		v := doorView{FrontDoor: s.FrontDoor, Address: addr, URL: e.Scheme() + "://" + addr + s.Path, Actions: d.Actions(), Codes: []codeView{}}
-		for _, svc := range d.ServiceActions() {
-			v.Services = append(v.Services, serviceView{Name: svc.Name, Actions: svc.Actions})
-		}
+		v := doorView{FrontDoor: s.FrontDoor, Address: addr, URL: e.Scheme() + "://" + addr + s.Path, Services: d.Services, Actions: d.Actions(), Codes: []codeView{}}
 		for _, def := range d.Frontend.Catalogue().All() {
 			v.Codes = append(v.Codes, codeView{Name: def.Name, Code: def.Code, Status: def.Status, Message: def.Message, Documented: def.Seed})
 		}

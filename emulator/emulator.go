@@ -103,12 +103,19 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
 		stopping: make(chan struct{}),
 	}
-	shared := &products{}
+	envOf := func(name string) pipeline.Env {
+		env := pipeline.Env{Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
+			Logger: o.logger.With("vendor", name)}
+		for _, d := range e.specs {
+			if d.Name == name {
+				env.Options = d.section(&cfg).Options
+			}
+		}
+		return env
+	}
+	shared := &products{envOf: envOf}
 	for _, d := range e.specs {
-		door, err := d.build(pipeline.Env{
-			Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,
-			Logger: o.logger.With("vendor", d.Name), Options: d.section(&cfg).Options,
-		}, shared)
+		door, err := d.build(envOf(d.Name), shared)
 		if err != nil {
 			return nil, err
 		}
@@ -119,14 +126,15 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		return nil, err
 	}
 	for _, d := range e.specs {
-		e.handlers[d.Name] = e.router(d.Name, e.doors[d.Name])
+		e.handlers[d.Name] = e.router(d, e.doors[d.Name])
 	}
 	return e, nil
 }
 
 // router mounts the control API and, for every other path, the door's
 // pipeline.
-func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
+func (e *Emulator) router(spec doorSpec, door *frontdoor.Door) http.Handler {
+	name := spec.Name
 	r := gin.New()
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
@@ -156,7 +164,8 @@ func (e *Emulator) router(name string, door *frontdoor.Door) http.Handler {
 			}
 			return e.faults
 		},
-		Observe: e.faults.coverage.Observe,
+		Observe:     e.faults.coverage.Observe,
+		Misdirected: e.misdirected(spec),
 	})
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/_mqmock/") {
@@ -233,6 +242,9 @@ func (e *Emulator) Start() error {
 		srv := &http.Server{
 			Handler: e.handlers[name], MaxHeaderBytes: 4 << 20,
 			ReadHeaderTimeout: e.cfg.Server.BodyTimeout, IdleTimeout: e.cfg.Server.IdleTimeout,
+			// net/http's own complaints (a TLS handshake a client gave up,
+			// plain HTTP to a TLS port) are the client's doing: debug.
+			ErrorLog: slog.NewLogLogger(e.logger.With("vendor", name).Handler(), slog.LevelDebug),
 		}
 		e.servers[name] = srv
 		var ln net.Listener = newCapListener(e.listeners[name], maxConnections(e.cfg.Server.MaxConnections, len(e.specs)), func() {

@@ -45,8 +45,8 @@ func doorList() []doorSpec {
 		{
 			FrontDoor: FrontDoor{Name: CMQ, Title: "CMQ", Protocol: "legacy CMQ HTTP API", APIs: "queues, messages, topics, subscriptions", Path: "/v2/index.php"},
 			section:   func(c *config.Config) *config.Vendor { return &c.CMQ },
-			build: func(env pipeline.Env, p *products) (*frontdoor.Door, error) {
-				s, err := p.cmq(env)
+			build: func(_ pipeline.Env, p *products) (*frontdoor.Door, error) {
+				s, err := p.cmq()
 				if err != nil {
 					return nil, err
 				}
@@ -56,7 +56,14 @@ func doorList() []doorSpec {
 		{
 			FrontDoor: FrontDoor{Name: TDMQ, Title: "TDMQ", Protocol: "TencentCloud API 3.0", APIs: "tdmq 2020-02-17, trocket 2023-03-08"},
 			section:   func(c *config.Config) *config.Vendor { return &c.TDMQ },
-			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return tdmq.NewDoor(env) },
+			// The Cmq* actions of tdmq 2020-02-17 act on the CMQ door's store.
+			build: func(env pipeline.Env, p *products) (*frontdoor.Door, error) {
+				s, err := p.cmq()
+				if err != nil {
+					return nil, err
+				}
+				return tdmq.NewDoor(env, s)
+			},
 		},
 		{
 			FrontDoor: FrontDoor{Name: ONS, Title: "ONS", Protocol: "Alibaba RPC", APIs: "Ons 2019-02-14"},
@@ -93,13 +100,23 @@ func Names() []string {
 }
 
 // products builds each product once, however many doors serve it: a
-// product behind two doors is one store.
+// product behind two doors is one store. A product is built from the
+// environment of its own door (its configuration section), whichever door
+// asks for it first.
 type products struct {
+	// envOf is a door's environment, by door name.
+	envOf      func(door string) pipeline.Env
 	cmqProduct *cmq.Product
 }
 
-func (p *products) cmq(env pipeline.Env) (*cmq.Product, error) {
+// cmq is the CMQ product, served by the CMQ door (legacy API) and the TDMQ
+// door (the Cmq* actions of API 3.0), built from the cmq section.
+func (p *products) cmq() (*cmq.Product, error) {
 	if p.cmqProduct == nil {
+		var env pipeline.Env // zero products: the zero Env
+		if p.envOf != nil {
+			env = p.envOf(CMQ)
+		}
 		s, err := cmq.New(env)
 		if err != nil {
 			return nil, err

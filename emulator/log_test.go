@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/sign/tc3"
 )
 
 func lines(l *lockedBuffer) []string { return strings.Split(strings.TrimSpace(l.String()), "\n") }
@@ -63,17 +65,34 @@ func TestLogsOneValidLinePerCall(t *testing.T) {
 	_, err = bad.Call(context.Background(), "ListQueue", nil)
 	require.Error(t, err)
 
+	// A TC3 call signed with the wrong key, as the Go SDK signs.
+	req, err := http.NewRequest(http.MethodPost, "http://"+e.Addr(emulator.TDMQ)+"/", strings.NewReader(`{}`))
+	require.NoError(t, err)
+	req.Header.Set("X-TC-Action", "DescribeInstanceList")
+	req.Header.Set("X-TC-Version", "2023-03-08")
+	require.NoError(t, tc3.SignRequest(req, acct.Tencent.SecretID, "wrong-key", "trocket", time.Now().Unix()))
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+
 	var calls, listening []map[string]any
-	var refused map[string]any
+	var refused, refusedTC3 map[string]any
 	for _, line := range lines(buf) {
 		m := uniqueKeys(t, line)
 		switch m["msg"] {
 		case "call":
+			if m["vendor"] == emulator.TDMQ {
+				continue
+			}
 			calls = append(calls, m)
 		case "listening":
 			listening = append(listening, m)
 		case "call refused":
-			refused = m
+			if strings.Contains(m["reason"].(string), "canonical request") {
+				refusedTC3 = m
+			} else {
+				refused = m
+			}
 		}
 	}
 	assert.Len(t, listening, len(emulator.Names()), "one listening event per door")
@@ -91,4 +110,6 @@ func TestLogsOneValidLinePerCall(t *testing.T) {
 	assert.Equal(t, "DEBUG", refused["level"])
 	assert.Contains(t, refused["reason"], "string to sign")
 	assert.Equal(t, calls[1]["requestId"], refused["requestId"])
+	require.NotNil(t, refusedTC3, "so does a refused TC3 signature")
+	assert.Contains(t, refusedTC3["reason"], "POST\n/\n")
 }

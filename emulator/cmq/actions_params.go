@@ -99,7 +99,11 @@ func (p params) batch(name string) ([]string, error) {
 
 // enumOr reads an optional enum with a default; bad values get def's error.
 func (p params) enumOr(name, def string, bad *apierr.Def, allowed ...string) (string, error) {
-	v := p.str(name)
+	return enumOr(p.str(name), def, bad, allowed...)
+}
+
+// enumOr checks an optional enum value ("" is def); bad values get bad.
+func enumOr(v, def string, bad *apierr.Def, allowed ...string) (string, error) {
 	if v == "" {
 		return def, nil
 	}

@@ -49,7 +49,7 @@ func (p *Product) createQueue(call *pipeline.Call) (any, error) {
 	if err := checkName(in.str("queueName"), errQueueNameFormatError); err != nil {
 		return nil, err
 	}
-	id, err := p.store.createQueue(accountOf(call), in.str("queueName"), patch)
+	id, err := p.store.createQueue(accountOf(call), in.str("queueName"), patch, legacyQueueRules())
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func (p *Product) setQueueAttributes(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := p.store.setQueueAttributes(accountOf(call), in.str("queueName"), patch)
+	info, err := p.store.setQueueAttributes(accountOf(call), in.str("queueName"), patch, legacyQueueRules())
 	if err != nil {
 		return nil, err
 	}

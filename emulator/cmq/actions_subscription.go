@@ -8,9 +8,7 @@ import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// filters reads filterTag.n and bindingKey.n, then applies the count rules
-// (too many filterTag answers tooManyTags), lengths (10350) and dots
-// (10691).
+// filters reads filterTag.n and bindingKey.n and applies checkFilters.
 func filters(in params, tooManyTags *apierr.Def) (tags, keys []string, err error) {
 	if tags, err = in.list("filterTag"); err != nil {
 		return nil, nil, err
@@ -18,13 +16,7 @@ func filters(in params, tooManyTags *apierr.Def) (tags, keys []string, err error
 	if keys, err = in.list("bindingKey"); err != nil {
 		return nil, nil, err
 	}
-	if err := checkFilterCounts(tags, keys, tooManyTags); err != nil {
-		return nil, nil, err
-	}
-	if err := checkTags("filterTag", tags); err != nil {
-		return nil, nil, err
-	}
-	if err := checkKeys("bindingKey", keys); err != nil {
+	if err := checkFilters(tags, keys, tooManyTags); err != nil {
 		return nil, nil, err
 	}
 	return tags, keys, nil

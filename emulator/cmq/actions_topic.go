@@ -27,7 +27,7 @@ func (p *Product) createTopic(call *pipeline.Call) (any, error) {
 	if err := checkName(in.str("topicName"), errTopicNameFormatError); err != nil {
 		return nil, err
 	}
-	id, err := p.store.createTopic(accountOf(call), in.str("topicName"), size, filterType)
+	id, err := p.store.createTopic(accountOf(call), topicSpec{name: in.str("topicName"), maxMsgSize: size, filterType: filterType, retention: topicRetention})
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (p *Product) setTopicAttributes(call *pipeline.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ok{}, p.store.setTopicAttributes(accountOf(call), in.str("topicName"), size)
+	return ok{}, p.store.setTopicAttributes(accountOf(call), in.str("topicName"), topicPatch{maxMsgSize: size})
 }
 
 func (p *Product) getTopicAttributes(call *pipeline.Call) (any, error) {

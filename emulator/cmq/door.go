@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tclegacy"
@@ -12,7 +13,7 @@ import (
 func NewDoor(p *Product) *frontdoor.Door {
 	fe := tclegacy.New(tclegacy.Config{
 		Door:      "cmq",
-		Catalogue: catalogue,
+		Catalogue: apierr.Union("cmq", catalogue, tclegacy.Rows()),
 		Errors: tclegacy.Errors{
 			Internal:          errServerInternalError,
 			Method:            errUnexpectedHTTPMethod,
@@ -48,5 +49,8 @@ func NewDoor(p *Product) *frontdoor.Door {
 		Tables:   []*pipeline.Table{p.table},
 		Products: []*frontdoor.Product{{Name: "cmq", State: p.State, Reset: p.Reset, Close: p.Close, Value: p}},
 		Control:  p.Control,
+		// A legacy-API client at another port is told this one's address.
+		Claims:    tclegacy.Claims,
+		WrongPort: tclegacy.WrongPort(),
 	}
 }

@@ -16,8 +16,10 @@ package cmq
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Common errors (公共错误码): answered by any action.
@@ -247,3 +249,139 @@ var catalogue = apierr.NewCatalogue("cmq",
 	errRewindSecondsExceedRetention,
 	errSubscriptionNotExisted,
 )
+
+// The second catalogue: CMQ over TencentCloud API 3.0 (service tdmq,
+// 2020-02-17, the Cmq* actions of tdmq-cmq.md), which the TDMQ front door
+// serves on the same store. API 3.0 answers every error with HTTP 200 and
+// {"Response":{"Error":{"Code":…,"Message":…},"RequestId":…}}; a row's Name
+// is its TencentCloud code. The common codes are the protocol's
+// (internal/tcapi) and are reached through tcapi.Row; the rows below are
+// the CMQ-specific codes of the Go SDK's errors.go that the Cmq* actions
+// list or tdmq-cmq.md §4 maps a rule to. None is in a seed (Seed: false);
+// each Message is tdmq.md §7.2's English gloss, exact server wording
+// unconfirmed. A row RocketMQ 4.x declares too (ResourceNotFound.Topic…)
+// is identical here, and the door's catalogue keeps it once.
+
+// The common codes the API 3.0 actions answer with.
+var (
+	errAPI3FailedOperation       = tcapi.Row("FailedOperation")
+	errAPI3InvalidParameter      = tcapi.Row("InvalidParameter")
+	errAPI3InvalidParameterValue = tcapi.Row("InvalidParameterValue")
+	errAPI3LimitExceeded         = tcapi.Row("LimitExceeded")
+	errAPI3MissingParameter      = tcapi.Row("MissingParameter")
+	errAPI3RequestLimitExceeded  = tcapi.Row("RequestLimitExceeded")
+	errAPI3ResourceInUse         = tcapi.Row("ResourceInUse")
+	errAPI3ResourceNotFound      = tcapi.Row("ResourceNotFound")
+)
+
+// Rules the store enforces (tdmq-cmq.md §4, E2, E4–E6, E9, E10).
+var (
+	errAPI3ResourceInUseQueue             = &apierr.Def{Name: "ResourceInUse.Queue", Code: "ResourceInUse.Queue", Status: http.StatusOK, Message: "Queue already exists"}
+	errAPI3ResourceInUseTopic             = &apierr.Def{Name: "ResourceInUse.Topic", Code: "ResourceInUse.Topic", Status: http.StatusOK, Message: "Duplicate name: topic already exists"}
+	errAPI3ResourceInUseSubscription      = &apierr.Def{Name: "ResourceInUse.Subscription", Code: "ResourceInUse.Subscription", Status: http.StatusOK, Message: "Duplicate name: subscription already exists"}
+	errAPI3ResourceNotFoundTopic          = &apierr.Def{Name: "ResourceNotFound.Topic", Code: "ResourceNotFound.Topic", Status: http.StatusOK, Message: "Topic does not exist"}
+	errAPI3LimitExceededTopics            = &apierr.Def{Name: "LimitExceeded.Topics", Code: "LimitExceeded.Topics", Status: http.StatusOK, Message: "Number of topics under the instance exceeds the limit"}
+	errAPI3LimitExceededSubscriptions     = &apierr.Def{Name: "LimitExceeded.Subscriptions", Code: "LimitExceeded.Subscriptions", Status: http.StatusOK, Message: "Number of subscribers under the instance exceeds the limit"}
+	errAPI3FailedOperationCmqBackendError = &apierr.Def{Name: "FailedOperation.CmqBackendError", Code: "FailedOperation.CmqBackendError", Status: http.StatusOK, Message: "CMQ backend service error"}
+)
+
+// Backend failures the Cmq* actions' SDK lists name (tdmq-cmq.md §2, E28):
+// the emulator models no backend, so only a fault rule answers them.
+var (
+	errAPI3FailedOperationCreateCluster       = &apierr.Def{Name: "FailedOperation.CreateCluster", Code: "FailedOperation.CreateCluster", Status: http.StatusOK, Message: "Failed to create the cluster"}
+	errAPI3FailedOperationCreateTopic         = &apierr.Def{Name: "FailedOperation.CreateTopic", Code: "FailedOperation.CreateTopic", Status: http.StatusOK, Message: "Failed to create the topic"}
+	errAPI3FailedOperationSetRetentionPolicy  = &apierr.Def{Name: "FailedOperation.SetRetentionPolicy", Code: "FailedOperation.SetRetentionPolicy", Status: http.StatusOK, Message: "Failed to set the retention policy"}
+	errAPI3FailedOperationSetTTL              = &apierr.Def{Name: "FailedOperation.SetTTL", Code: "FailedOperation.SetTTL", Status: http.StatusOK, Message: "Failed to set message TTL"}
+	errAPI3FailedOperationDeleteCluster       = &apierr.Def{Name: "FailedOperation.DeleteCluster", Code: "FailedOperation.DeleteCluster", Status: http.StatusOK, Message: "Failed to delete the cluster"}
+	errAPI3FailedOperationDeleteTopics        = &apierr.Def{Name: "FailedOperation.DeleteTopics", Code: "FailedOperation.DeleteTopics", Status: http.StatusOK, Message: "Failed to delete topics"}
+	errAPI3FailedOperationCreateSubscription  = &apierr.Def{Name: "FailedOperation.CreateSubscription", Code: "FailedOperation.CreateSubscription", Status: http.StatusOK, Message: "Failed to create the subscription"}
+	errAPI3FailedOperationDeleteSubscriptions = &apierr.Def{Name: "FailedOperation.DeleteSubscriptions", Code: "FailedOperation.DeleteSubscriptions", Status: http.StatusOK, Message: "Failed to delete subscriptions"}
+	errAPI3InternalErrorBrokerService         = &apierr.Def{Name: "InternalError.BrokerService", Code: "InternalError.BrokerService", Status: http.StatusOK, Message: "Broker service exception"}
+	errAPI3ResourceNotFoundEnvironment        = &apierr.Def{Name: "ResourceNotFound.Environment", Code: "ResourceNotFound.Environment", Status: http.StatusOK, Message: "Environment does not exist"}
+	errAPI3ResourceUnavailableCreateFailed    = &apierr.Def{Name: "ResourceUnavailable.CreateFailed", Code: "ResourceUnavailable.CreateFailed", Status: http.StatusOK, Message: "Delivery (provisioning) exception"}
+	errAPI3ResourceUnavailableFundRequired    = &apierr.Def{Name: "ResourceUnavailable.FundRequired", Code: "ResourceUnavailable.FundRequired", Status: http.StatusOK, Message: "Account must be topped up to continue"}
+	// The one code the retired DescribeCmqDeadLetterSourceQueues listed
+	// (tdmq-cmq.md §8.1).
+	errAPI3ResourceNotFoundCluster = &apierr.Def{Name: "ResourceNotFound.Cluster", Code: "ResourceNotFound.Cluster", Status: http.StatusOK, Message: "Cluster does not exist"}
+)
+
+// API3Catalogue is the CMQ rows of API 3.0 (the common codes are
+// tcapi.Common's): what the TDMQ door adds to its catalogue for the Cmq*
+// actions.
+func API3Catalogue() *apierr.Catalogue { return api3Catalogue }
+
+var api3Catalogue = apierr.NewCatalogue("cmq-api3",
+	errAPI3ResourceInUseQueue,
+	errAPI3ResourceInUseTopic,
+	errAPI3ResourceInUseSubscription,
+	errAPI3ResourceNotFoundTopic,
+	errAPI3LimitExceededTopics,
+	errAPI3LimitExceededSubscriptions,
+	errAPI3FailedOperationCmqBackendError,
+	errAPI3FailedOperationCreateCluster,
+	errAPI3FailedOperationCreateTopic,
+	errAPI3FailedOperationSetRetentionPolicy,
+	errAPI3FailedOperationSetTTL,
+	errAPI3FailedOperationDeleteCluster,
+	errAPI3FailedOperationDeleteTopics,
+	errAPI3FailedOperationCreateSubscription,
+	errAPI3FailedOperationDeleteSubscriptions,
+	errAPI3InternalErrorBrokerService,
+	errAPI3ResourceNotFoundEnvironment,
+	errAPI3ResourceUnavailableCreateFailed,
+	errAPI3ResourceUnavailableFundRequired,
+	errAPI3ResourceNotFoundCluster,
+)
+
+// api3Row is the API 3.0 row a store rule (a legacy row) is answered with
+// on the Cmq* actions: tdmq-cmq.md §4, an emulator choice throughout. A
+// refusal with no 3.0 code of its own is FailedOperation; the legacy text
+// rides along as the message's detail (api3Detail) so users recognise the
+// rule. PublishCmqMsg answers a missing topic with ResourceNotFound (E2b):
+// its handler says so.
+func api3Row(legacy *apierr.Def) *apierr.Def {
+	switch legacy {
+	case errQueueNotExisted, errSubscriptionNotExisted: // E1, E3
+		return errAPI3ResourceNotFound
+	case errTopicNotExisted: // E2
+		return errAPI3ResourceNotFoundTopic
+	case errQueueAlreadyExisted: // E4
+		return errAPI3ResourceInUseQueue
+	case errTopicAlreadyExisted: // E5
+		return errAPI3ResourceInUseTopic
+	case errSubscriptionAlreadyExisted: // E6
+		return errAPI3ResourceInUseSubscription
+	case errQueueRecreateLockout, errTopicRecreateLockout: // E7
+		return errAPI3ResourceInUse
+	case errQueueNumberLimit: // E8
+		return errAPI3LimitExceeded
+	case errTopicNumberLimit: // E9
+		return errAPI3LimitExceededTopics
+	case errSubscriptionNumberLimit: // E10
+		return errAPI3LimitExceededSubscriptions
+	case errLackOfRoutingKey, errLackOfBindingKey, errLackedRequiredParameter: // E18, E21
+		return errAPI3MissingParameter
+	case errParameterErrorType:
+		return errAPI3InvalidParameter
+	case errQPSThrottling, errFrequencyLimit:
+		return errAPI3RequestLimitExceeded
+	case errMessageSizeExceeded, errTotalMessageSizeExceeded, errMessageBodyEmpty, errDelaySecondsOutOfRange, // E12, E13, E15
+		errTooManyFilterTag, errFilterTagNumberExceedLimit, errTooManyBindingKey, errTooManyMsgTag, // E19
+		errTooManyFilterTagOrBindingKey, errTooManyDelimiters, errParameterOutOfRange,
+		errUndefinedProtocol, errEndpointFormatError, errURLContainsBlank, errIllegalEndpoint, // E20
+		errUndefinedNotifyStrategy, errUndefinedNotifyContentFormat, errNotifyContentFormatMustBeSimplified,
+		errInvalidRewindTime, errRewindSecondsExceedRetention, // E23
+		errRequestParametersError, // E24, E25
+		errQueueNameFormatError, errTopicNameFormatError, errSubscriptionNameFormatError:
+		return errAPI3InvalidParameterValue
+	}
+	// E11, E14, E16, E17, E22 and anything else the store refuses.
+	return errAPI3FailedOperation
+}
+
+// api3Detail is a legacy error as its own API renders it, "(<module>)<text>"
+// (cmq.md §5.1), appended to the API 3.0 message.
+func api3Detail(e *apierr.Error) string {
+	_, module, _ := strings.Cut(e.Code(), "/")
+	return " (" + module + ")" + e.Message()
+}

@@ -52,6 +52,12 @@ type Options struct {
 	// StrictParameters refuses parameters no action knows with 4000/10320.
 	// Off by default: every SDK sends extras (RequestClient, Region...).
 	StrictParameters bool `mapstructure:"strictParameters"`
+	// DeadLetterSourceQueues serves the API 3.0 action
+	// DescribeCmqDeadLetterSourceQueues, which the SDKs dropped in 2024
+	// ("deleted long ago") but some doc pages and the older typed SDKs still
+	// have (tdmq-cmq.md §8.1). On by default so those SDKs work; off, it
+	// answers InvalidAction as the real service presumably does.
+	DeadLetterSourceQueues bool `mapstructure:"deadLetterSourceQueues"`
 }
 
 // DefaultOptions are the documented defaults.
@@ -69,6 +75,7 @@ func DefaultOptions() Options {
 		BackoffRetryMax:          20 * time.Second,
 		PushLogSize:              1000,
 		QPSPerResource:           5000,
+		DeadLetterSourceQueues:   true,
 	}
 }
 

@@ -1,7 +1,9 @@
 // Package cmq is the CMQ product: queues, messages, topics and
 // subscriptions, their rules and action handlers. The legacy CMQ HTTP API
 // (internal/tclegacy) serves it at /v2/index.php; door.go assembles that
-// front door.
+// front door. Its management actions are also served over TencentCloud API
+// 3.0 (the tdmq Cmq* actions, API3Table) by the TDMQ front door, on the same
+// store: one id, one quota, one set of rules per account.
 package cmq
 
 import (
@@ -14,6 +16,8 @@ type Product struct {
 	env   pipeline.Env
 	opts  Options
 	table *pipeline.Table
+	// api3 is the Cmq* actions of TencentCloud API 3.0 (tdmq 2020-02-17).
+	api3 *pipeline.Table
 	// params lists each action's parameters for the optional strict mode.
 	params map[string][]string
 	store  *store
@@ -36,8 +40,13 @@ func New(env pipeline.Env) (*Product, error) {
 	p.store = newStore(env.Clock, opts)
 	p.pusher = newPusher(p.store)
 	p.table, p.params = p.newTable()
+	p.api3 = p.newAPI3Table()
 	return p, nil
 }
+
+// API3Table is the Cmq* actions of service tdmq, 2020-02-17, in API 3.0's
+// shapes, for the door that speaks TencentCloud API 3.0.
+func (p *Product) API3Table() *pipeline.Table { return p.api3 }
 
 // Reset empties what the API created: every queue, message, topic,
 // subscription, lockout, push record and rate-limit bucket goes; scheduled
@@ -46,6 +55,7 @@ func (p *Product) Reset() {
 	p.store.reset()
 	p.pusher.reset()
 	p.table.ResetLimits()
+	p.api3.ResetLimits()
 }
 
 // State is every account's queues and topics, for the control API.

@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -116,6 +117,40 @@ func (s *store) lockedOut(deleted map[string]time.Time, lower string, now time.T
 	}
 	delete(deleted, lower)
 	return false
+}
+
+// resourceTag is a tag on a queue or topic. Only API 3.0 sets and shows
+// tags (tdmq-cmq.md §10.3); the legacy API ignores them.
+type resourceTag struct{ Key, Value string }
+
+// resourceFilter is what API 3.0's list actions filter by (tdmq-cmq.md
+// §3.6): a case-sensitive substring of the name, exact names (nil: any) and
+// tag filters, all of which must match.
+type resourceFilter struct {
+	nameContains string
+	names        []string
+	tags         []tagFilter
+}
+
+// tagFilter keeps resources with tag key whose value is one of values (any
+// value when values is empty).
+type tagFilter struct {
+	key    string
+	values []string
+}
+
+func (f resourceFilter) matches(name string, tags []resourceTag) bool {
+	if !strings.Contains(name, f.nameContains) || f.names != nil && !slices.Contains(f.names, name) {
+		return false
+	}
+	for _, tf := range f.tags {
+		if !slices.ContainsFunc(tags, func(t resourceTag) bool {
+			return t.Key == tf.key && (len(tf.values) == 0 || slices.Contains(tf.values, t.Value))
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 func unix(t time.Time) int64 {

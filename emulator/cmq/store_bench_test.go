@@ -18,7 +18,7 @@ func benchStore(b *testing.B) *store {
 
 func BenchmarkStoreSend(b *testing.B) {
 	s := benchStore(b)
-	if _, err := s.createQueue("a", "q", queueAttrPatch{}); err != nil {
+	if _, err := s.createQueue("a", "q", queueAttrPatch{}, legacyQueueRules()); err != nil {
 		b.Fatal(err)
 	}
 	body := []string{"a message of some sixty-four bytes, give or take a few bytes"}
@@ -37,7 +37,7 @@ func BenchmarkStoreSend(b *testing.B) {
 
 func BenchmarkStoreReceiveAndDelete(b *testing.B) {
 	s := benchStore(b)
-	if _, err := s.createQueue("a", "q", queueAttrPatch{}); err != nil {
+	if _, err := s.createQueue("a", "q", queueAttrPatch{}, legacyQueueRules()); err != nil {
 		b.Fatal(err)
 	}
 	body := []string{"m"}
@@ -58,12 +58,12 @@ func BenchmarkStoreReceiveAndDelete(b *testing.B) {
 
 func BenchmarkStorePublishFanOut500(b *testing.B) {
 	s := benchStore(b)
-	if _, err := s.createTopic("a", "t", 65536, filterTags); err != nil {
+	if _, err := s.createTopic("a", topicSpec{name: "t", maxMsgSize: 65536, filterType: filterTags, retention: topicRetention}); err != nil {
 		b.Fatal(err)
 	}
 	for i := range 500 {
 		name := "q" + strconv.Itoa(i)
-		if _, err := s.createQueue("a", name, queueAttrPatch{}); err != nil {
+		if _, err := s.createQueue("a", name, queueAttrPatch{}, legacyQueueRules()); err != nil {
 			b.Fatal(err)
 		}
 		spec := subscriptionSpec{topic: "t", name: "s" + strconv.Itoa(i), protocol: "queue", endpoint: name,

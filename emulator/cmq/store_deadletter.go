@@ -43,15 +43,89 @@ func (p *deadLetterPolicy) String() string {
 	return string(b)
 }
 
-// checkDeadLetterLocked: the dead-letter queue exists in the same account,
-// is not the queue itself and has no policy of its own.
-func (t *tenant) checkDeadLetterLocked(source string, p *deadLetterPolicy) error {
+// checkDeadLetterLocked: the dead-letter queue exists in the same account
+// (else the rules' not-found), is not the queue itself, has no policy of its
+// own and is the target of at most maxDeadLetterSources other queues
+// (cmq.md §11.7); API 3.0 also wants a policy-1 maxTimeToLive below the
+// queue's retention.
+func (t *tenant) checkDeadLetterLocked(source string, p *deadLetterPolicy, attrs queueAttrs, rules queueRules) error {
 	if p == nil {
 		return nil
 	}
 	dlq, err := t.queueLocked(p.DeadLetterQueue)
-	if err != nil || strings.EqualFold(p.DeadLetterQueue, source) || dlq.deadLetter != nil {
+	if err != nil {
+		return rules.unknownDeadLetterQueue.New()
+	}
+	if strings.EqualFold(p.DeadLetterQueue, source) || dlq.deadLetter != nil {
 		return errRequestParametersError.New()
+	}
+	others := 0
+	for _, src := range t.deadLetterSourcesLocked(dlq.name) {
+		if src.QueueName != source {
+			others++
+		}
+	}
+	if others >= maxDeadLetterSources {
+		return errRequestParametersError.New()
+	}
+	if rules.ttlBelowRetention {
+		return checkTTLBelowRetention(p, attrs)
+	}
+	return nil
+}
+
+// checkTTLBelowRetention: a message cannot outlive its queue's retention
+// before it counts as dead (API 3.0's MaxTimeToLive doc, tdmq-cmq.md §5.1).
+func checkTTLBelowRetention(p *deadLetterPolicy, attrs queueAttrs) error {
+	if p != nil && p.Policy == 1 && int64(p.MaxTimeToLive) >= attrs.MsgRetentionSeconds {
+		return errRequestParametersError.New().WithDetail(": maxTimeToLive must be below msgRetentionSeconds")
+	}
+	return nil
+}
+
+// deadLetterSourcesLocked lists the queues whose policy names the queue
+// called name, in creation order.
+func (t *tenant) deadLetterSourcesLocked(name string) []queueRef {
+	out := []queueRef{}
+	for _, q := range t.queueOrder {
+		if q.deadLetter != nil && q.deadLetter.DeadLetterQueue == name {
+			out = append(out, queueRef{q.id, q.name})
+		}
+	}
+	return out
+}
+
+// deadLetterSources is the retired DescribeCmqDeadLetterSourceQueues
+// (tdmq-cmq.md §8.1): the queues sending their dead letters to the queue
+// called name, those whose name contains sourceContains, paged.
+func (s *store) deadLetterSources(acct, name, sourceContains string, offset, limit int) (int, []queueRef, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tenantLocked(acct)
+	if _, err := t.queueLocked(name); err != nil {
+		return 0, nil, err
+	}
+	var match []queueRef
+	for _, src := range t.deadLetterSourcesLocked(name) {
+		if strings.Contains(src.QueueName, sourceContains) {
+			match = append(match, src)
+		}
+	}
+	return len(match), page(match, offset, limit), nil
+}
+
+// unbindDeadLetter is UnbindCmqDeadLetter (tdmq-cmq.md §5.8): the queue's
+// policy goes; a queue without one is left as it is.
+func (s *store) unbindDeadLetter(acct, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return err
+	}
+	if q.deadLetter != nil {
+		q.deadLetter = nil
+		q.modified = s.clock.Now()
 	}
 	return nil
 }
@@ -83,6 +157,6 @@ func (s *store) moveToDeadLetterLocked(t *tenant, q *queue, m *message, now time
 	if err != nil {
 		return
 	}
-	dlq.msgs = append(dlq.msgs, &message{id: m.id, body: m.body, enqueued: now, visibleAt: now})
+	dlq.msgs = append(dlq.msgs, &message{id: m.id, body: m.body, enqueued: now, retainFrom: now, visibleAt: now})
 	dlq.wakeAll()
 }

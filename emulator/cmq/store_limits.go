@@ -46,6 +46,27 @@ const (
 	defaultTopicMsgSize    = 65536
 )
 
+// API 3.0's own ranges and defaults where they differ from the legacy ones
+// (tdmq-cmq.md §5.1, §6.1, §10.4, §10.5).
+const (
+	api3QueueMaxMsgSize         = 1048576
+	api3QueueMsgRetention       = 3600
+	api3MinQueueRetention       = 30
+	api3MaxQueueRetention       = 43200
+	api3TopicMaxMsgSize         = 1048576
+	api3MinTopicRetention       = 60
+	api3MaxTopicRetention       = topicRetention
+	api3MaxMsgTagLen            = 64
+	minMaxReceiveCount          = 1
+	maxMaxReceiveCount          = 1000
+	minMaxTimeToLive            = 300
+	maxMaxTimeToLive            = 43200
+	maxDeadLetterSources        = 6
+	api3MinRetentionSizeInMB    = 10240
+	api3MaxRetentionSizeInMB    = 512000
+	startConsumeTimeMillisecond = 1_000_000_000_000
+)
+
 // Paging of the list actions (cmq.md §8.2, §9.4, §10.6): the largest offset
 // and limit, and the limit when none (or 0) is sent.
 const (
@@ -59,15 +80,27 @@ const (
 // checkName applies §7.1 (a letter, then up to 63 letters, digits or
 // dashes) with the action's own format error.
 func checkName(name string, format *apierr.Def) error {
-	if name == "" || len(name) > maxNameLen || !isLetter(name[0]) {
+	if !validName(name, false) {
 		return format.New()
 	}
+	return nil
+}
+
+// validName: a letter, then up to 63 letters, digits, dashes and, where
+// API 3.0 creates the resource, underscores (tdmq-cmq.md §3.4). Names are
+// checked only on create, so a name with "_" made through API 3.0 is
+// reached by both APIs.
+func validName(name string, underscore bool) bool {
+	if name == "" || len(name) > maxNameLen || !isLetter(name[0]) {
+		return false
+	}
 	for i := 1; i < len(name); i++ {
-		if c := name[i]; !isLetter(c) && (c < '0' || c > '9') && c != '-' {
-			return format.New()
+		c := name[i]
+		if !isLetter(c) && (c < '0' || c > '9') && c != '-' && (!underscore || c != '_') {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
@@ -145,6 +178,18 @@ func checkFilterCounts(tags, keys []string, tooManyTags *apierr.Def) error {
 		return errTooManyFilterTagOrBindingKey.New()
 	}
 	return nil
+}
+
+// checkFilters applies a subscription's filter rules: the counts (too many
+// filterTag answers tooManyTags), lengths (10350) and dots (10691).
+func checkFilters(tags, keys []string, tooManyTags *apierr.Def) error {
+	if err := checkFilterCounts(tags, keys, tooManyTags); err != nil {
+		return err
+	}
+	if err := checkTags("filterTag", tags); err != nil {
+		return err
+	}
+	return checkKeys("bindingKey", keys)
 }
 
 // checkEndpoint applies Subscribe's endpoint rules in the spec's order:

@@ -11,10 +11,13 @@ import (
 // (cmq.md §11.1): delayed (never received, before visibleAt), inactive
 // (received, before visibleAt), active (visibleAt passed), deleted.
 type message struct {
-	id        string
-	body      string
-	enqueued  time.Time
-	visibleAt time.Time
+	id       string
+	body     string
+	enqueued time.Time
+	// retainFrom starts the retention period: the send, or the rewind that
+	// brought the message back after its retention had passed (§10.6.2).
+	retainFrom time.Time
+	visibleAt  time.Time
 	// dequeueCount and firstDequeue record deliveries; handle is the only
 	// receipt handle that can delete the message ("" when none is current).
 	dequeueCount int
@@ -39,7 +42,7 @@ type delivered struct {
 
 // expired: retention is counted from the send, whatever the state (§11.5).
 func (q *queue) expired(m *message, now time.Time) bool {
-	return !now.Before(m.enqueued.Add(time.Duration(q.attrs.MsgRetentionSeconds) * time.Second))
+	return !now.Before(m.retainFrom.Add(time.Duration(q.attrs.MsgRetentionSeconds) * time.Second))
 }
 
 // rewindable: a deleted message is kept while a rewind could still reach it.
@@ -47,14 +50,40 @@ func (q *queue) rewindable(m *message, now time.Time) bool {
 	return !m.moved && q.attrs.RewindSeconds > 0 && !m.enqueued.Before(now.Add(-time.Duration(q.attrs.RewindSeconds)*time.Second))
 }
 
-// purgeLocked drops expired messages and deleted ones no rewind can reach.
+// outlivesRetention: API 3.0 lets rewindSeconds exceed msgRetentionSeconds
+// (tdmq-cmq.md §10.6.2); a message past its retention then stays, as a
+// deleted copy a rewind can bring back, while it is within the rewind
+// window. A queue whose rewind fits in its retention (every legacy queue)
+// drops it.
+func (q *queue) outlivesRetention(m *message, now time.Time) bool {
+	return q.attrs.RewindSeconds > q.attrs.MsgRetentionSeconds && q.rewindable(m, now)
+}
+
+// stale reports whether purgeLocked has work at m.
+func (q *queue) stale(m *message, now time.Time) bool {
+	if q.expired(m, now) && q.outlivesRetention(m, now) {
+		return !m.deleted
+	}
+	return q.expired(m, now) || m.deleted && !q.rewindable(m, now)
+}
+
+// purgeLocked drops expired messages and deleted ones no rewind can reach;
+// an expired message a rewind can still reach becomes a deleted copy.
 func (q *queue) purgeLocked(now time.Time) {
 	kept := q.msgs[:0]
 	for _, m := range q.msgs {
-		if q.expired(m, now) || m.deleted && !q.rewindable(m, now) {
-			if m.handle != "" {
-				delete(q.handles, m.handle)
+		expired := q.expired(m, now)
+		if expired && q.outlivesRetention(m, now) {
+			if !m.deleted {
+				q.forgetHandle(m)
+				m.deleted = true
+				q.deleted++
 			}
+			kept = append(kept, m)
+			continue
+		}
+		if expired || m.deleted && !q.rewindable(m, now) {
+			q.forgetHandle(m)
 			if m.deleted {
 				q.deleted--
 			}
@@ -66,12 +95,23 @@ func (q *queue) purgeLocked(now time.Time) {
 	q.msgs = kept
 }
 
+// forgetHandle invalidates m's receipt handle, if it has one.
+func (q *queue) forgetHandle(m *message) {
+	if m.handle != "" {
+		delete(q.handles, m.handle)
+		m.handle = ""
+	}
+}
+
 // countsLocked classifies the retained messages at now.
 func (q *queue) countsLocked(now time.Time) queueCounts {
 	var c queueCounts
 	for _, m := range q.msgs {
 		switch {
 		case q.expired(m, now):
+			if q.outlivesRetention(m, now) {
+				c.Rewindable++
+			}
 		case m.deleted:
 			if q.rewindable(m, now) {
 				c.Rewindable++
@@ -98,6 +138,31 @@ func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([
 	if err != nil {
 		return nil, err
 	}
+	return s.sendLocked(q, bodies, delay)
+}
+
+// sendWithinRetention is SendCmqMsg (tdmq-cmq.md §5.9): a delay may reach
+// the queue's msgRetentionSeconds instead of the legacy maxDelaySeconds;
+// otherwise a send like any other.
+func (s *store) sendWithinRetention(acct, name, body string, delay int64) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return "", err
+	}
+	if delay < 0 || delay > q.attrs.MsgRetentionSeconds {
+		return "", errDelaySecondsOutOfRange.New()
+	}
+	ids, serr := s.sendLocked(q, []string{body}, delay)
+	if serr != nil {
+		return "", serr
+	}
+	return ids[0], nil
+}
+
+// sendLocked applies the size and heap rules, then enqueues.
+func (s *store) sendLocked(q *queue, bodies []string, delay int64) ([]string, error) {
 	for _, b := range bodies {
 		if int64(len(b)) > q.attrs.MaxMsgSize {
 			return nil, errMessageSizeExceeded.New()
@@ -117,7 +182,7 @@ func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([
 func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.Time) []string {
 	ids := make([]string, len(bodies))
 	for i, b := range bodies {
-		m := &message{id: s.numberLocked(), body: b, enqueued: now, visibleAt: now.Add(time.Duration(delay) * time.Second)}
+		m := &message{id: s.numberLocked(), body: b, enqueued: now, retainFrom: now, visibleAt: now.Add(time.Duration(delay) * time.Second)}
 		q.msgs = append(q.msgs, m)
 		ids[i] = m.id
 	}
@@ -128,7 +193,7 @@ func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.T
 // takeLocked delivers up to n visible messages in enqueue order. When none
 // is visible it returns the earliest instant one will be (zero if none).
 func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
-	if len(q.msgs) > 0 && (q.expired(q.msgs[0], now) || q.msgs[0].deleted && !q.rewindable(q.msgs[0], now)) {
+	if len(q.msgs) > 0 && q.stale(q.msgs[0], now) {
 		q.purgeLocked(now)
 	}
 	// Counting by state is a scan; a queue holding fewer undeleted messages

@@ -1,6 +1,7 @@
 package cmq
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -21,18 +22,30 @@ func defaultQueueAttrs() queueAttrs {
 	return queueAttrs{MaxMsgHeapNum: 10_000_000, VisibilityTimeout: 30, MaxMsgSize: 65536, MsgRetentionSeconds: 345600}
 }
 
+// queueExtras are the attributes only API 3.0 sets and shows (tdmq-cmq.md
+// §10.3). They are kept with the queue, so a queue looks the same through
+// both doors; none of them changes how messages behave.
+type queueExtras struct {
+	Trace              bool
+	Tags               []resourceTag
+	Transaction        bool
+	FirstQueryInterval int64
+	MaxQueryCount      int64
+	RetentionSizeInMB  int64
+}
+
 // queueAttrPatch holds the attributes a request sets (nil = unchanged).
 type queueAttrPatch struct {
 	MaxMsgHeapNum, PollingWaitSeconds, VisibilityTimeout, MaxMsgSize, MsgRetentionSeconds, RewindSeconds *int64
 	DeadLetter                                                                                           *deadLetterPolicy
+
+	// API 3.0's own attributes (tags only on create).
+	Trace, Transaction                                   *bool
+	Tags                                                 []resourceTag
+	FirstQueryInterval, MaxQueryCount, RetentionSizeInMB *int64
 }
 
 func (p queueAttrPatch) apply(a queueAttrs) queueAttrs {
-	set := func(dst *int64, v *int64) {
-		if v != nil {
-			*dst = *v
-		}
-	}
 	set(&a.MaxMsgHeapNum, p.MaxMsgHeapNum)
 	set(&a.PollingWaitSeconds, p.PollingWaitSeconds)
 	set(&a.VisibilityTimeout, p.VisibilityTimeout)
@@ -42,6 +55,25 @@ func (p queueAttrPatch) apply(a queueAttrs) queueAttrs {
 	return a
 }
 
+func (p queueAttrPatch) applyExtras(e queueExtras) queueExtras {
+	set(&e.Trace, p.Trace)
+	set(&e.Transaction, p.Transaction)
+	set(&e.FirstQueryInterval, p.FirstQueryInterval)
+	set(&e.MaxQueryCount, p.MaxQueryCount)
+	set(&e.RetentionSizeInMB, p.RetentionSizeInMB)
+	if p.Tags != nil {
+		e.Tags = slices.Clone(p.Tags)
+	}
+	return e
+}
+
+// set copies *v into *dst when the request set it.
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
 // checkRewind: a queue cannot rewind further back than it retains
 // messages (10700).
 func checkRewind(a queueAttrs) error {
@@ -49,6 +81,41 @@ func checkRewind(a queueAttrs) error {
 		return errRewindSecondsExceedRetention.New()
 	}
 	return nil
+}
+
+// queueRules are the queue rules that differ between the two APIs acting
+// on the one store (tdmq-cmq.md §5.1, §10.4, §10.6). Every other rule is
+// the same whichever door a request came through.
+type queueRules struct {
+	// defaults are the attributes of a new queue before the request's own.
+	defaults queueAttrs
+	// rewindWithinRetention is the legacy rule rewindSeconds ≤
+	// msgRetentionSeconds (10700). API 3.0 decouples the two, so on a
+	// modify it applies only when the request sets one of them: a legacy
+	// client can still change anything else of a queue made through 3.0
+	// (§10.6.1).
+	rewindWithinRetention bool
+	// ttlBelowRetention is API 3.0's rule that a policy-1 maxTimeToLive is
+	// below msgRetentionSeconds (§5.1).
+	ttlBelowRetention bool
+	// unknownDeadLetterQueue answers a dead-letter queue that does not
+	// exist: legacy 10110, API 3.0 the queue's not-found (§5.1.2).
+	unknownDeadLetterQueue *apierr.Def
+	// deadLetterFirst checks the dead-letter queue before the name's
+	// duplicate, lockout and quota, in API 3.0's order (§5.1.3).
+	deadLetterFirst bool
+}
+
+func legacyQueueRules() queueRules {
+	return queueRules{defaults: defaultQueueAttrs(), rewindWithinRetention: true, unknownDeadLetterQueue: errRequestParametersError}
+}
+
+// api3QueueRules: CreateCmqQueue's defaults differ (maxMsgSize 1 MiB,
+// msgRetentionSeconds 3600, tdmq-cmq.md §10.4).
+func api3QueueRules() queueRules {
+	d := defaultQueueAttrs()
+	d.MaxMsgSize, d.MsgRetentionSeconds = api3QueueMaxMsgSize, api3QueueMsgRetention
+	return queueRules{defaults: d, ttlBelowRetention: true, unknownDeadLetterQueue: errQueueNotExisted, deadLetterFirst: true}
 }
 
 // queue is one queue and its messages.
@@ -66,6 +133,7 @@ type queue struct {
 	waiters map[chan struct{}]struct{}
 	// deadLetter is the queue's dead-letter policy, nil when none.
 	deadLetter *deadLetterPolicy
+	extras     queueExtras
 }
 
 // wakeAll tells every waiting receive that something changed.
@@ -99,14 +167,21 @@ func (t *tenant) queueLocked(name string) (*queue, *apierr.Error) {
 	return q, nil
 }
 
-// createQueue applies CreateQueue's domain rules in one critical section:
-// duplicate (case-insensitive), recreate lockout, account quota.
-func (s *store) createQueue(acct, name string, patch queueAttrPatch) (string, error) {
+// createQueue applies the create rules in one critical section:
+// duplicate (case-insensitive), recreate lockout, account quota, the rules'
+// own checks and the dead-letter policy.
+func (s *store) createQueue(acct, name string, patch queueAttrPatch, rules queueRules) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tenantLocked(acct)
 	lower := strings.ToLower(name)
 	now := s.clock.Now()
+	attrs := patch.apply(rules.defaults)
+	if rules.deadLetterFirst {
+		if err := t.checkDeadLetterLocked(name, patch.DeadLetter, attrs, rules); err != nil {
+			return "", err
+		}
+	}
 	if _, ok := t.queues[lower]; ok {
 		return "", errQueueAlreadyExisted.New()
 	}
@@ -116,15 +191,19 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch) (string, er
 	if len(t.queues) >= s.opts.MaxQueues {
 		return "", errQueueNumberLimit.New()
 	}
-	attrs := patch.apply(defaultQueueAttrs())
-	if err := checkRewind(attrs); err != nil {
-		return "", err
+	if rules.rewindWithinRetention {
+		if err := checkRewind(attrs); err != nil {
+			return "", err
+		}
 	}
-	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
-		return "", err
+	if !rules.deadLetterFirst {
+		if err := t.checkDeadLetterLocked(name, patch.DeadLetter, attrs, rules); err != nil {
+			return "", err
+		}
 	}
 	q := &queue{id: s.idLocked("queue-"), name: name, attrs: attrs, created: now, modified: now,
-		handles: map[string]*message{}, waiters: map[chan struct{}]struct{}{}, deadLetter: patch.DeadLetter}
+		handles: map[string]*message{}, waiters: map[chan struct{}]struct{}{}, deadLetter: patch.DeadLetter,
+		extras: patch.applyExtras(queueExtras{Tags: []resourceTag{}})}
 	t.queues[lower] = q
 	t.queueOrder = append(t.queueOrder, q)
 	return q.id, nil
@@ -152,26 +231,66 @@ func page[T any](all []T, offset, limit int) []T {
 	return append(out, all[offset:end]...)
 }
 
-// queueInfo is what GetQueueAttributes reports.
+// queueInfo is a queue at one instant, as GetQueueAttributes and API 3.0's
+// CmqQueue report it.
 type queueInfo struct {
 	attrs             queueAttrs
+	extras            queueExtras
 	deadLetter        *deadLetterPolicy
-	id                string
+	id, name          string
 	created, modified time.Time
 	counts            queueCounts
+	// deadLetterSources are the queues whose policy names this one.
+	deadLetterSources []queueRef
+}
+
+// infoLocked copies what a report needs, so it can be rendered after the
+// lock is released.
+func (t *tenant) infoLocked(q *queue, now time.Time) queueInfo {
+	info := queueInfo{attrs: q.attrs, extras: q.extras, id: q.id, name: q.name, created: q.created, modified: q.modified,
+		counts: q.countsLocked(now), deadLetterSources: t.deadLetterSourcesLocked(q.name)}
+	info.extras.Tags = slices.Clone(q.extras.Tags)
+	if q.deadLetter != nil {
+		p := *q.deadLetter
+		info.deadLetter = &p
+	}
+	return info
 }
 
 func (s *store) queueInfo(acct, name string) (queueInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	t := s.tenantLocked(acct)
+	q, err := t.queueLocked(name)
 	if err != nil {
 		return queueInfo{}, err
 	}
-	return queueInfo{attrs: q.attrs, deadLetter: q.deadLetter, id: q.id, created: q.created, modified: q.modified, counts: q.countsLocked(s.clock.Now())}, nil
+	return t.infoLocked(q, s.clock.Now()), nil
 }
 
-func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch) (queueInfo, error) {
+// describeQueues is API 3.0's list: every attribute of the queues the
+// filter keeps, paged in creation order; the total counts them all.
+func (s *store) describeQueues(acct string, f resourceFilter, offset, limit int) (int, []queueInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tenantLocked(acct)
+	var match []*queue
+	for _, q := range t.queueOrder {
+		if f.matches(q.name, q.extras.Tags) {
+			match = append(match, q)
+		}
+	}
+	now := s.clock.Now()
+	out := []queueInfo{}
+	for _, q := range page(match, offset, limit) {
+		out = append(out, t.infoLocked(q, now))
+	}
+	return len(match), out
+}
+
+// setQueueAttributes applies a patch under the rules of the API it came
+// through; success touches lastModifyTime even when nothing changed.
+func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch, rules queueRules) (queueInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tenantLocked(acct)
@@ -180,18 +299,27 @@ func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch) (que
 		return queueInfo{}, err
 	}
 	attrs := patch.apply(q.attrs)
-	if err := checkRewind(attrs); err != nil {
+	if rules.rewindWithinRetention && (patch.RewindSeconds != nil || patch.MsgRetentionSeconds != nil) {
+		if err := checkRewind(attrs); err != nil {
+			return queueInfo{}, err
+		}
+	}
+	if err := t.checkDeadLetterLocked(name, patch.DeadLetter, attrs, rules); err != nil {
 		return queueInfo{}, err
 	}
-	if err := t.checkDeadLetterLocked(name, patch.DeadLetter); err != nil {
-		return queueInfo{}, err
+	if rules.ttlBelowRetention && patch.DeadLetter == nil {
+		// Lowering the retention must keep a stored policy valid.
+		if err := checkTTLBelowRetention(q.deadLetter, attrs); err != nil {
+			return queueInfo{}, err
+		}
 	}
 	if patch.DeadLetter != nil {
 		q.deadLetter = patch.DeadLetter
 	}
 	q.attrs = attrs
+	q.extras = patch.applyExtras(q.extras)
 	q.modified = s.clock.Now()
-	return queueInfo{attrs: q.attrs, id: q.id}, nil
+	return queueInfo{attrs: q.attrs, id: q.id, name: q.name}, nil
 }
 
 // deleteQueue drops the queue and its messages and starts the lockout.
@@ -213,6 +341,22 @@ func (s *store) deleteQueue(acct, name string) error {
 	}
 	t.deletedQueues[lower] = s.clock.Now()
 	q.wakeAll()
+	return nil
+}
+
+// clearQueue is ClearCmqQueue (tdmq-cmq.md §5.6): every message goes,
+// whatever its state, rewindable copies too, so every receipt handle dies;
+// attributes and lastModifyTime stay, parked receives keep waiting.
+func (s *store) clearQueue(acct, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q, err := s.tenantLocked(acct).queueLocked(name)
+	if err != nil {
+		return err
+	}
+	clear(q.msgs)
+	q.msgs, q.deleted = nil, 0
+	clear(q.handles)
 	return nil
 }
 
@@ -240,6 +384,11 @@ func (s *store) rewindQueue(acct, name string, start int64) error {
 		if m.deleted {
 			m.deleted = false
 			q.deleted--
+		}
+		if q.expired(m, now) {
+			// Kept past its retention for a rewind (§10.6.2): consumable
+			// again for a whole retention period.
+			m.retainFrom = now
 		}
 		if m.handle != "" {
 			delete(q.handles, m.handle)

@@ -61,6 +61,35 @@ type publication struct {
 	bodies     []string
 	tags       []string
 	routingKey *string // nil when the parameter was not sent
+	// byFilterType marks API 3.0's MsgTag, sent in tags: several tags or
+	// one route, whichever the topic's filter type wants (tdmq-cmq.md
+	// §6.6), so it is read under the lock, once the topic is known.
+	byFilterType bool
+}
+
+// resolveMsgTag turns API 3.0's MsgTag into the tags of a tag topic (at
+// most 5, legacy 10720) or the routing key of a routing topic (exactly one,
+// 64 bytes, 15 dots).
+func (p *publication) resolveMsgTag(filterType int) error {
+	if filterType != filterRouting {
+		if len(p.tags) > maxTags {
+			return errTooManyMsgTag.New()
+		}
+		return nil
+	}
+	switch len(p.tags) {
+	case 0:
+		return errLackOfRoutingKey.New()
+	case 1:
+	default:
+		return errParameterOutOfRange.New("MsgTag")
+	}
+	rk := p.tags[0]
+	if err := checkKeys("MsgTag", []string{rk}); err != nil {
+		return err
+	}
+	p.routingKey, p.tags = &rk, nil
+	return nil
 }
 
 // publish routes messages to the matching subscriptions in one critical
@@ -73,6 +102,11 @@ func (s *store) publish(acct string, owner uint64, p publication, requestID stri
 	tp, err := t.topicLocked(p.topic)
 	if err != nil {
 		return nil, nil, err
+	}
+	if p.byFilterType {
+		if err := p.resolveMsgTag(tp.filterType); err != nil {
+			return nil, nil, err
+		}
 	}
 	for _, b := range p.bodies {
 		if int64(len(b)) > tp.maxMsgSize {

@@ -224,3 +224,70 @@ func (s *store) listSubscriptions(acct, topicName, searchWord string, offset, li
 	}
 	return len(match), page(match, offset, limit), nil
 }
+
+// subscriptionView is one subscription with everything API 3.0's
+// CmqSubscription reports (tdmq-cmq.md §9.3).
+type subscriptionView struct {
+	topic, name, id     string
+	protocol, endpoint  string
+	notifyStrategy      string
+	notifyContentFormat string
+	filterTags          []string
+	bindingKeys         []string
+	created, modified   time.Time
+	pending             int
+}
+
+func (sub *subscription) viewLocked(topicName string) subscriptionView {
+	return subscriptionView{topic: topicName, name: sub.name, id: sub.id, protocol: sub.protocol, endpoint: sub.endpoint,
+		notifyStrategy: sub.notifyStrategy, notifyContentFormat: sub.notifyContentFormat,
+		filterTags: append([]string{}, sub.filterTags...), bindingKeys: append([]string{}, sub.bindingKeys...),
+		created: sub.created, modified: sub.modified, pending: sub.pending}
+}
+
+// subscriptionQuery is DescribeCmqSubscriptionDetail's question (tdmq-cmq.md
+// §7.2): a topic's subscriptions, or (byQueue) the queue subscriptions
+// whose endpoint is queue, across topics or within topic when set; then the
+// name filter and the page.
+type subscriptionQuery struct {
+	byQueue       bool
+	topic, queue  string
+	nameContains  string
+	offset, limit int
+}
+
+// describeSubscriptions answers a subscriptionQuery; a topic query names a
+// topic that must exist, a queue query does not check the queue (an
+// endpoint may name a deleted one).
+func (s *store) describeSubscriptions(acct string, q subscriptionQuery) (int, []subscriptionView, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tenantLocked(acct)
+	var match []subscriptionView
+	keep := func(tp *topic, sub *subscription) {
+		if strings.Contains(sub.name, q.nameContains) {
+			match = append(match, sub.viewLocked(tp.name))
+		}
+	}
+	if !q.byQueue {
+		tp, err := t.topicLocked(q.topic)
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, sub := range tp.subOrder {
+			keep(tp, sub)
+		}
+	} else {
+		for _, tp := range t.topicOrder {
+			if q.topic != "" && tp.name != q.topic {
+				continue
+			}
+			for _, sub := range tp.subOrder {
+				if sub.protocol == "queue" && sub.endpoint == q.queue {
+					keep(tp, sub)
+				}
+			}
+		}
+	}
+	return len(match), page(match, q.offset, q.limit), nil
+}

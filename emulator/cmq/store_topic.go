@@ -1,6 +1,7 @@
 package cmq
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,27 @@ type topic struct {
 	created, modified time.Time
 	subs              map[string]*subscription // by lower-case name
 	subOrder          []*subscription
+	// retention is settable through API 3.0 only (60–86400, tdmq-cmq.md
+	// §6.1); the legacy API reports it. trace and tags are API 3.0's alone.
+	retention int64
+	trace     bool
+	tags      []resourceTag
+}
+
+// topicSpec is a create request after parameter checks.
+type topicSpec struct {
+	name       string
+	maxMsgSize int64
+	filterType int
+	retention  int64
+	trace      bool
+	tags       []resourceTag
+}
+
+// topicPatch holds the attributes a request sets (nil = unchanged).
+type topicPatch struct {
+	maxMsgSize, retention *int64
+	trace                 *bool
 }
 
 // topicRef is a ListTopic element.
@@ -29,14 +51,33 @@ type topicRef struct {
 	TopicName string `json:"topicName"`
 }
 
-// topicInfo is what GetTopicAttributes reports.
+// topicInfo is what GetTopicAttributes reports (the exported fields) and
+// what API 3.0's CmqTopic adds (the others).
 type topicInfo struct {
 	MsgCount            int   `json:"msgCount"`
 	MaxMsgSize          int64 `json:"maxMsgSize"`
-	MsgRetentionSeconds int   `json:"msgRetentionSeconds"`
+	MsgRetentionSeconds int64 `json:"msgRetentionSeconds"`
 	CreateTime          int64 `json:"createTime"`
 	LastModifyTime      int64 `json:"lastModifyTime"`
 	FilterType          int   `json:"filterType"`
+
+	id, name          string
+	created, modified time.Time
+	trace             bool
+	tags              []resourceTag
+	subscriptions     int
+}
+
+// infoLocked copies what a report needs.
+func (tp *topic) infoLocked() topicInfo {
+	pending := 0
+	for _, sub := range tp.subOrder {
+		pending += sub.pending
+	}
+	return topicInfo{MsgCount: pending, MaxMsgSize: tp.maxMsgSize, MsgRetentionSeconds: tp.retention,
+		CreateTime: unix(tp.created), LastModifyTime: unix(tp.modified), FilterType: tp.filterType,
+		id: tp.id, name: tp.name, created: tp.created, modified: tp.modified, trace: tp.trace,
+		tags: slices.Clone(tp.tags), subscriptions: len(tp.subOrder)}
 }
 
 // topicLocked finds a topic by its exact name.
@@ -48,11 +89,11 @@ func (t *tenant) topicLocked(name string) (*topic, *apierr.Error) {
 	return tp, nil
 }
 
-func (s *store) createTopic(acct, name string, maxMsgSize int64, filterType int) (string, error) {
+func (s *store) createTopic(acct string, spec topicSpec) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tenantLocked(acct)
-	lower := strings.ToLower(name)
+	lower := strings.ToLower(spec.name)
 	now := s.clock.Now()
 	if _, ok := t.topics[lower]; ok {
 		return "", errTopicAlreadyExisted.New()
@@ -63,23 +104,24 @@ func (s *store) createTopic(acct, name string, maxMsgSize int64, filterType int)
 	if len(t.topics) >= s.opts.MaxTopics {
 		return "", errTopicNumberLimit.New()
 	}
-	tp := &topic{id: s.idLocked("topic-"), name: name, maxMsgSize: maxMsgSize, filterType: filterType,
-		created: now, modified: now, subs: map[string]*subscription{}}
+	tp := &topic{id: s.idLocked("topic-"), name: spec.name, maxMsgSize: spec.maxMsgSize, filterType: spec.filterType,
+		created: now, modified: now, subs: map[string]*subscription{},
+		retention: spec.retention, trace: spec.trace, tags: append([]resourceTag{}, spec.tags...)}
 	t.topics[lower] = tp
 	t.topicOrder = append(t.topicOrder, tp)
 	return tp.id, nil
 }
 
-func (s *store) setTopicAttributes(acct, name string, maxMsgSize *int64) error {
+func (s *store) setTopicAttributes(acct, name string, p topicPatch) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tp, err := s.tenantLocked(acct).topicLocked(name)
 	if err != nil {
 		return err
 	}
-	if maxMsgSize != nil {
-		tp.maxMsgSize = *maxMsgSize
-	}
+	set(&tp.maxMsgSize, p.maxMsgSize)
+	set(&tp.retention, p.retention)
+	set(&tp.trace, p.trace)
 	tp.modified = s.clock.Now()
 	return nil
 }
@@ -91,12 +133,25 @@ func (s *store) topicInfo(acct, name string) (topicInfo, error) {
 	if err != nil {
 		return topicInfo{}, err
 	}
-	pending := 0
-	for _, sub := range tp.subOrder {
-		pending += sub.pending
+	return tp.infoLocked(), nil
+}
+
+// describeTopics is API 3.0's list: every attribute of the topics the
+// filter keeps, paged in creation order; the total counts them all.
+func (s *store) describeTopics(acct string, f resourceFilter, offset, limit int) (int, []topicInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var match []*topic
+	for _, tp := range s.tenantLocked(acct).topicOrder {
+		if f.matches(tp.name, tp.tags) {
+			match = append(match, tp)
+		}
 	}
-	return topicInfo{MsgCount: pending, MaxMsgSize: tp.maxMsgSize, MsgRetentionSeconds: topicRetention,
-		CreateTime: unix(tp.created), LastModifyTime: unix(tp.modified), FilterType: tp.filterType}, nil
+	out := []topicInfo{}
+	for _, tp := range page(match, offset, limit) {
+		out = append(out, tp.infoLocked())
+	}
+	return len(match), out
 }
 
 func (s *store) listTopics(acct, searchWord string, offset, limit int) (int, []topicRef) {

@@ -54,6 +54,11 @@ func (p *Product) actions() ([]pipeline.Action, error) {
 		{Name: "InactivateDeviceCertificate", Declined: true},
 		{Name: "DeleteDeviceCertificate", Declined: true},
 	}
+	for i, a := range rows {
+		if !a.Declined {
+			rows[i].Handle = p.guarded(a.Handle)
+		}
+	}
 	var rated []string
 	for _, a := range rows {
 		if a.Rate.Limited() {
@@ -83,6 +88,29 @@ func (p *Product) tableSpec() pipeline.TableSpec {
 		spec.Now = p.clock.Now
 	}
 	return spec
+}
+
+// admit is the product-wide check every served action passes before its
+// own rules (where ONS makes its region check): a RegionId outside the
+// regions option answers InvalidRegionId. A call without one — Node's
+// pop-core sends none, the V3 cores only when asked — is in the default
+// region, cn-hangzhou, and served, as on ONS. Instances are not kept per
+// region (they come from the accounts): the check only refuses.
+func (p *Product) admit(call *pipeline.Call) error {
+	if call.Region != "" && !p.regions[call.Region] {
+		return errInvalidRegionId.New()
+	}
+	return nil
+}
+
+// guarded runs a served action's handler once admit lets the call in.
+func (p *Product) guarded(h pipeline.Handler) pipeline.Handler {
+	return func(call *pipeline.Call) (any, error) {
+		if err := p.admit(call); err != nil {
+			return nil, err
+		}
+		return h(call)
+	}
 }
 
 // Parameter presence. The seed gives the Group ID APIs one code for every

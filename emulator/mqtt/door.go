@@ -45,7 +45,9 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 			Reset: func() { p.Reset(); rpc.ResetNonces() },
 			Value: p,
 		}},
-		Control: p.Control,
+		Control:   p.Control,
+		Claims:    rpc.Claims,
+		WrongPort: rpc.WrongPort(),
 	}, nil
 }
 

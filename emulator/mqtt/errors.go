@@ -69,6 +69,20 @@ var catalogue = apierr.NewCatalogue("mqtt",
 	}, aliyunrpc.GatewayErrors()...)...,
 )
 
+// The gateway's rows that MQTT's own rules answer with. The protocol
+// declares them; MQTT takes them from its catalogue, which holds them all.
+var errInvalidRegionId = gatewayRow("InvalidRegionId")
+
+// gatewayRow finds a gateway row by name; a missing one is a programming
+// error every test run catches.
+func gatewayRow(name string) *apierr.Def {
+	d, ok := catalogue.ByName(name)
+	if !ok {
+		panic("mqtt catalogue: no gateway row " + name)
+	}
+	return d
+}
+
 // Catalogue is the MQTT catalogue. The rows are unexported values reached
 // through it, so no caller outside the package can change one.
 func Catalogue() *apierr.Catalogue { return catalogue }

@@ -224,6 +224,8 @@ var extras = map[string]int{
 	"InvalidSecurityToken.MismatchWithAccessKey": 400,
 	"InvalidSignatureMethod":                     400,
 	"UnsupportedSignatureAlgorithm":              400,
+	"InvalidRegionId":                            400,
+	"InvalidAction.WrongPort":                    404,
 	"Missing%s":                                  400,
 	"InvalidVersion":                             400,
 	"InvalidParameter.Format":                    400,

@@ -13,6 +13,7 @@ import (
 //	  qps: {ApplyToken: 5}      # override one action's limit (calls per second)
 //	  messageHistory: 1000      # SendMessage messages kept per instance
 //	  checkParentTopics: true   # topics must sit under an instance's parentTopics
+//	  regions: [cn-hangzhou]    # the RegionIds served (default: every public MQTT region)
 type Options struct {
 	// RateLimits turns on the documented per-account QPS of every action
 	// (mqtt.md §5.3, each action's Rate in actions.go): ApplyToken beyond its
@@ -31,10 +32,30 @@ type Options struct {
 	// does not exist on the instance). Turn it off to accept any topic on
 	// instances whose parent topics nobody configured.
 	CheckParentTopics bool `mapstructure:"checkParentTopics"`
+	// Regions are the RegionIds served: a call naming another answers
+	// InvalidRegionId; a call naming none (Node's pop-core sends none) is in
+	// the default region, cn-hangzhou, and served, as on ONS.
+	Regions []string `mapstructure:"regions"`
+}
+
+// defaultRegions are the public regions the OnsMqtt 2020-04-20 API is
+// offered in: the "endpoints" of its OpenAPI metadata (api.aliyun.com),
+// cn-hangzhou first as in ONS's list (emulator/ons/options.go). They differ
+// from ONS's: MQTT has ap-southeast-2 (Sydney) and lacks ap-south-1,
+// eu-west-1, us-east-1 and me-east-1. The metadata's finance and government
+// regions (cn-shanghai-finance-1, cn-shenzhen-finance-1,
+// cn-hangzhou-finance, cn-north-2-gov-1) are left out, as ONS leaves its
+// out; the regions option adds them.
+var defaultRegions = []string{
+	"cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-qingdao", "cn-zhangjiakou", "cn-huhehaote",
+	"cn-hongkong", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-5", "ap-northeast-1",
+	"eu-central-1", "us-west-1",
 }
 
 // DefaultOptions are the documented defaults.
-func DefaultOptions() Options { return Options{MessageHistory: 1000, CheckParentTopics: true} }
+func DefaultOptions() Options {
+	return Options{MessageHistory: 1000, CheckParentTopics: true, Regions: append([]string(nil), defaultRegions...)}
+}
 
 // rates resolves the qps option against the actions that have a documented
 // rate (their rows in actions.go): each key names one of them,
@@ -71,6 +92,9 @@ func (o Options) rates(rated []string) (map[string]float64, error) {
 func (o Options) validate() error {
 	if o.MessageHistory < 1 || o.MessageHistory > 1_000_000 {
 		return fmt.Errorf("config key mqtt.messageHistory: %d is not between 1 and 1000000", o.MessageHistory)
+	}
+	if len(o.Regions) == 0 {
+		return fmt.Errorf("config key mqtt.regions: must list at least one region")
 	}
 	return nil
 }

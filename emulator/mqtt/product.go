@@ -21,6 +21,7 @@ type Product struct {
 	clock    *clock.Clock
 	accounts *account.Registry
 	opts     Options
+	regions  map[string]bool // opts.Regions
 	store    *store
 	table    *pipeline.Table
 }
@@ -46,8 +47,11 @@ func New(env pipeline.Env) (*Product, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	p := &Product{clock: env.Clock, accounts: env.Accounts, opts: opts,
+	p := &Product{clock: env.Clock, accounts: env.Accounts, opts: opts, regions: map[string]bool{},
 		store: newStore(env.Accounts, opts.MessageHistory, opts.CheckParentTopics)}
+	for _, r := range opts.Regions {
+		p.regions[r] = true
+	}
 	rows, err := p.actions()
 	if err != nil {
 		return nil, err

@@ -190,6 +190,8 @@ var extras = map[string]int{
 	"InvalidSecurityToken.MismatchWithAccessKey": 400,
 	"InvalidSignatureMethod":                     400,
 	"UnsupportedSignatureAlgorithm":              400,
+	"InvalidRegionId":                            400,
+	"InvalidAction.WrongPort":                    404,
 	"Missing%s":                                  400,
 	"InvalidAction.NotFound":                     404,
 	"InvalidVersion":                             400,

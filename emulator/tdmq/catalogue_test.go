@@ -25,7 +25,7 @@ const specPath = "../../../shared/specs/tdmq.md"
 // products' rows (a door built from the zero Env).
 func doorCatalogue(t *testing.T) *apierr.Catalogue {
 	t.Helper()
-	d, err := tdmq.NewDoor(pipeline.Env{})
+	d, err := tdmq.NewDoor(pipeline.Env{}, nil)
 	require.NoError(t, err)
 	return d.Frontend.Catalogue()
 }
@@ -73,7 +73,7 @@ func TestChineseTextsAreCatalogueCodes(t *testing.T) {
 	}
 }
 
-// TestResolve: a scenario names a row of either product, or a common one.
+// TestResolve: a scenario names a row of any product, or a common one.
 func TestResolve(t *testing.T) {
 	cat := doorCatalogue(t)
 	for ref, want := range map[string]string{
@@ -81,6 +81,8 @@ func TestResolve(t *testing.T) {
 		"ResourceNotFound.Topic":       "ResourceNotFound.Topic",
 		"ResourceNotFound.Cluster":     "ResourceNotFound.Cluster",
 		"ResourceNotFound.Group":       "ResourceNotFound.Group",
+		"ResourceInUse.Queue":          "ResourceInUse.Queue",
+		"LimitExceeded.Subscriptions":  "LimitExceeded.Subscriptions",
 		"ResourceNotFound":             "ResourceNotFound",
 		"UnsupportedProtocol":          "UnsupportedProtocol",
 	} {

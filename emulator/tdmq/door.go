@@ -1,8 +1,10 @@
 // Package tdmq assembles the TDMQ front door: TencentCloud API 3.0
-// (internal/tcapi) on one port, serving two products routed by
+// (internal/tcapi) on one port, serving three products routed by
 // X-TC-Version: RocketMQ 4.x (service tdmq, 2020-02-17, package rocketmq)
-// and RocketMQ 5.x (service trocket, 2023-03-08, package trocket). The
-// products never import each other; the one place they meet,
+// and CMQ's Cmq* actions (the same service and version, package cmq, the
+// product the CMQ door serves too: one store) beside it, and RocketMQ 5.x
+// (service trocket, 2023-03-08, package trocket). The products never import
+// each other; the one place the RocketMQ generations meet,
 // DescribeFusionInstanceList listing 4.x clusters beside 5.x instances, is
 // wired here.
 package tdmq
@@ -13,6 +15,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/rocketmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/trocket"
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -29,11 +32,23 @@ const (
 	VersionTRocket = "2023-03-08"
 )
 
-// NewDoor assembles the TDMQ front door around RocketMQ 4.x and 5.x.
-func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
+// NewDoor assembles the TDMQ front door around RocketMQ 4.x and 5.x and
+// the CMQ product cmqProduct, built once for every door that serves it
+// (from the cmq configuration section, not this door's). A nil cmqProduct
+// gives the door a CMQ store of its own with the default options (a door
+// assembled alone, in tests).
+//
+// The CMQ product stays the CMQ door's: its state and reset are under
+// vendor cmq (tdmq-cmq.md §10.6), so it is not among this door's Products.
+func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error) {
 	opts, err := decodeOptions(env.Options)
 	if err != nil {
 		return nil, err
+	}
+	if cmqProduct == nil {
+		if cmqProduct, err = cmq.New(pipeline.Env{Clock: env.Clock, Accounts: env.Accounts, Verify: env.Verify, RateLimits: env.RateLimits, Logger: env.Logger}); err != nil {
+			return nil, err
+		}
 	}
 	rocketmqProduct, err := rocketmq.New(env, opts.rocketmq())
 	if err != nil {
@@ -43,10 +58,10 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	fe := tcapi.New(tcapi.Config{
 		Door: "tdmq",
 		Services: []tcapi.Service{
-			{Name: "tdmq", Version: VersionTDMQ, Actions: rocketmqProduct.Table()},
-			{Name: "trocket", Version: VersionTRocket, Actions: trocketProduct.Table()},
+			{Name: "tdmq", Version: VersionTDMQ, Tables: []*pipeline.Table{rocketmqProduct.Table(), cmqProduct.API3Table()}},
+			{Name: "trocket", Version: VersionTRocket, Tables: []*pipeline.Table{trocketProduct.Table()}},
 		},
-		Catalogue:     apierr.Union("tdmq", tcapi.Common(), rocketmq.Catalogue(), trocket.Catalogue()),
+		Catalogue:     apierr.Union("tdmq", tcapi.Common(), tcapi.Extras(), rocketmq.Catalogue(), trocket.Catalogue(), cmq.API3Catalogue()),
 		Accounts:      env.Accounts,
 		Verify:        env.Verify,
 		Regions:       opts.Regions,
@@ -56,7 +71,7 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 	return &frontdoor.Door{
 		Frontend: fe,
 		Services: []string{"tdmq", "trocket"},
-		Tables:   []*pipeline.Table{rocketmqProduct.Table(), trocketProduct.Table()},
+		Tables:   []*pipeline.Table{rocketmqProduct.Table(), trocketProduct.Table(), cmqProduct.API3Table()},
 		// The state keys keep the generations' names (GET /_mqmock/state).
 		Products: []*frontdoor.Product{
 			{Name: "rocketmq4", State: rocketmqProduct.State, Reset: rocketmqProduct.Reset, Value: rocketmqProduct},
@@ -66,18 +81,20 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 			trocketProduct.Control(r.Group("/trocket"))
 			rocketmqProduct.Control(r.Group("/rocketmq4"))
 		},
+		Claims:    tcapi.Claims,
+		WrongPort: tcapi.WrongPort(),
 	}, nil
 }
 
-// clustersOf lists an account's 4.x clusters the way 5.x's
+// clustersOf lists an account's 4.x clusters in a region the way 5.x's
 // DescribeFusionInstanceList reports them (tdmq.md §5): Version "4", the
 // cluster kind as InstanceType (VIRTUAL, DEDICATED, GENERAL; the values a
 // real server reports for 4.x clusters are unconfirmed), postpaid, and the
 // VIP status 1 once RUNNING.
 func clustersOf(rocketmqProduct *rocketmq.Product) trocket.OtherInstances {
-	return func(account string, now time.Time) []trocket.OtherInstance {
+	return func(account, region string, now time.Time) []trocket.OtherInstance {
 		var out []trocket.OtherInstance
-		for _, c := range rocketmqProduct.Clusters(account, now) {
+		for _, c := range rocketmqProduct.Clusters(account, region, now) {
 			vipStatus := int64(0)
 			if c.Status == "RUNNING" {
 				vipStatus = 1

@@ -55,3 +55,17 @@ func TestSDKWrongSecretIsSignatureFailure(t *testing.T) {
 		assert.Equal(t, "The provided credentials could not be validated. Please ensure your signature is correct.", se.Message)
 	}
 }
+
+// TestSDKCmqActionsBesideRocketMQ: version 2020-02-17 is served by RocketMQ
+// 4.x's table and CMQ's API 3.0 table together; 2023-03-08 has neither's
+// actions.
+func TestSDKCmqActionsBesideRocketMQ(t *testing.T) {
+	env := emutest.Start(t)
+	c := tdmqtest.DefaultSDK(t, env)
+	_, err := c.Call("tdmq", "CreateCmqQueue", map[string]any{"QueueName": "beside"})
+	require.NoError(t, err)
+	_, err = c.Call("tdmq", "DescribeRocketMQClusters", map[string]any{"Offset": 0, "Limit": 1})
+	require.NoError(t, err)
+	c.FailIn("trocket", "DescribeCmqQueues", map[string]any{}, "InvalidAction")
+	c.FailIn("tdmq", "ReceiveCmqMessage", map[string]any{}, "InvalidAction")
+}

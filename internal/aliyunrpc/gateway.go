@@ -49,6 +49,19 @@ var (
 	// §5 suggest SignatureDoesNotMatch, which would hide the reason; a
 	// catalogue keeps one row per code). 400 as every signing refusal.
 	errUnsupportedSignatureAlgorithm = &apierr.Def{Name: "UnsupportedSignatureAlgorithm", Code: "UnsupportedSignatureAlgorithm", Status: http.StatusBadRequest, Message: "Specified signature algorithm %s is not supported: mqmock verifies ACS3-HMAC-SHA256 only, the default of the SDK cores; leave Config.SignatureAlgorithm unset."}
+	// A RegionId outside the regions a product is offered in, for products
+	// whose API documents no region code of its own (MQTT; ONS has
+	// BIZ_REGION_NOT_FOUND). An emulator choice: the OnsMqtt 2020-04-20 API
+	// metadata lists no region error, so the code, the status and the text
+	// are mqmock's, modelled on the POP gateway's region rows of other
+	// products (ECS/VPC error tables: InvalidRegionId.NotFound, 400 or 404,
+	// "The specified RegionId does not exist.").
+	// A request of this protocol that reached another door's port, answered
+	// in this protocol's envelope so its SDK raises it; the detail names the
+	// port that serves it. Emulator choice: InvalidAction.NotFound's status
+	// (404) with a sub-code of its own.
+	errInvalidActionWrongPort = &apierr.Def{Name: "InvalidAction.WrongPort", Code: "InvalidAction.WrongPort", Status: http.StatusNotFound, Message: "The specified action is not served on this port."}
+	errInvalidRegionId        = &apierr.Def{Name: "InvalidRegionId", Code: "InvalidRegionId", Status: http.StatusBadRequest, Message: "The specified RegionId does not exist."}
 	// SignatureMethod other than HMAC-SHA1.
 	errInvalidSignatureMethod = &apierr.Def{Name: "InvalidSignatureMethod", Code: "InvalidSignatureMethod", Status: http.StatusBadRequest, Message: "Specified signature method is not valid."}
 	// Family: a required parameter is absent; the argument is the parameter name,
@@ -88,6 +101,8 @@ func GatewayErrors() []*apierr.Def {
 		errInvalidSecurityTokenMismatchWithAccessKey,
 		errInvalidSignatureMethod,
 		errUnsupportedSignatureAlgorithm,
+		errInvalidRegionId,
+		errInvalidActionWrongPort,
 		errMissingParameterFamily,
 		errInvalidVersion,
 		errInvalidParameterFormat,

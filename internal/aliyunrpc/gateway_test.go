@@ -15,16 +15,16 @@ import (
 	"github.com/mqmock/mqmock/internal/apierr"
 )
 
-// The gateway rows as aliyun-rpc.md §6 gives them (plus the STS token rows
-// and mqmock's refusal of a V3 algorithm it does not verify), written out
-// independently of gateway.go.
+// The gateway rows as aliyun-rpc.md §6 gives them (plus the STS token rows,
+// mqmock's refusal of a V3 algorithm it does not verify and its region row),
+// written out independently of gateway.go.
 func TestGatewayRows(t *testing.T) {
 	want := map[string]int{
 		"SignatureDoesNotMatch": 400, "IncompleteSignature": 400, "InvalidTimeStamp.Expired": 400,
 		"InvalidTimeStamp.Format": 400, "IllegalTimestamp": 400, "SignatureNonceUsed": 400,
 		"InvalidAccessKeyId.NotFound": 404, "InvalidAccessKeyId.Inactive": 400, "MissingSecurityToken": 400,
 		"InvalidSecurityToken.Expired": 400, "InvalidSecurityToken.Malformed": 400,
-		"InvalidSecurityToken.MismatchWithAccessKey": 400, "InvalidSignatureMethod": 400, "UnsupportedSignatureAlgorithm": 400, "Missing%s": 400,
+		"InvalidSecurityToken.MismatchWithAccessKey": 400, "InvalidSignatureMethod": 400, "UnsupportedSignatureAlgorithm": 400, "InvalidRegionId": 400, "InvalidAction.WrongPort": 404, "Missing%s": 400,
 		"InvalidVersion": 400, "InvalidParameter.Format": 400, "UnsupportedHTTPMethod": 400,
 		"Throttling.User": 400, "Throttling.Api": 400, "Throttling": 400, "ServiceUnavailable": 503,
 	}

@@ -10,6 +10,7 @@ package frontdoor
 
 import (
 	"maps"
+	"net/http"
 	"slices"
 
 	"github.com/gin-gonic/gin"
@@ -26,8 +27,7 @@ type Door struct {
 	// Services are the APIs served on the port when there are several (a
 	// scenario rule's `service:` must name one); empty for one.
 	Services []string
-	// Tables are the action tables the door routes to, one per API; with
-	// several Services, Tables[i] is Services[i]'s.
+	// Tables are the action tables the door routes to, one per API.
 	Tables []*pipeline.Table
 	// Products are the products behind the door, in the order the state
 	// view lists them.
@@ -35,6 +35,12 @@ type Door struct {
 	// Control mounts the door's own control endpoints under
 	// /_mqmock/<door>/; nil when it has none.
 	Control func(g *gin.RouterGroup)
+	// Claims reports whether a request speaks this door's protocol and API
+	// (from its headers, query and body): one sent to another port is then
+	// answered by this door's frontend with WrongPort, naming this door's
+	// port, so the client's SDK raises it.
+	Claims    func(r *http.Request, body []byte) bool
+	WrongPort *apierr.Def
 }
 
 // Product is what the emulator can ask of a product: its state for the
@@ -62,25 +68,6 @@ func (d *Door) Actions() []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// ServiceActions are the actions of each service, in Services order, when
-// the door serves several; nil when it serves one (Actions says it all).
-func (d *Door) ServiceActions() []ServiceActions {
-	if len(d.Services) < 2 || len(d.Services) != len(d.Tables) {
-		return nil
-	}
-	out := make([]ServiceActions, len(d.Services))
-	for i, s := range d.Services {
-		out[i] = ServiceActions{Name: s, Actions: d.Tables[i].Names()}
-	}
-	return out
-}
-
-// ServiceActions names one service's actions, sorted.
-type ServiceActions struct {
-	Name    string
-	Actions []string
 }
 
 // Throttling is the row a `throttle:` fault answers with on this door and

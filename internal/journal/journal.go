@@ -114,7 +114,7 @@ func (j *Journal) AnswerLimit() int { return j.limits.AnswerBytes }
 // Add records an entry, redacting its secrets and truncating what is over
 // the limits, and returns its sequence number.
 func (j *Journal) Add(e Entry) uint64 {
-	e.Params = j.bound(Redact(e.Params))
+	e.Params = j.bound(e.Params)
 	// Decoders cut parameters out of the request's bytes: a kept substring
 	// would keep the whole request alive, so every string is copied.
 	e.Action = keep(e.Action, j.limits.ValueBytes)
@@ -185,8 +185,11 @@ func runeStart(s string, max int) int {
 // left out.
 const moreParams = "…"
 
-// bound truncates every key and value to the value limit and keeps at most
-// the parameter limit (in key order, so the same call keeps the same ones).
+// bound redacts secrets, truncates every key and value to the value limit
+// and keeps at most the parameter limit (in key order, so the same call
+// keeps the same ones). Decoders cut parameters out of the request's bytes,
+// so what is kept is copied, all of it into one buffer: an entry never holds
+// its request alive, and costs two allocations however many parameters.
 func (j *Journal) bound(params map[string]string) map[string]string {
 	if params == nil {
 		return nil
@@ -195,16 +198,40 @@ func (j *Journal) bound(params map[string]string) map[string]string {
 	for k := range params {
 		keys = append(keys, k)
 	}
+	more := 0
 	if len(keys) > j.limits.Params {
 		sort.Strings(keys)
+		more = len(keys) - j.limits.Params
+		keys = keys[:j.limits.Params]
 	}
-	out := make(map[string]string, min(len(keys), j.limits.Params+1))
-	for i, k := range keys {
-		if i == j.limits.Params {
-			out[moreParams] = strconv.Itoa(len(keys)-i) + " more parameters not kept"
-			break
+	value := func(k string) string {
+		if isSecret(k) {
+			return redacted
 		}
-		out[keep(k, j.limits.ValueBytes)] = keep(params[k], j.limits.ValueBytes)
+		return Truncate(params[k], j.limits.ValueBytes)
+	}
+	size := 0
+	for _, k := range keys {
+		size += len(Truncate(k, j.limits.ValueBytes)) + len(value(k))
+	}
+	var buf strings.Builder
+	buf.Grow(size)
+	type span struct{ k0, k1, v1 int }
+	spans := make([]span, len(keys))
+	for i, k := range keys {
+		spans[i].k0 = buf.Len()
+		buf.WriteString(Truncate(k, j.limits.ValueBytes))
+		spans[i].k1 = buf.Len()
+		buf.WriteString(value(k))
+		spans[i].v1 = buf.Len()
+	}
+	all := buf.String()
+	out := make(map[string]string, len(keys)+1)
+	for _, sp := range spans {
+		out[all[sp.k0:sp.k1]] = all[sp.k1:sp.v1]
+	}
+	if more > 0 {
+		out[moreParams] = strconv.Itoa(more) + " more parameters not kept"
 	}
 	return out
 }

@@ -38,11 +38,13 @@ type Call struct {
 	// matching and the journal read them.
 	Params map[string]string
 	// Tree is the structured form of the parameters for APIs with JSON bodies
-	// (TencentCloud API 3.0): decoded with json.Number, or rebuilt from a
-	// flattened GET query. Nil for form-only APIs.
+	// (TencentCloud API 3.0): decoded with json.Number, or, for parameters
+	// that arrived flattened, a wire.Flat that the action's binding rebuilds
+	// from its request struct. Nil for form-only APIs.
 	Tree any
 	// Pairs are the form parameters exactly as sent, in order, keys untrimmed
-	// (signatures are computed over them). Nil for JSON APIs.
+	// (signatures are computed over them). Nil for JSON APIs, except where a
+	// form-signed request reaches them (API 3.0 signature v1).
 	Pairs []wire.Pair
 	// Body is the raw request body.
 	Body []byte
@@ -61,8 +63,9 @@ type Call struct {
 	// never sent to the client.
 	Reason string
 
-	// verified is set once the frontend's Verify accepted the call.
-	verified bool
+	// verified is set once the frontend's Verify accepted the call, routed
+	// once its Route found the action.
+	verified, routed bool
 }
 
 // Param returns a parameter, or "" when absent.

@@ -28,6 +28,12 @@ type Hooks struct {
 	Observe Observer
 	// Hold bounds timeout faults (MaxHold when zero).
 	Hold time.Duration
+	// Misdirected, when set, is asked about every call refused before it
+	// reached an action (undecodable, unauthenticated, unroutable): a request in another front door's protocol is
+	// answered in that protocol (so its SDK raises it), by that door's
+	// frontend, with the error it returns. A nil frontend means the call is
+	// this door's after all.
+	Misdirected func(r *http.Request, call *Call) (Frontend, *apierr.Error)
 	// BodyTimeout bounds reading a request's body (none when zero); once
 	// the request is decoded the deadline is lifted, so a long poll is not
 	// cut by it.
@@ -108,7 +114,17 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	var (
 		outErr *apierr.Error
 		fault  string
+		// finished is set once the call is journalled and observed: a
+		// connection closed unanswered is recorded before it closes, so a
+		// client that sees the close finds the call in the journal.
+		finished bool
 	)
+	finish := func() {
+		if !finished {
+			finished = true
+			h.finish(call, w, outErr, fault, time.Since(start))
+		}
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -120,13 +136,20 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 				h.f.Write(w, call, nil, outErr)
 			}
 		}
-		h.finish(call, w, outErr, fault, time.Since(start))
+		finish()
 	}()
 
 	result, err, effect := h.serve(r, call, http.NewResponseController(w))
 	if effect != nil {
 		fault = effect.Rule
-		if h.applyTransport(w, r, call, effect) {
+		if h.applyTransport(w, r, call, effect, finish) {
+			return
+		}
+	}
+	if err != nil && !call.routed && effect == nil && h.h.Misdirected != nil {
+		if other, answer := h.h.Misdirected(r, call); other != nil {
+			outErr = answer
+			other.Write(w, call, nil, answer)
 			return
 		}
 	}
@@ -182,13 +205,14 @@ func (h *handler) serve(r *http.Request, call *Call, rc *http.ResponseController
 	if err != nil {
 		return nil, err, effect
 	}
+	call.routed = true
 	res, err := handle(call)
 	return res, err, effect
 }
 
 // applyTransport carries out effects that bypass the envelope writer. It
 // reports whether the response has been dealt with.
-func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e *Effect) bool {
+func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e *Effect, finish func()) bool {
 	switch {
 	case e.Raw != nil:
 		if e.Raw.ContentType != "" {
@@ -201,13 +225,13 @@ func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e
 		hold, cancel := context.WithTimeout(r.Context(), h.h.Hold)
 		defer cancel()
 		<-hold.Done()
-		h.abandon(w, call, false)
+		h.abandon(w, call, false, finish)
 		return true
 	case e.Drop:
-		h.abandon(w, call, false)
+		h.abandon(w, call, false, finish)
 		return true
 	case e.Reset:
-		h.abandon(w, call, true)
+		h.abandon(w, call, true, finish)
 		return true
 	}
 	return false
@@ -215,10 +239,12 @@ func (h *handler) applyTransport(w *statusWriter, r *http.Request, call *Call, e
 
 // abandon closes the connection unanswered and lets the frontend forget
 // what verification recorded for the call.
-func (h *handler) abandon(w *statusWriter, call *Call, reset bool) {
+func (h *handler) abandon(w *statusWriter, call *Call, reset bool, finish func()) {
 	if a, ok := h.f.(Abandoner); ok {
 		a.Abandon(call)
 	}
+	w.status = -1 // no answer is sent
+	finish()
 	closeConn(w, reset)
 }
 
@@ -274,6 +300,9 @@ func (h *handler) finish(call *Call, w *statusWriter, err *apierr.Error, fault s
 	}
 	if h.h.Observe != nil {
 		h.h.Observe(call, err)
+	}
+	if !h.h.Logger.Enabled(call.Ctx, slog.LevelInfo) {
+		return // nothing to build (tests, benchmarks, log.level warn)
 	}
 	// One concise line per call at info. The logger already names the
 	// door: every key appears once, so JSON mode stays one valid object.

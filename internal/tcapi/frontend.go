@@ -1,9 +1,12 @@
 // Package tcapi is the TencentCloud API 3.0 protocol as the official SDKs
 // speak it: action, version and region in X-TC-* headers, parameters as a
 // JSON body (POST) or a flattened query (GET), TC3-HMAC-SHA256 signatures,
-// and every answer as {"Response":{…,"RequestId":…}} with HTTP 200. A front
-// door serves one or more services (an API name and version, each with its
-// action table) through it; the package names no product.
+// and every answer as {"Response":{…,"RequestId":…}} with HTTP 200. Requests
+// signed with signature v1 (SignatureMethod HmacSHA1 / HmacSHA256, every
+// parameter in a GET query or a form POST body; v1.go) reach the same
+// actions. A front door serves one or more services (an API name and
+// version, each with its action table) through it; the package names no
+// product.
 package tcapi
 
 import (
@@ -25,22 +28,26 @@ import (
 )
 
 // Size limits of TencentCloud API 3.0 (doc 1130/46710): a TC3-signed POST up
-// to 10 MB, a GET query up to 32 KB.
+// to 10 MB, a signature v1 (form) POST up to 1 MB, a GET query up to 32 KB.
 const (
-	maxPostBody = 10 << 20
-	maxGetQuery = 32 << 10
+	maxPostBody   = 10 << 20
+	maxV1PostBody = 1 << 20
+	maxGetQuery   = 32 << 10
 )
 
-// SignatureWindow is the allowed distance between X-TC-Timestamp and real
+// SignatureWindow is the allowed distance between the signed time
+// (X-TC-Timestamp, or the Timestamp parameter under signature v1) and real
 // time.
 const SignatureWindow = 300 * time.Second
 
 // Service is one API served on the port: its name (the credential scope's
-// service, a fault rule's `service:`), its version and its actions.
+// service, a fault rule's `service:`), its version and its actions. One
+// version may be served by several products' tables (tdmq 2020-02-17 is
+// RocketMQ 4.x and CMQ); their action names must not overlap.
 type Service struct {
 	Name    string
 	Version string
-	Actions *pipeline.Table
+	Tables  []*pipeline.Table
 }
 
 // Config describes one front door.
@@ -73,8 +80,21 @@ type Frontend struct {
 	chinese map[string]string
 }
 
-// New makes the frontend.
+// New makes the frontend. An action served by two tables of one service
+// panics: which one answers would be an accident of order, a programming
+// error every test run catches.
 func New(cfg Config) *Frontend {
+	for _, s := range cfg.Services {
+		seen := map[string]bool{}
+		for _, t := range s.Tables {
+			for _, name := range t.Names() {
+				if seen[strings.ToLower(name)] {
+					panic("tcapi: action " + name + " is in two tables of " + s.Name + " " + s.Version)
+				}
+				seen[strings.ToLower(name)] = true
+			}
+		}
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -105,10 +125,16 @@ func (f *Frontend) NewRequestID() string { return uuid.NewString() }
 
 // Decode implements pipeline.Frontend: action, version and region from the
 // X-TC-* headers; parameters from the JSON body (POST) or the flattened
-// query (GET), into one tree.
+// query (GET), into one tree. A flattened query is kept as a wire.Flat tree
+// until Bind rebuilds it from the action's request struct. A signature v1
+// request (no Authorization, no X-TC-Action, a form POST or a GET whose
+// query names the Action or carries a Signature) is decoded by decodeV1.
 func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		return errUnsupportedProtocol.New()
+	}
+	if v1, err := f.decodeV1(r, call); v1 || err != nil {
+		return err
 	}
 	call.Action = r.Header.Get("X-TC-Action")
 	call.Version = r.Header.Get("X-TC-Version")
@@ -121,10 +147,12 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 		if err != nil {
 			return errInvalidParameter.New().WithDetail(" (malformed query string)")
 		}
+		flat := wire.Flat{}
 		for _, p := range pairs {
 			call.Params[p.Key] = p.Value
+			flat[p.Key] = p.Value
 		}
-		call.Tree = wire.Unflatten(call.Params)
+		call.Tree = flat
 	} else {
 		body, err := pipeline.ReadBody(r, maxPostBody)
 		if errors.Is(err, pipeline.ErrBodyTooLarge) {
@@ -146,6 +174,12 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 		call.Tree = tree
 		call.Params = wire.Flatten(tree)
 	}
+	return f.routed(call, "X-TC-Action", "X-TC-Version")
+}
+
+// routed sets the call's service from its version and refuses a call with
+// no action or version, naming where they were expected.
+func (f *Frontend) routed(call *pipeline.Call, actionName, versionName string) error {
 	// The pipeline pre-sets Service to the door's name, so an unknown
 	// version must clear it or a service of that name would serve it.
 	call.Service = ""
@@ -153,10 +187,10 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 		call.Service = s.Name
 	}
 	if call.Action == "" {
-		return errMissingParameter.New().WithDetail(" (X-TC-Action)")
+		return errMissingParameter.New().WithDetail(" (" + actionName + ")")
 	}
 	if call.Version == "" {
-		return errMissingParameter.New().WithDetail(" (X-TC-Version)")
+		return errMissingParameter.New().WithDetail(" (" + versionName + ")")
 	}
 	return nil
 }
@@ -172,18 +206,15 @@ func (f *Frontend) service(version string) (Service, bool) {
 
 // Verify implements pipeline.Frontend in the order of tencentcloud-api3.md
 // §6: Authorization parsed → SecretId known → timestamp fresh → signature →
-// token.
+// token. Signature v1 calls are verifyV1's.
 func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
+	if signedV1(call) {
+		return f.verifyV1(r, call)
+	}
 	auth, perr := tc3.ParseAuthorization(r.Header.Get("Authorization"))
 	call.CredentialID = auth.SecretID
 	if !f.cfg.Verify {
-		if a, ok := f.accountBySecretID(auth.SecretID); ok {
-			call.Account = a
-		} else if f.cfg.Accounts != nil {
-			if all := f.cfg.Accounts.All(); len(all) > 0 {
-				call.Account = all[0]
-			}
-		}
+		f.unverified(call, auth.SecretID)
 		return nil
 	}
 	if perr != nil {
@@ -200,7 +231,8 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	if err != nil {
 		return errAuthFailureSignatureFailure.New()
 	}
-	if d := f.cfg.Now().Sub(time.Unix(ts, 0)); d > SignatureWindow || d < -SignatureWindow {
+	if !f.fresh(ts) {
+		call.Reason = "X-TC-Timestamp " + r.Header.Get("X-TC-Timestamp") + " is more than " + SignatureWindow.String() + " from the server's time"
 		return errAuthFailureSignatureExpire.New()
 	}
 	ok = tc3.Verify(acct.Tencent.SecretKey, auth, tc3.RequestView{
@@ -208,10 +240,37 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 		Header: r.Header.Get, Body: call.Body, Timestamp: ts,
 	})
 	if !ok {
+		call.Reason = "signature mismatch; the canonical request the Go SDK would sign: " + serverCanonical(r, auth, call.Body, ts)
 		return errAuthFailureSignatureFailure.New()
 	}
-	if want := acct.Tencent.Token; want != "" || r.Header.Get("X-TC-Token") != "" {
-		if r.Header.Get("X-TC-Token") != want {
+	return f.admit(call, acct, r.Header.Get("X-TC-Token"))
+}
+
+// unverified finds the account of a call when signatures are not checked:
+// the key's, else the first configured.
+func (f *Frontend) unverified(call *pipeline.Call, secretID string) {
+	if a, ok := f.accountBySecretID(secretID); ok {
+		call.Account = a
+	} else if f.cfg.Accounts != nil {
+		if all := f.cfg.Accounts.All(); len(all) > 0 {
+			call.Account = all[0]
+		}
+	}
+}
+
+// fresh reports whether a signed Unix time is within SignatureWindow of real
+// time, in either direction.
+func (f *Frontend) fresh(ts int64) bool {
+	d := f.cfg.Now().Sub(time.Unix(ts, 0))
+	return d <= SignatureWindow && d >= -SignatureWindow
+}
+
+// admit runs the checks that follow a good signature, the same for TC3 and
+// v1: the STS token (required when the account has one, refused when it has
+// none and one was sent), then the account's flags.
+func (f *Frontend) admit(call *pipeline.Call, acct *account.Account, token string) error {
+	if want := acct.Tencent.Token; want != "" || token != "" {
+		if token != want {
 			return errAuthFailureTokenFailure.New()
 		}
 	}
@@ -231,13 +290,14 @@ func (f *Frontend) accountBySecretID(id string) (*account.Account, bool) {
 }
 
 // Route implements pipeline.Frontend: the version picks the service, the
-// service's table the action; then the region must be one served.
+// one of its tables that has the action answers it; then the region must be
+// one served.
 func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
 	s, ok := f.service(call.Version)
 	if !ok {
 		return nil, errNoSuchVersion.New()
 	}
-	h, ok := s.Actions.Lookup(call.Action)
+	h, ok := lookup(s.Tables, call.Action)
 	if !ok {
 		return nil, errInvalidAction.New()
 	}
@@ -245,6 +305,17 @@ func (f *Frontend) Route(call *pipeline.Call) (pipeline.Handler, error) {
 		return nil, errUnsupportedRegion.New().WithDetail(" (" + call.Region + ")")
 	}
 	return h, nil
+}
+
+// lookup finds an action in the first table that has it (New made sure no
+// two have it).
+func lookup(tables []*pipeline.Table, action string) (pipeline.Handler, bool) {
+	for _, t := range tables {
+		if h, ok := t.Lookup(action); ok {
+			return h, true
+		}
+	}
+	return nil, false
 }
 
 // Write implements pipeline.Frontend: HTTP 200 always (older Go SDKs and the
@@ -285,12 +356,24 @@ func (f *Frontend) Write(w http.ResponseWriter, call *pipeline.Call, result any,
 // X-TC-Language: zh-CN, as the Go SDK does by default, and a Chinese text is
 // known for the code. The detail mqmock appends stays English.
 func (f *Frontend) message(call *pipeline.Call, aerr *apierr.Error) string {
-	if f.cfg.HonorLanguage && call.Header != nil && strings.EqualFold(call.Header.Get("X-TC-Language"), "zh-CN") {
+	if f.cfg.HonorLanguage && strings.EqualFold(language(call), "zh-CN") {
 		if zh, ok := f.chinese[aerr.Code()]; ok {
 			return zh + aerr.Detail
 		}
 	}
 	return aerr.Message()
+}
+
+// language is the X-TC-Language header, or under signature v1 the Language
+// parameter the Go SDK sends in its place.
+func language(call *pipeline.Call) string {
+	if signedV1(call) {
+		return call.Params["Language"]
+	}
+	if call.Header == nil {
+		return ""
+	}
+	return call.Header.Get("X-TC-Language")
 }
 
 // Chinese is the Chinese text of a code the door knows, if any.
@@ -302,8 +385,14 @@ func (f *Frontend) Chinese(code string) (string, bool) {
 // Bind decodes the call's parameters into an action's request struct,
 // answering the common codes for a missing, unknown or mistyped parameter
 // (strict: a parameter the action does not define is UnknownParameter).
+// Flattened parameters (a GET query, a signature v1 request) are first
+// rebuilt into call.Tree from dst's type, so that "20" is a number only
+// where the action declares one and binds exactly as the JSON body would.
 func Bind(call *pipeline.Call, dst any) error {
-	err := wire.Bind(call.Tree, dst, true)
+	err := rebuild(call, dst)
+	if err == nil {
+		err = wire.Bind(call.Tree, dst, true)
+	}
 	var be *wire.BindError
 	if errors.As(err, &be) {
 		switch be.Kind {
@@ -318,10 +407,39 @@ func Bind(call *pipeline.Call, dst any) error {
 	return err
 }
 
+// rebuild turns a flattened tree into the one its JSON form would decode to,
+// typed by dst.
+func rebuild(call *pipeline.Call, dst any) error {
+	flat, ok := call.Tree.(wire.Flat)
+	if !ok {
+		return nil
+	}
+	tree, err := wire.UnflattenFor(flat, dst)
+	if err != nil {
+		return err
+	}
+	call.Tree = tree
+	return nil
+}
+
 // TakeDryRun removes a DryRun parameter from the call's tree (so strict
 // binding accepts it) and reports its value; a value that is not a boolean
 // is InvalidParameter. Params keep it as sent.
 func TakeDryRun(call *pipeline.Call) (bool, error) {
+	if flat, ok := call.Tree.(wire.Flat); ok {
+		v, ok := flat["DryRun"]
+		if !ok {
+			return false, nil
+		}
+		delete(flat, "DryRun")
+		switch v {
+		case "true":
+			return true, nil
+		case "false", "":
+			return false, nil
+		}
+		return false, errInvalidParameter.New().WithDetail(" (DryRun)")
+	}
 	m, ok := call.Tree.(map[string]any)
 	if !ok {
 		return false, nil
@@ -345,4 +463,21 @@ func TakeDryRun(call *pipeline.Call) (bool, error) {
 		return false, nil
 	}
 	return false, errInvalidParameter.New().WithDetail(" (DryRun)")
+}
+
+// serverCanonical is the canonical request of a refused TC3 call as the Go
+// SDK builds it (URI "/", the headers as received), for the debug log.
+func serverCanonical(r *http.Request, auth tc3.Authorization, body []byte, ts int64) string {
+	headers := map[string]string{}
+	for _, h := range strings.Split(auth.SignedHeaders, ";") {
+		if h == "host" {
+			headers[h] = r.Host
+		} else {
+			headers[h] = r.Header.Get(h)
+		}
+	}
+	return tc3.CanonicalRequest(tc3.Input{
+		Method: r.Method, URI: "/", RawQuery: r.URL.RawQuery, Headers: headers,
+		SignedHeaders: auth.SignedHeaders, Payload: body, Timestamp: ts, Service: auth.Service,
+	})
 }

@@ -248,12 +248,9 @@ func bindStruct(m map[string]any, v reflect.Value, path string, strict bool) err
 		if !f.IsExported() {
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name := fieldName(f)
 		if name == "-" {
 			continue
-		}
-		if name == "" {
-			name = f.Name
 		}
 		known[name] = true
 		src, ok := m[name]

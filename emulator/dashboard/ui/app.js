@@ -214,7 +214,7 @@
         el('div', null, d.protocol),
         el('div', { class: 'muted' }, d.apis),
         el('div', { class: 'muted small' }, d.actions.length + ' actions · ' + d.codes.length + ' catalogue codes' +
-          (d.services && d.services.length ? ' · APIs ' + d.services.map((s) => s.name).join(', ') : ''))));
+          (d.services && d.services.length ? ' · APIs ' + d.services.join(', ') : ''))));
     }
   }
 
@@ -679,7 +679,7 @@
     const svc = $('#r-service');
     const services = d.services || [];
     $('#r-service-label').hidden = services.length === 0;
-    svc.replaceChildren(option('', 'any'), ...services.map((s) => option(s.name)));
+    svc.replaceChildren(option('', 'any'), ...services.map((s) => option(s)));
     const codes = $('#r-error');
     const documented = el('optgroup', { label: 'documented' });
     const extra = el('optgroup', { label: 'other codes the door answers' });
@@ -694,9 +694,8 @@
 
   function onService() {
     const d = selectedDoor();
-    const s = (d.services || []).find((x) => x.name === $('#r-service').value);
-    const actions = s ? s.actions : d.actions;
-    $('#r-action').replaceChildren(option('*', '* (every action)'), ...actions.map((a) => option(a)));
+    const keep = $('#r-action').value;
+    $('#r-action').replaceChildren(option('*', '* (every action)'), ...d.actions.map((a) => option(a, a, a === keep)));
     suggestName();
   }
 

@@ -43,72 +43,75 @@ var declined = []string{
 // actions is the 4.x action table: one row per action. The rows' rates
 // apply only when limited (tdmq.rateLimits or limits.rateLimits).
 func (g *Product) actions(overrides map[string]int, limited bool) *pipeline.Table {
-	rows := []pipeline.Action{
+	rows := []struct {
+		name string
+		h    handler
+	}{
 		// Clusters (virtual) and dedicated (VIP) instances.
-		{Name: "CreateRocketMQCluster", Handle: g.createRocketMQCluster},
-		{Name: "DescribeRocketMQCluster", Handle: g.describeRocketMQCluster},
-		{Name: "DescribeRocketMQClusters", Handle: g.describeRocketMQClusters},
-		{Name: "ModifyRocketMQCluster", Handle: g.modifyRocketMQCluster},
-		{Name: "DeleteRocketMQCluster", Handle: g.deleteRocketMQCluster},
-		{Name: "CreateRocketMQVipInstance", Handle: g.createRocketMQVipInstance},
-		{Name: "DescribeRocketMQVipInstances", Handle: g.describeRocketMQVipInstances},
-		{Name: "DescribeRocketMQVipInstanceDetail", Handle: g.describeRocketMQVipInstanceDetail},
-		{Name: "ModifyRocketMQInstance", Handle: g.modifyRocketMQInstance},
-		{Name: "DeleteRocketMQVipInstance", Handle: g.deleteRocketMQVipInstance},
+		{"CreateRocketMQCluster", g.createRocketMQCluster},
+		{"DescribeRocketMQCluster", g.describeRocketMQCluster},
+		{"DescribeRocketMQClusters", g.describeRocketMQClusters},
+		{"ModifyRocketMQCluster", g.modifyRocketMQCluster},
+		{"DeleteRocketMQCluster", g.deleteRocketMQCluster},
+		{"CreateRocketMQVipInstance", g.createRocketMQVipInstance},
+		{"DescribeRocketMQVipInstances", g.describeRocketMQVipInstances},
+		{"DescribeRocketMQVipInstanceDetail", g.describeRocketMQVipInstanceDetail},
+		{"ModifyRocketMQInstance", g.modifyRocketMQInstance},
+		{"DeleteRocketMQVipInstance", g.deleteRocketMQVipInstance},
 		// Namespaces.
-		{Name: "CreateRocketMQNamespace", Handle: g.createRocketMQNamespace},
-		{Name: "DescribeRocketMQNamespaces", Handle: g.describeRocketMQNamespaces},
-		{Name: "ModifyRocketMQNamespace", Handle: g.modifyRocketMQNamespace},
-		{Name: "DeleteRocketMQNamespace", Handle: g.deleteRocketMQNamespace},
+		{"CreateRocketMQNamespace", g.createRocketMQNamespace},
+		{"DescribeRocketMQNamespaces", g.describeRocketMQNamespaces},
+		{"ModifyRocketMQNamespace", g.modifyRocketMQNamespace},
+		{"DeleteRocketMQNamespace", g.deleteRocketMQNamespace},
 		// Topics.
-		{Name: "CreateRocketMQTopic", Handle: g.createRocketMQTopic},
-		{Name: "CreateRocketMQTopicV2", Handle: g.createRocketMQTopicV2},
-		{Name: "DescribeRocketMQTopics", Handle: g.describeRocketMQTopics},
-		{Name: "DescribeRocketMQTopic", Handle: g.describeRocketMQTopic},
-		{Name: "ModifyRocketMQTopic", Handle: g.modifyRocketMQTopic},
-		{Name: "DeleteRocketMQTopic", Handle: g.deleteRocketMQTopic},
-		{Name: "DescribeRocketMQTopicsByGroup", Handle: g.describeRocketMQTopicsByGroup},
-		{Name: "DescribeRocketMQTopicStats", Handle: g.describeRocketMQTopicStats},
+		{"CreateRocketMQTopic", g.createRocketMQTopic},
+		{"CreateRocketMQTopicV2", g.createRocketMQTopicV2},
+		{"DescribeRocketMQTopics", g.describeRocketMQTopics},
+		{"DescribeRocketMQTopic", g.describeRocketMQTopic},
+		{"ModifyRocketMQTopic", g.modifyRocketMQTopic},
+		{"DeleteRocketMQTopic", g.deleteRocketMQTopic},
+		{"DescribeRocketMQTopicsByGroup", g.describeRocketMQTopicsByGroup},
+		{"DescribeRocketMQTopicStats", g.describeRocketMQTopicStats},
 		// Consumer groups.
-		{Name: "CreateRocketMQGroup", Handle: g.createRocketMQGroup},
-		{Name: "CreateRocketMQGroupV2", Handle: g.createRocketMQGroupV2},
-		{Name: "DescribeRocketMQGroups", Handle: g.describeRocketMQGroups},
-		{Name: "ModifyRocketMQGroup", Handle: g.modifyRocketMQGroup},
-		{Name: "DeleteRocketMQGroup", Handle: g.deleteRocketMQGroup},
-		{Name: "DescribeRocketMQConsumeStats", Handle: g.describeRocketMQConsumeStats},
-		{Name: "DescribeRocketMQConsumerConnections", Handle: g.describeRocketMQConsumerConnections},
-		{Name: "ResetRocketMQConsumerOffSet", Handle: g.resetRocketMQConsumerOffSet},
-		{Name: "DescribeRocketMQSubscriptions", Handle: g.describeRocketMQSubscriptions},
+		{"CreateRocketMQGroup", g.createRocketMQGroup},
+		{"CreateRocketMQGroupV2", g.createRocketMQGroupV2},
+		{"DescribeRocketMQGroups", g.describeRocketMQGroups},
+		{"ModifyRocketMQGroup", g.modifyRocketMQGroup},
+		{"DeleteRocketMQGroup", g.deleteRocketMQGroup},
+		{"DescribeRocketMQConsumeStats", g.describeRocketMQConsumeStats},
+		{"DescribeRocketMQConsumerConnections", g.describeRocketMQConsumerConnections},
+		{"ResetRocketMQConsumerOffSet", g.resetRocketMQConsumerOffSet},
+		{"DescribeRocketMQSubscriptions", g.describeRocketMQSubscriptions},
 		// Roles and namespace authorisation.
-		{Name: "CreateRocketMQRole", Handle: g.createRocketMQRole},
-		{Name: "DescribeRocketMQRoles", Handle: g.describeRocketMQRoles},
-		{Name: "ModifyRocketMQRole", Handle: g.modifyRocketMQRole},
-		{Name: "DeleteRocketMQRoles", Handle: g.deleteRocketMQRoles},
-		{Name: "CreateRocketMQEnvironmentRole", Handle: g.createRocketMQEnvironmentRole},
-		{Name: "DescribeRocketMQEnvironmentRoles", Handle: g.describeRocketMQEnvironmentRoles},
-		{Name: "ModifyRocketMQEnvironmentRole", Handle: g.modifyRocketMQEnvironmentRole},
-		{Name: "DeleteRocketMQEnvironmentRoles", Handle: g.deleteRocketMQEnvironmentRoles},
+		{"CreateRocketMQRole", g.createRocketMQRole},
+		{"DescribeRocketMQRoles", g.describeRocketMQRoles},
+		{"ModifyRocketMQRole", g.modifyRocketMQRole},
+		{"DeleteRocketMQRoles", g.deleteRocketMQRoles},
+		{"CreateRocketMQEnvironmentRole", g.createRocketMQEnvironmentRole},
+		{"DescribeRocketMQEnvironmentRoles", g.describeRocketMQEnvironmentRoles},
+		{"ModifyRocketMQEnvironmentRole", g.modifyRocketMQEnvironmentRole},
+		{"DeleteRocketMQEnvironmentRoles", g.deleteRocketMQEnvironmentRoles},
 		// Messages and producers.
-		{Name: "SendRocketMQMessage", Handle: g.sendRocketMQMessage},
-		{Name: "DescribeRocketMQMsg", Handle: g.describeRocketMQMsg},
-		{Name: "DescribeRocketMQTopicMsgs", Handle: g.describeRocketMQTopicMsgs},
-		{Name: "DescribeRocketMQMsgTrace", Handle: g.describeRocketMQMsgTrace},
-		{Name: "RetryRocketMQDlqMessage", Handle: g.retryRocketMQDlqMessage},
-		{Name: "VerifyRocketMQConsume", Handle: g.verifyRocketMQConsume},
-		{Name: "DescribeRocketMQProducers", Handle: g.describeRocketMQProducers},
+		{"SendRocketMQMessage", g.sendRocketMQMessage},
+		{"DescribeRocketMQMsg", g.describeRocketMQMsg},
+		{"DescribeRocketMQTopicMsgs", g.describeRocketMQTopicMsgs},
+		{"DescribeRocketMQMsgTrace", g.describeRocketMQMsgTrace},
+		{"RetryRocketMQDlqMessage", g.retryRocketMQDlqMessage},
+		{"VerifyRocketMQConsume", g.verifyRocketMQConsume},
+		{"DescribeRocketMQProducers", g.describeRocketMQProducers},
 	}
-	for i := range rows {
-		rows[i].Handle = withDryRun(rows[i].Handle)
-		rows[i].Rate = rate(rows[i].Name, overrides)
+	actions := make([]pipeline.Action, 0, len(rows)+len(declined))
+	for _, r := range rows {
+		actions = append(actions, pipeline.Action{Name: r.name, Handle: g.wrap(r.h), Rate: rate(r.name, overrides)})
 	}
 	for _, name := range declined {
-		rows = append(rows, pipeline.Action{Name: name, Declined: true})
+		actions = append(actions, pipeline.Action{Name: name, Declined: true})
 	}
 	spec := pipeline.TableSpec{Throttle: errRequestLimitExceeded, Decline: decline}
 	if limited {
-		spec.Now = g.now
+		spec.Now = g.clock.Now
 	}
-	return pipeline.NewTable(spec, rows...)
+	return pipeline.NewTable(spec, actions...)
 }
 
 // rate is an action's per-second rate: the override, else the documented one.
@@ -124,17 +127,23 @@ func decline(*pipeline.Call) error {
 	return errUnsupportedOperation.New().WithDetail(" (not emulated by mqmock)")
 }
 
-// withDryRun takes DryRun out of the parameters (so strict binding accepts
-// it); a read that succeeds becomes DryRunOperation, and a write stops with
-// DryRunOperation after its last check, before it changes anything
-// (dryRun).
-func withDryRun(h pipeline.Handler) pipeline.Handler {
+// handler is a 4.x action: the call's parameters plus what the wrapper
+// worked out (account, region, DryRun, the virtual time of the call).
+type handler func(o op, call *pipeline.Call) (any, error)
+
+// wrap works out what every 4.x action shares: the caller's account and
+// region (X-TC-Region: the store finds only that region's clusters), the
+// virtual time of the call and DryRun. DryRun is taken out of the
+// parameters (so strict binding accepts it); a read that succeeds becomes
+// DryRunOperation, and a write stops with DryRunOperation after its last
+// check, before it changes anything (op.dry).
+func (g *Product) wrap(h handler) pipeline.Handler {
 	return func(call *pipeline.Call) (any, error) {
 		dry, err := tcapi.TakeDryRun(call)
 		if err != nil {
 			return nil, err
 		}
-		res, err := h(call)
+		res, err := h(op{owner: accountOf(call), region: call.Region, dry: dryRun(call), now: g.clock.Now()}, call)
 		if err == nil && dry {
 			return nil, errDryRunOperation.New()
 		}
@@ -142,8 +151,17 @@ func withDryRun(h pipeline.Handler) pipeline.Handler {
 	}
 }
 
-// dryRun reports whether the call asked for a dry run. withDryRun has
-// checked the value and removed it from the tree; Params keep it as sent.
+// dryRun reports whether the call asked for a dry run. wrap has checked the
+// value and removed it from the tree; Params keep it as sent.
 func dryRun(call *pipeline.Call) bool {
 	return strings.EqualFold(call.Params["DryRun"], "true")
+}
+
+// accountOf is the account a call acts for: resources are visible only to
+// the account that created them.
+func accountOf(call *pipeline.Call) string {
+	if call.Account == nil {
+		return ""
+	}
+	return call.Account.Name
 }

@@ -1,17 +1,12 @@
 package rocketmq
 
 import (
-	"strings"
-
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Virtual (shared) 4.x clusters: CreateRocketMQCluster and the actions that
-// read, change and delete any 4.x cluster.
-
-// defaultRegion is reported when a call names none.
-const defaultRegion = "ap-guangzhou"
+// read, change and delete any 4.x cluster (store_cluster.go).
 
 type createRocketMQClusterRequest struct {
 	Name    string   `json:"Name" mq:"required"`
@@ -23,60 +18,16 @@ type clusterIDResponse struct {
 	ClusterId string `json:"ClusterId"`
 }
 
-func (g *Product) createRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQClusterRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
-	if err := checkName(errInvalidParameter, "Name", req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
+	id, err := g.store.createCluster(o, clusterSpec{name: req.Name, remark: req.Remark, tags: tagsIn(req.TagList)})
+	if err != nil {
 		return nil, err
 	}
-	if err := checkRemark(errInvalidParameter, req.Remark, l.RemarkMax); err != nil {
-		return nil, err
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	acct := accountOf(call)
-	virtual := 0
-	for _, c := range g.clusters {
-		if c.Owner != acct || c.Kind != kindVirtual {
-			continue
-		}
-		if c.Name == req.Name {
-			return nil, errResourceInUse.New().WithDetail(" (cluster name " + req.Name + " exists)")
-		}
-		virtual++
-	}
-	if virtual >= l.VirtualClusters {
-		return nil, errLimitExceededClusters.New()
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	c := g.newCluster(call, kindVirtual, req.Name, str(req.Remark), tagsIn(req.TagList))
-	return clusterIDResponse{ClusterId: c.ID}, nil
-}
-
-// newCluster inserts a cluster; the caller holds g.mu.
-func (g *Product) newCluster(call *pipeline.Call, kind clusterKind, name, remark string, tags []tag) *cluster {
-	id := "rocketmq-" + randomID(12)
-	for g.clusters[id] != nil {
-		id = "rocketmq-" + randomID(12)
-	}
-	region := call.Region
-	if region == "" {
-		region = defaultRegion
-	}
-	now := g.now()
-	c := &cluster{
-		ID: id, Name: name, Remark: remark, Owner: accountOf(call), Region: region, Kind: kind, Tags: tags,
-		Created: now, ReadyAt: now.Add(g.readyAfter), Seq: g.next(),
-		AclEnabled: true, SendReceiveRatio: 0.5, Retention: 72,
-		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
-	}
-	g.clusters[id] = c
-	return c
+	return clusterIDResponse{ClusterId: id}, nil
 }
 
 type clusterIDRequest struct {
@@ -89,18 +40,16 @@ type describeRocketMQClusterResponse struct {
 	ClusterStats  rocketMQClusterRecentStats `json:"ClusterStats"`
 }
 
-func (g *Product) describeRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	info, config, stats, err := g.store.describeCluster(o, req.ClusterId)
 	if err != nil {
 		return nil, err
 	}
-	return describeRocketMQClusterResponse{ClusterInfo: g.info(c), ClusterConfig: g.config(c), ClusterStats: g.stats(c)}, nil
+	return describeRocketMQClusterResponse{ClusterInfo: info, ClusterConfig: config, ClusterStats: stats}, nil
 }
 
 type describeRocketMQClustersRequest struct {
@@ -118,60 +67,19 @@ type describeRocketMQClustersResponse struct {
 	TotalCount  uint64                  `json:"TotalCount"`
 }
 
-// describeRocketMQClusters lists every 4.x cluster of the account (virtual
-// and dedicated, like the console). Filters are tag filters ("Currently, you
-// can filter only by tag"): Name is the tag key (a "tag:" prefix is
-// accepted), Values its accepted values; they apply when IsTagFilter is true.
-func (g *Product) describeRocketMQClusters(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQClusters(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQClustersRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, id := range req.ClusterIdList {
-		if id != nil {
-			ids = append(ids, *id)
-		}
+	total, list, err := g.store.describeClusters(o, clusterQuery{
+		offset: req.Offset, limit: req.Limit, idKeyword: req.IdKeyword, nameKeyword: req.NameKeyword,
+		ids: req.ClusterIdList, isTagFilter: req.IsTagFilter, filters: req.Filters,
+	})
+	if err != nil {
+		return nil, err
 	}
-	var tagFilters []*tagFilter
-	if req.IsTagFilter != nil && *req.IsTagFilter {
-		for _, f := range req.Filters {
-			if f == nil || f.Name == nil {
-				return nil, errInvalidParameter.New().WithDetail(" (Filters.Name)")
-			}
-			key := strings.TrimPrefix(*f.Name, "tag:")
-			tagFilters = append(tagFilters, &tagFilter{TagKey: &key, TagValues: f.Values})
-		}
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	acct := accountOf(call)
-	var match []*cluster
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if c.Owner != acct || !contains(c.ID, req.IdKeyword) || !contains(c.Name, req.NameKeyword) {
-			continue
-		}
-		if len(ids) > 0 && !inList(c.ID, ids) {
-			continue
-		}
-		if !matchTags(c.Tags, tagFilters) {
-			continue
-		}
-		match = append(match, c)
-	}
-	out := describeRocketMQClustersResponse{ClusterList: []rocketMQClusterDetail{}, TotalCount: uint64(len(match))}
-	for _, c := range page(match, req.Offset, g.pageSize(req.Limit)) {
-		out.ClusterList = append(out.ClusterList, rocketMQClusterDetail{Info: g.info(c), Config: g.config(c), Status: g.status(c)})
-	}
-	return out, nil
-}
-
-// pageSize is Limit, or the default page when Limit is 0.
-func (g *Product) pageSize(limit uint64) uint64 {
-	if limit == 0 {
-		return g.limits.ListDefault
-	}
-	return limit
+	return describeRocketMQClustersResponse{ClusterList: list, TotalCount: total}, nil
 }
 
 type modifyRocketMQClusterRequest struct {
@@ -181,123 +89,25 @@ type modifyRocketMQClusterRequest struct {
 	PublicAccessEnabled *bool   `json:"PublicAccessEnabled"`
 }
 
-func (g *Product) modifyRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQClusterRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
-	if req.ClusterName != nil {
-		if err := checkName(errInvalidParameter, "ClusterName", *req.ClusterName, l.ClusterNameMin, l.ClusterNameMax); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkRemark(errInvalidParameter, req.Remark, l.RemarkMax); err != nil {
-		return nil, err
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	acct := accountOf(call)
-	c, err := g.clusterOf(acct, req.ClusterId, miss{cluster: errResourceNotFoundCluster})
+	err := g.store.modifyCluster(o, req.ClusterId, clusterChange{name: req.ClusterName, remark: req.Remark, publicAccessEnabled: req.PublicAccessEnabled})
 	if err != nil {
 		return nil, err
-	}
-	if req.ClusterName != nil {
-		for _, o := range g.clusters {
-			if o != c && o.Owner == acct && o.Kind == kindVirtual && c.Kind == kindVirtual && o.Name == *req.ClusterName {
-				return nil, errResourceInUse.New().WithDetail(" (cluster name " + o.Name + " exists)")
-			}
-		}
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	if req.ClusterName != nil {
-		c.Name = *req.ClusterName
-	}
-	if req.Remark != nil {
-		c.Remark = *req.Remark
-	}
-	if req.PublicAccessEnabled != nil {
-		c.PublicAccessEnabled = *req.PublicAccessEnabled
 	}
 	return struct{}{}, nil
 }
 
-// deleteRocketMQCluster deletes a virtual cluster with everything in it (no
-// action documents a "cluster not empty" code). Dedicated clusters are
-// deleted with DeleteRocketMQVipInstance.
-func (g *Product) deleteRocketMQCluster(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQCluster(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.clusterOf(accountOf(call), req.ClusterId, miss{cluster: errResourceNotFoundCluster})
-	if err != nil {
+	if err := g.store.deleteCluster(o, req.ClusterId); err != nil {
 		return nil, err
 	}
-	if c.Kind != kindVirtual {
-		return nil, errUnsupportedOperation.New().WithDetail(" (a dedicated cluster is deleted with DeleteRocketMQVipInstance)")
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	delete(g.clusters, c.ID)
 	return struct{}{}, nil
-}
-
-// status is RocketMQClusterDetail.Status / InstanceStatus: 0 creating, 1 normal.
-func (g *Product) status(c *cluster) int64 {
-	if c.ready(g.now()) {
-		return 1
-	}
-	return 0
-}
-
-// info renders RocketMQClusterInfo.
-func (g *Product) info(c *cluster) rocketMQClusterInfo {
-	host := c.ID + ".rocketmq." + c.Region
-	vpcs := []vpc{}
-	if c.Vpc.VpcId != "" {
-		vpcs = append(vpcs, c.Vpc)
-	}
-	zones := append([]int64{}, c.ZoneIDs...)
-	var zone int64
-	if len(zones) > 0 {
-		zone = zones[0]
-	}
-	return rocketMQClusterInfo{
-		ClusterId: c.ID, ClusterName: c.Name, Region: c.Region, CreateTime: ms(c.Created), Remark: c.Remark,
-		PublicEndPoint: "http://" + host + ".public.tencenttdmq.com:9876", VpcEndPoint: "http://" + host + ".qcloud.tencenttdmq.com:5098",
-		SupportNamespaceEndpoint: c.Kind == kindVirtual, Vpcs: vpcs, IsVip: c.Kind != kindVirtual, RocketMQFlag: true,
-		Status: 1, HttpPublicEndpoint: "http://" + host + ".public.tencenttdmq.com:8080", HttpVpcEndpoint: "http://" + host + ".qcloud.tencenttdmq.com:8080",
-		InternalEndpoint: host + ".internal.tencenttdmq.com:9876", HttpInternalEndpoint: "http://" + host + ".internal.tencenttdmq.com:8080",
-		AclEnabled: c.AclEnabled, VpcId: c.Vpc.VpcId, InstanceStatus: g.status(c), ZoneId: zone, ZoneIds: zones,
-		EnableDeletionProtection: c.EnableDeletionProtection,
-	}
-}
-
-// config renders RocketMQClusterConfig.
-func (g *Product) config(c *cluster) rocketMQClusterConfig {
-	nsMax, topicMax, groupMax := c.quotas(g.limits)
-	return rocketMQClusterConfig{
-		MaxTpsPerNamespace: 5000, MaxNamespaceNum: uint64(nsMax), UsedNamespaceNum: uint64(len(c.Namespaces)),
-		MaxTopicNum: uint64(topicMax), UsedTopicNum: uint64(c.topicCount()), MaxGroupNum: uint64(groupMax), UsedGroupNum: uint64(c.groupCount()),
-		MaxRetentionTime: uint64(g.limits.Retention.Milliseconds()), MaxLatencyTime: uint64(g.limits.MaxDelay.Milliseconds()),
-		MaxQueuesPerTopic: g.limits.MaxPartitions, TopicDistribution: distribution(c), MaxRoleNum: g.limits.MaxRoles, MaxTpsLimit: 5000,
-	}
-}
-
-// stats renders RocketMQClusterRecentStats from the messages still retained.
-func (g *Product) stats(c *cluster) rocketMQClusterRecentStats {
-	var produced uint64
-	now := g.now()
-	for _, n := range c.Namespaces {
-		for _, t := range n.Topics.byName {
-			produced += uint64(len(t.live(now, g.limits.Retention)))
-		}
-	}
-	return rocketMQClusterRecentStats{TopicNum: uint64(c.topicCount()), ProducedMsgNum: produced, AccumulativeMsgNum: produced}
 }

@@ -1,73 +1,11 @@
 package rocketmq
 
 import (
-	"strings"
-
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
-// Consumer groups of a namespace. Names are unique within their namespace;
-// the quota counts every group of the cluster. Consumer clients never
-// connect to the emulator, so connections, subscriptions and consumption
-// statistics are empty, and every count of them is zero.
-
-// groupTypes are the GroupType values (default TCP).
-var groupTypes = []string{"TCP", "HTTP"}
-
-type newGroup struct {
-	cluster, namespace, name, remark string
-	groupType                        *string
-	read, broadcast                  bool
-	retry                            *uint64
-	tags                             []tag
-}
-
-// createGroup checks and inserts a group in one critical section.
-func (g *Product) createGroup(call *pipeline.Call, ng newGroup) error {
-	l := g.limits
-	if err := checkName(errInvalidParameter, "GroupId", ng.name, l.GroupNameMin, l.GroupNameMax); err != nil {
-		return err
-	}
-	if len([]rune(ng.remark)) > l.RemarkMax {
-		return errInvalidParameter.New().WithDetail(" (Remark longer than " + itoa(l.RemarkMax) + " characters)")
-	}
-	typ := "TCP"
-	if ng.groupType != nil {
-		if !inList(*ng.groupType, groupTypes) {
-			return errInvalidParameter.New().WithDetail(" (GroupType must be TCP or HTTP)")
-		}
-		typ = *ng.groupType
-	}
-	retry := l.DefaultRetryMaxTimes
-	if ng.retry != nil {
-		retry = *ng.retry
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), ng.cluster, ng.namespace, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFoundNamespace})
-	if err != nil {
-		return err
-	}
-	if !c.ready(g.now()) {
-		return errFailedOperationInstanceNotReady.New()
-	}
-	if _, dup := n.Groups.get(ng.name); dup {
-		return errResourceInUse.New().WithDetail(" (group " + ng.name + " exists)")
-	}
-	if _, _, max := c.quotas(l); c.groupCount() >= max {
-		return errLimitExceeded.New().WithDetail(" (at most " + itoa(max) + " groups per cluster)")
-	}
-	if dryRun(call) {
-		return errDryRunOperation.New()
-	}
-	now := g.now()
-	n.Groups.put(ng.name, &group{
-		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
-		RetryMaxTimes: retry, Tags: ng.tags, Created: now, Updated: now, Seq: g.next(),
-	})
-	return nil
-}
+// Consumer groups of a namespace (store_group.go).
 
 type createRocketMQGroupRequest struct {
 	GroupId         string   `json:"GroupId" mq:"required"`
@@ -80,16 +18,13 @@ type createRocketMQGroupRequest struct {
 	RetryMaxTimes   *uint64  `json:"RetryMaxTimes"`
 }
 
-func (g *Product) createRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if len(req.Namespaces) != 1 {
-		return nil, errInvalidParameter.New().WithDetail(" (Namespaces must name exactly one namespace)")
-	}
-	err := g.createGroup(call, newGroup{
-		cluster: req.ClusterId, namespace: req.Namespaces[0], name: req.GroupId, remark: str(req.Remark),
+	err := g.store.createGroup(o, newGroup{
+		cluster: req.ClusterId, namespaces: req.Namespaces, name: req.GroupId, remark: str(req.Remark),
 		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: []tag{},
 	})
 	if err != nil {
@@ -110,13 +45,13 @@ type createRocketMQGroupV2Request struct {
 	TagList         []*tagIn `json:"TagList"`
 }
 
-func (g *Product) createRocketMQGroupV2(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQGroupV2(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQGroupV2Request
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	err := g.createGroup(call, newGroup{
-		cluster: req.ClusterId, namespace: req.Namespace, name: req.GroupId, remark: str(req.Remark),
+	err := g.store.createGroup(o, newGroup{
+		cluster: req.ClusterId, namespaces: []string{req.Namespace}, name: req.GroupId, remark: str(req.Remark),
 		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: tagsIn(req.TagList),
 	})
 	if err != nil {
@@ -144,62 +79,20 @@ type describeRocketMQGroupsResponse struct {
 	Groups     []rocketMQGroup `json:"Groups"`
 }
 
-// describeRocketMQGroups lists a namespace's groups in creation order.
-// FilterTopic selects the groups subscribed to a topic: none, as no
-// consumer ever subscribes. SortedBy names a statistic (subscribeNum in the
-// current SDK; tps and accumulative in older ones) that is zero for every
-// group: sorting equal keys keeps creation order in either SortOrder.
-func (g *Product) describeRocketMQGroups(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQGroups(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQGroupsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if req.SortedBy != nil && *req.SortedBy != "" && !inList(*req.SortedBy, []string{"subscribeNum", "tps", "accumulative"}) {
-		return nil, errInvalidParameter.New().WithDetail(" (SortedBy must be subscribeNum, tps or accumulative)")
-	}
-	if req.SortOrder != nil && *req.SortOrder != "" && !inList(strings.ToLower(*req.SortOrder), []string{"asc", "desc"}) {
-		return nil, errInvalidParameter.New().WithDetail(" (SortOrder must be asc or desc)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, err := g.namespaceOf(accountOf(call), req.ClusterId, req.NamespaceId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound})
+	total, groups, err := g.store.describeGroups(o, groupQuery{
+		cluster: req.ClusterId, namespace: req.NamespaceId, offset: req.Offset, limit: req.Limit,
+		filterTopic: req.FilterTopic, filterGroup: req.FilterGroup, filterOneGroup: req.FilterOneGroup,
+		sortedBy: req.SortedBy, sortOrder: req.SortOrder, types: req.Types, tagFilters: req.TagFilters,
+	})
 	if err != nil {
 		return nil, err
 	}
-	var match []*group
-	for _, gr := range n.Groups.all() {
-		if req.FilterOneGroup != nil && *req.FilterOneGroup != "" && gr.Name != *req.FilterOneGroup {
-			continue
-		}
-		if !contains(gr.Name, req.FilterGroup) || !matchTags(gr.Tags, req.TagFilters) {
-			continue
-		}
-		if len(req.Types) > 0 && !inList(gr.GroupType, req.Types) {
-			continue
-		}
-		if req.FilterTopic != nil && *req.FilterTopic != "" {
-			continue
-		}
-		match = append(match, gr)
-	}
-	out := describeRocketMQGroupsResponse{TotalCount: uint64(len(match)), Groups: []rocketMQGroup{}}
-	for _, gr := range page(match, req.Offset, g.pageSize(req.Limit)) {
-		out.Groups = append(out.Groups, groupOut(c, n, gr))
-	}
-	return out, nil
-}
-
-func groupOut(c *cluster, n *namespace, gr *group) rocketMQGroup {
-	var mode int64
-	if gr.Broadcast {
-		mode = 1
-	}
-	return rocketMQGroup{
-		Name: gr.Name, ConsumptionMode: mode, ReadEnabled: gr.ReadEnable, RetryPartitionNum: 1,
-		CreateTime: ms(gr.Created), UpdateTime: ms(gr.Updated), ClientProtocol: gr.GroupType, Remark: gr.Remark,
-		ConsumerType: "", BroadcastEnabled: gr.Broadcast, GroupType: gr.GroupType, RetryMaxTimes: gr.RetryMaxTimes,
-		InstanceId: c.ID, Namespace: n.ID, TagList: append([]tag{}, gr.Tags...),
-	}
+	return describeRocketMQGroupsResponse{TotalCount: total, Groups: groups}, nil
 }
 
 type modifyRocketMQGroupRequest struct {
@@ -212,36 +105,17 @@ type modifyRocketMQGroupRequest struct {
 	RetryMaxTimes   *uint64 `json:"RetryMaxTimes"`
 }
 
-func (g *Product) modifyRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQGroupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if err := checkRemark(errInvalidParameter, req.Remark, g.limits.RemarkMax); err != nil {
-		return nil, err
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, _, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound})
+	err := g.store.modifyGroup(o, req.ClusterId, req.NamespaceId, req.GroupId, groupChange{
+		remark: req.Remark, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes,
+	})
 	if err != nil {
 		return nil, err
 	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	if req.Remark != nil {
-		gr.Remark = *req.Remark
-	}
-	if req.ReadEnable != nil {
-		gr.ReadEnable = *req.ReadEnable
-	}
-	if req.BroadcastEnable != nil {
-		gr.Broadcast = *req.BroadcastEnable
-	}
-	if req.RetryMaxTimes != nil {
-		gr.RetryMaxTimes = *req.RetryMaxTimes
-	}
-	gr.Updated = g.now()
 	return struct{}{}, nil
 }
 
@@ -251,21 +125,14 @@ type groupRequest struct {
 	GroupId     string `json:"GroupId" mq:"required"`
 }
 
-func (g *Product) deleteRocketMQGroup(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQGroup(o op, call *pipeline.Call) (any, error) {
 	var req groupRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	_, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
-	if err != nil {
+	if err := g.store.deleteGroup(o, req.ClusterId, req.NamespaceId, req.GroupId); err != nil {
 		return nil, err
 	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	n.Groups.remove(gr.Name)
 	return struct{}{}, nil
 }
 
@@ -279,18 +146,16 @@ type describeRocketMQConsumeStatsResponse struct {
 	ConsumerStatsList []consumerStats `json:"ConsumerStatsList"`
 }
 
-func (g *Product) describeRocketMQConsumeStats(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQConsumeStats(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumeStatsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.ConsumerGroup, all); err != nil {
+	stats, err := g.store.describeConsumeStats(o, req.ClusterId, req.NamespaceId, req.ConsumerGroup)
+	if err != nil {
 		return nil, err
 	}
-	return describeRocketMQConsumeStatsResponse{ConsumerStatsList: []consumerStats{}}, nil
+	return describeRocketMQConsumeStatsResponse{ConsumerStatsList: stats}, nil
 }
 
 type describeRocketMQConsumerConnectionsRequest struct {
@@ -309,33 +174,19 @@ type describeRocketMQConsumerConnectionsResponse struct {
 	GroupDetail rocketMQGroup                `json:"GroupDetail"`
 }
 
-func (g *Product) describeRocketMQConsumerConnections(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQConsumerConnections(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQConsumerConnectionsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if req.SortedBy != nil && *req.SortedBy != "" && *req.SortedBy != "Accumulative" {
-		return nil, errInvalidParameter.New().WithDetail(" (SortedBy must be Accumulative)")
-	}
-	if req.SortOrder != nil && *req.SortOrder != "" && !inList(strings.ToUpper(*req.SortOrder), []string{"ASC", "DESC"}) {
-		return nil, errInvalidParameter.New().WithDetail(" (SortOrder must be ASC or DESC)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	total, conns, detail, err := g.store.describeConsumerConnections(o, connectionQuery{
+		cluster: req.ClusterId, namespace: req.NamespaceId, group: req.GroupId, offset: req.Offset, limit: req.Limit,
+		sortedBy: req.SortedBy, sortOrder: req.SortOrder,
+	})
 	if err != nil {
 		return nil, err
 	}
-	conns := make([]rocketMQConsumerConnection, 0, len(gr.Clients))
-	for _, cl := range gr.Clients {
-		conns = append(conns, rocketMQConsumerConnection{ClientId: cl.ID, ClientAddr: cl.Addr, Language: cl.Language, Version: cl.Version})
-	}
-	total := uint64(len(conns))
-	from, to := min(req.Offset, total), min(req.Offset+req.Limit, total)
-	if req.Limit == 0 {
-		to = min(req.Offset+g.limits.ListDefault, total)
-	}
-	return describeRocketMQConsumerConnectionsResponse{TotalCount: total, Connections: conns[from:to], GroupDetail: groupOut(c, n, gr)}, nil
+	return describeRocketMQConsumerConnectionsResponse{TotalCount: total, Connections: conns, GroupDetail: detail}, nil
 }
 
 type resetRocketMQConsumerOffSetRequest struct {
@@ -348,40 +199,17 @@ type resetRocketMQConsumerOffSetRequest struct {
 	RetryFlag      *bool   `json:"RetryFlag"`
 }
 
-// resetRocketMQConsumerOffSet validates and records the reset (visible in
-// the state view); with no consumer there is no offset to move.
-func (g *Product) resetRocketMQConsumerOffSet(call *pipeline.Call) (any, error) {
+func (g *Product) resetRocketMQConsumerOffSet(o op, call *pipeline.Call) (any, error) {
 	var req resetRocketMQConsumerOffSetRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if req.Type > 1 {
-		return nil, errInvalidParameter.New().WithDetail(" (Type must be 0 or 1)")
-	}
-	if req.Type == 1 && req.ResetTimestamp == nil {
-		return nil, errMissingParameter.New().WithDetail(" (ResetTimestamp is required when Type is 1)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	all := miss{cluster: errResourceNotFound, namespace: errResourceNotFound, group: errResourceNotFound}
-	_, n, gr, err := g.groupOf(accountOf(call), req.ClusterId, req.NamespaceId, req.GroupId, all)
+	err := g.store.resetConsumerOffset(o, req.ClusterId, req.NamespaceId, req.GroupId, offsetResetSpec{
+		typ: req.Type, topic: req.Topic, timestamp: req.ResetTimestamp, retry: req.RetryFlag,
+	})
 	if err != nil {
 		return nil, err
 	}
-	reset := &offsetReset{Type: req.Type, At: g.now(), Retry: req.RetryFlag != nil && *req.RetryFlag}
-	if req.Topic != nil && *req.Topic != "" {
-		if _, ok := n.Topics.get(*req.Topic); !ok {
-			return nil, errResourceNotFound.New().WithDetail(" (topic " + *req.Topic + ")")
-		}
-		reset.Topic = *req.Topic
-	}
-	if req.Type == 1 {
-		reset.Timestamp = *req.ResetTimestamp
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	gr.LastReset = reset
 	return struct{}{}, nil
 }
 
@@ -398,18 +226,14 @@ type describeRocketMQSubscriptionsResponse struct {
 	Subscriptions []rocketMQSubscription `json:"Subscriptions"`
 }
 
-func (g *Product) describeRocketMQSubscriptions(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQSubscriptions(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQSubscriptionsRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	if req.Offset < 0 || req.Limit < 0 {
-		return nil, errInvalidParameter.New().WithDetail(" (Offset and Limit must not be negative)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if _, _, _, err := g.groupOf(accountOf(call), req.ClusterId, req.Namespace, req.Group, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound}); err != nil {
+	subs, err := g.store.describeSubscriptions(o, req.ClusterId, req.Namespace, req.Group, req.Offset, req.Limit)
+	if err != nil {
 		return nil, err
 	}
-	return describeRocketMQSubscriptionsResponse{Subscriptions: []rocketMQSubscription{}}, nil
+	return describeRocketMQSubscriptionsResponse{TotalCount: int64(len(subs)), Subscriptions: subs}, nil
 }

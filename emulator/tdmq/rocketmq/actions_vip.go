@@ -1,14 +1,11 @@
 package rocketmq
 
 import (
-	"strconv"
-
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
-// Dedicated (VIP) 4.x clusters. With GeneralSkuCode the instance is a
-// "general" cluster, whose only namespace is the fixed tdmq_default.
+// Dedicated (VIP) 4.x clusters (store_vip.go).
 
 type createRocketMQVipInstanceRequest struct {
 	Name                   string              `json:"Name" mq:"required"`
@@ -26,71 +23,20 @@ type createRocketMQVipInstanceRequest struct {
 	Tags                   []*tagIn            `json:"Tags"`
 }
 
-// Documented bounds of a dedicated instance (tdmq.md §6).
-const (
-	minStorageGB = 200
-	minNodes     = 2
-	maxNodes     = 20
-)
-
-func (g *Product) createRocketMQVipInstance(call *pipeline.Call) (any, error) {
+func (g *Product) createRocketMQVipInstance(o op, call *pipeline.Call) (any, error) {
 	var req createRocketMQVipInstanceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
-	bad := func(detail string) error { return errInvalidParameterValue.New().WithDetail(" (" + detail + ")") }
-	if err := checkName(errInvalidParameterValue, "Name", req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
+	id, err := g.store.createVipInstance(o, vipInstanceSpec{
+		name: req.Name, spec: req.Spec, storageSize: req.StorageSize, zoneIDs: req.ZoneIds,
+		vpc: vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}, timeSpan: req.TimeSpan, nodeCount: req.NodeCount,
+		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tagsIn(req.Tags),
+	})
+	if err != nil {
 		return nil, err
 	}
-	if _, ok := vipSpecs[req.Spec]; !ok {
-		return nil, bad("Spec must be one of rocket-vip-basic-0 … rocket-vip-basic-4")
-	}
-	if req.StorageSize < minStorageGB {
-		return nil, bad("StorageSize must be at least 200 GB")
-	}
-	if req.TimeSpan < 1 {
-		return nil, bad("TimeSpan must be at least 1 month")
-	}
-	nodes := int64(minNodes)
-	if req.NodeCount != nil {
-		nodes = *req.NodeCount
-		if nodes < minNodes || nodes > maxNodes {
-			return nil, bad("NodeCount must be 2-20")
-		}
-	}
-	if len(req.ZoneIds) == 0 {
-		return nil, bad("ZoneIds must name at least one zone")
-	}
-	zones := make([]int64, 0, len(req.ZoneIds))
-	for _, z := range req.ZoneIds {
-		n, err := strconv.ParseInt(z, 10, 64)
-		if err != nil || n < 0 {
-			return nil, bad("ZoneIds are numeric zone ids such as 100001")
-		}
-		zones = append(zones, n)
-	}
-	if req.EnablePublic != nil && *req.EnablePublic && (req.Bandwidth == nil || *req.Bandwidth <= 0) {
-		return nil, errMissingParameter.New().WithDetail(" (Bandwidth is required when EnablePublic is true)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	kind := kindDedicated
-	if req.GeneralSkuCode != nil && *req.GeneralSkuCode != "" {
-		kind = kindGeneral
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	c := g.newCluster(call, kind, req.Name, "", tagsIn(req.Tags))
-	c.Spec, c.GeneralSkuCode, c.StorageSize, c.NodeCount = req.Spec, str(req.GeneralSkuCode), req.StorageSize, nodes
-	c.ZoneIDs, c.TimeSpan = zones, req.TimeSpan
-	c.Vpc = vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}
-	c.PublicAccessEnabled = req.EnablePublic != nil && *req.EnablePublic
-	if kind == kindGeneral {
-		c.Namespaces[defaultNamespace] = newNamespace(defaultNamespace, "", c.Created, g.next())
-	}
-	return clusterIDResponse{ClusterId: c.ID}, nil
+	return clusterIDResponse{ClusterId: id}, nil
 }
 
 type describeRocketMQVipInstancesRequest struct {
@@ -104,92 +50,16 @@ type describeRocketMQVipInstancesResponse struct {
 	Instances  []rocketMQVipInstance `json:"Instances"`
 }
 
-// vipFilter matches one Filters entry. The SDK names the conditions
-// ("instance ids", "instance name", "status") without spelling them, so
-// the names are matched without regard to case: InstanceIds/InstanceId
-// (exact), InstanceName (fuzzy), Status (numeric status).
-func vipFilter(f *filter) (func(c *cluster, status uint64) bool, error) {
-	if f == nil || f.Name == nil {
-		return nil, errInvalidParameter.New().WithDetail(" (Filters.Name)")
-	}
-	vals := filterValues(f)
-	switch lower(*f.Name) {
-	case "instanceids", "instanceid":
-		return func(c *cluster, _ uint64) bool { return inList(c.ID, vals) }, nil
-	case "instancename":
-		return func(c *cluster, _ uint64) bool {
-			for _, v := range vals {
-				if contains(c.Name, &v) {
-					return true
-				}
-			}
-			return false
-		}, nil
-	case "status":
-		return func(_ *cluster, status uint64) bool { return inList(strconv.FormatUint(status, 10), vals) }, nil
-	}
-	return nil, errInvalidParameter.New().WithDetail(" (unknown filter " + *f.Name + ")")
-}
-
-func (g *Product) describeRocketMQVipInstances(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQVipInstances(o op, call *pipeline.Call) (any, error) {
 	var req describeRocketMQVipInstancesRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	var preds []func(*cluster, uint64) bool
-	for _, f := range req.Filters {
-		p, err := vipFilter(f)
-		if err != nil {
-			return nil, err
-		}
-		preds = append(preds, p)
+	total, instances, err := g.store.describeVipInstances(o, req.Filters, req.Offset, req.Limit)
+	if err != nil {
+		return nil, err
 	}
-	var offset, limit uint64
-	if req.Offset != nil {
-		offset = *req.Offset
-	}
-	if req.Limit != nil {
-		limit = *req.Limit
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	acct := accountOf(call)
-	var match []*cluster
-next:
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if c.Owner != acct || c.Kind == kindVirtual {
-			continue
-		}
-		for _, p := range preds {
-			if !p(c, uint64(g.status(c))) {
-				continue next
-			}
-		}
-		match = append(match, c)
-	}
-	out := describeRocketMQVipInstancesResponse{TotalCount: uint64(len(match)), Instances: []rocketMQVipInstance{}}
-	for _, c := range page(match, offset, g.pageSize(limit)) {
-		out.Instances = append(out.Instances, g.vipInstance(c))
-	}
-	return out, nil
-}
-
-// Retention bounds of a dedicated instance, in hours (emulator choice
-// within the documented 1–7 days of 4.x).
-const (
-	minRetentionHours = 24
-	maxRetentionHours = 168
-)
-
-func (g *Product) vipInstance(c *cluster) rocketMQVipInstance {
-	s := vipSpecs[c.Spec]
-	return rocketMQVipInstance{
-		InstanceId: c.ID, InstanceName: c.Name, InstanceVersion: "4.9.4", Status: uint64(g.status(c)),
-		NodeCount: uint64(c.NodeCount), ConfigDisplay: s.Display, MaxTps: s.MaxTps, MaxBandWidth: s.MaxBandWidth,
-		MaxStorage: uint64(c.StorageSize), ExpireTime: ms(c.Created.AddDate(0, int(c.TimeSpan), 0)), PayMode: 1,
-		Remark: c.Remark, SpecName: c.Spec, MaxRetention: maxRetentionHours, MinRetention: minRetentionHours,
-		Retention: c.Retention, AclEnabled: c.AclEnabled,
-	}
+	return describeRocketMQVipInstancesResponse{TotalCount: total, Instances: instances}, nil
 }
 
 type describeRocketMQVipInstanceDetailResponse struct {
@@ -197,52 +67,16 @@ type describeRocketMQVipInstanceDetailResponse struct {
 	InstanceConfig rocketMQInstanceConfig `json:"InstanceConfig"`
 }
 
-// vipOf finds a dedicated cluster; a virtual one is no instance.
-func (g *Product) vipOf(owner, id string) (*cluster, error) {
-	c, err := g.clusterOf(owner, id, miss{cluster: errResourceNotFoundInstance})
-	if err != nil {
-		return nil, err
-	}
-	if c.Kind == kindVirtual {
-		return nil, errResourceNotFoundInstance.New()
-	}
-	return c, nil
-}
-
-func (g *Product) describeRocketMQVipInstanceDetail(call *pipeline.Call) (any, error) {
+func (g *Product) describeRocketMQVipInstanceDetail(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.vipOf(accountOf(call), req.ClusterId)
+	info, config, err := g.store.describeVipInstanceDetail(o, req.ClusterId)
 	if err != nil {
 		return nil, err
 	}
-	nsMax, topicMax, groupMax := c.quotas(g.limits)
-	s := vipSpecs[c.Spec]
-	perZone := uint64(c.NodeCount) / uint64(len(c.ZoneIDs))
-	nodes := make([]instanceNodeDistribution, 0, len(c.ZoneIDs))
-	for i, z := range c.ZoneIDs {
-		n := perZone
-		if i == 0 {
-			n += uint64(c.NodeCount) % uint64(len(c.ZoneIDs))
-		}
-		id := strconv.FormatInt(z, 10)
-		nodes = append(nodes, instanceNodeDistribution{ZoneName: c.Region + "-zone-" + id, ZoneId: id, NodeCount: n, ZoneStatus: "NORMAL"})
-	}
-	return describeRocketMQVipInstanceDetailResponse{
-		ClusterInfo: g.info(c),
-		InstanceConfig: rocketMQInstanceConfig{
-			MaxTpsPerNamespace: s.MaxTps, MaxNamespaceNum: uint64(nsMax), UsedNamespaceNum: uint64(len(c.Namespaces)),
-			MaxTopicNum: uint64(topicMax), UsedTopicNum: uint64(c.topicCount()), MaxGroupNum: uint64(groupMax), UsedGroupNum: uint64(c.groupCount()),
-			ConfigDisplay: s.Display, NodeCount: uint64(c.NodeCount), NodeDistribution: nodes, TopicDistribution: distribution(c),
-			MaxQueuesPerTopic: g.limits.MaxPartitions, MaxRetention: maxRetentionHours, MinRetention: minRetentionHours, Retention: c.Retention,
-			TopicNumLowerLimit: int64(topicMax), TopicNumUpperLimit: int64(topicMax), SendReceiveRatio: c.SendReceiveRatio,
-			TpsLimit: int64(s.MaxTps), GeneralSkuCode: c.GeneralSkuCode,
-		},
-	}, nil
+	return describeRocketMQVipInstanceDetailResponse{ClusterInfo: info, InstanceConfig: config}, nil
 }
 
 type modifyRocketMQInstanceRequest struct {
@@ -255,75 +89,28 @@ type modifyRocketMQInstanceRequest struct {
 	AclEnabled               *bool    `json:"AclEnabled"`
 }
 
-func (g *Product) modifyRocketMQInstance(call *pipeline.Call) (any, error) {
+func (g *Product) modifyRocketMQInstance(o op, call *pipeline.Call) (any, error) {
 	var req modifyRocketMQInstanceRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	l := g.limits
-	if req.Name != nil {
-		if err := checkName(errInvalidParameterValue, "Name", *req.Name, l.ClusterNameMin, l.ClusterNameMax); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkRemark(errInvalidParameterValue, req.Remark, l.RemarkMax); err != nil {
-		return nil, err
-	}
-	if r := req.MessageRetention; r != nil && (*r < minRetentionHours || *r > maxRetentionHours) {
-		return nil, errInvalidParameterValue.New().WithDetail(" (MessageRetention must be 24-168 hours)")
-	}
-	if r := req.SendReceiveRatio; r != nil && (*r < 0 || *r > 1) {
-		return nil, errInvalidParameterValue.New().WithDetail(" (SendReceiveRatio must be 0-1)")
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.vipOf(accountOf(call), req.InstanceId)
+	err := g.store.modifyVipInstance(o, req.InstanceId, vipInstanceChange{
+		name: req.Name, remark: req.Remark, messageRetention: req.MessageRetention,
+		enableDeletionProtection: req.EnableDeletionProtection, sendReceiveRatio: req.SendReceiveRatio, aclEnabled: req.AclEnabled,
+	})
 	if err != nil {
 		return nil, err
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	if req.Name != nil {
-		c.Name = *req.Name
-	}
-	if req.Remark != nil {
-		c.Remark = *req.Remark
-	}
-	if req.MessageRetention != nil {
-		c.Retention = *req.MessageRetention
-	}
-	if req.EnableDeletionProtection != nil {
-		c.EnableDeletionProtection = *req.EnableDeletionProtection
-	}
-	if req.SendReceiveRatio != nil {
-		c.SendReceiveRatio = *req.SendReceiveRatio
-	}
-	if req.AclEnabled != nil {
-		c.AclEnabled = *req.AclEnabled
 	}
 	return struct{}{}, nil
 }
 
-// deleteRocketMQVipInstance deletes a dedicated cluster and its contents;
-// deletion protection refuses it (FailedOperation, the code the action lists).
-func (g *Product) deleteRocketMQVipInstance(call *pipeline.Call) (any, error) {
+func (g *Product) deleteRocketMQVipInstance(o op, call *pipeline.Call) (any, error) {
 	var req clusterIDRequest
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	c, err := g.vipOf(accountOf(call), req.ClusterId)
-	if err != nil {
+	if err := g.store.deleteVipInstance(o, req.ClusterId); err != nil {
 		return nil, err
 	}
-	if c.EnableDeletionProtection {
-		return nil, errFailedOperation.New().WithDetail(" (deletion protection is enabled)")
-	}
-	if dryRun(call) {
-		return nil, errDryRunOperation.New()
-	}
-	delete(g.clusters, c.ID)
 	return struct{}{}, nil
 }

@@ -16,7 +16,7 @@ func TestRocketMQ4ConcurrentCreates(t *testing.T) {
 	h := newHarness(t)
 	cl := h.cluster("race")
 	h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": "dev"})
-	h.p.limits.VirtualTopics = 20
+	h.p.store.limits.VirtualTopics = 20
 
 	var wg sync.WaitGroup
 	var same, distinct atomic.Int32
@@ -45,7 +45,7 @@ func TestRocketMQ4ConcurrentCreates(t *testing.T) {
 // benchCluster is a cluster with n topics in namespace "dev".
 func benchCluster(b *testing.B, n int) (*harness, string) {
 	h := newHarness(b)
-	h.p.limits.VirtualTopics = 1 << 30
+	h.p.store.limits.VirtualTopics = 1 << 30
 	cl := h.cluster("bench")
 	h.ok("CreateRocketMQNamespace", map[string]any{"ClusterId": cl, "NamespaceId": "dev"})
 	for i := 0; i < n; i++ {
@@ -68,11 +68,11 @@ func BenchmarkRocketMQ4CreateTopic(b *testing.B) {
 				}
 				if i%1000 == 999 { // keep the namespace near n topics
 					b.StopTimer()
-					h.p.mu.Lock()
+					h.p.store.mu.Lock()
 					for j := i - 999; j <= i; j++ {
-						h.p.clusters[cl].Namespaces["dev"].Topics.remove(fmt.Sprintf("new-%09d", j))
+						h.p.store.clusters[cl].Namespaces["dev"].Topics.remove(fmt.Sprintf("new-%09d", j))
 					}
-					h.p.mu.Unlock()
+					h.p.store.mu.Unlock()
 					b.StartTimer()
 				}
 			}

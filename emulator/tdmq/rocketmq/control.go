@@ -1,7 +1,6 @@
 package rocketmq
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -12,8 +11,8 @@ import (
 // clients and dead letters come from RocketMQ clients on the real service,
 // which mqmock does not serve; these endpoints stand in for them so
 // DescribeRocketMQConsumerConnections, VerifyRocketMQConsume,
-// RetryRocketMQDlqMessage and dead-letter queries have state to work on.
-// Bodies are JSON; "account" defaults to "default".
+// RetryRocketMQDlqMessage and dead-letter queries have state to work on
+// (store_consumer.go). Bodies are JSON; "account" defaults to "default".
 func (g *Product) Control(r *gin.RouterGroup) {
 	r.POST("/clients", g.ctlConnect)
 	r.DELETE("/clients", g.ctlDisconnect)
@@ -28,18 +27,12 @@ type ctlGroup struct {
 	GroupId     string `json:"groupId"`
 }
 
-// group finds the target group; the caller holds g.mu.
-func (g *Product) ctlGroup(t ctlGroup) (*group, error) {
+// account is the target's account, "default" when the body names none.
+func (t ctlGroup) account() string {
 	if t.Account == "" {
-		t.Account = "default"
+		return "default"
 	}
-	_, _, gr, err := g.groupOf(t.Account, t.ClusterId, t.NamespaceId, t.GroupId,
-		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
-	if err != nil {
-		return nil, errors.New("group " + t.GroupId + " in namespace " + t.NamespaceId + " of cluster " + t.ClusterId +
-			" (account " + t.Account + ") does not exist")
-	}
-	return gr, nil
+	return t.Account
 }
 
 type ctlClient struct {
@@ -61,20 +54,13 @@ func (g *Product) ctlConnect(c *gin.Context) {
 	if req.Language == "" {
 		req.Language = "JAVA"
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	gr, err := g.ctlGroup(req.ctlGroup)
+	n, err := g.store.connectConsumer(req.account(), req.ClusterId, req.NamespaceId, req.GroupId,
+		consumer{ID: req.ClientId, Addr: req.ClientAddr, Language: req.Language, Version: req.Version})
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	cl := &consumer{ID: req.ClientId, Addr: req.ClientAddr, Language: req.Language, Version: req.Version}
-	if old := gr.client(req.ClientId); old != nil {
-		*old = *cl
-	} else {
-		gr.Clients = append(gr.Clients, cl)
-	}
-	c.JSON(http.StatusOK, gin.H{"clients": len(gr.Clients)})
+	c.JSON(http.StatusOK, gin.H{"clients": n})
 }
 
 // ctlDisconnect takes a consumer client (or, with no clientId, every one)
@@ -85,21 +71,12 @@ func (g *Product) ctlDisconnect(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	gr, err := g.ctlGroup(req.ctlGroup)
+	n, err := g.store.disconnectConsumer(req.account(), req.ClusterId, req.NamespaceId, req.GroupId, req.ClientId)
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	kept := gr.Clients[:0]
-	for _, cl := range gr.Clients {
-		if req.ClientId != "" && cl.ID != req.ClientId {
-			kept = append(kept, cl)
-		}
-	}
-	gr.Clients = kept
-	c.JSON(http.StatusOK, gin.H{"clients": len(gr.Clients)})
+	c.JSON(http.StatusOK, gin.H{"clients": n})
 }
 
 type ctlDeadLetter struct {
@@ -116,32 +93,12 @@ func (g *Product) ctlDeadLetter(c *gin.Context) {
 		ctlFail(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
 		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	gr, err := g.ctlGroup(req.ctlGroup)
+	n, err := g.store.addDeadLetter(req.account(), req.ClusterId, req.NamespaceId, req.GroupId, req.Topic, req.MsgId, g.clock.Now())
 	if err != nil {
 		ctlFail(c, http.StatusNotFound, err.Error())
 		return
 	}
-	owner := req.Account
-	if owner == "" {
-		owner = "default"
-	}
-	_, _, t, err := g.topicOf(owner, req.ClusterId, req.NamespaceId, req.Topic,
-		miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, topic: errResourceNotFound})
-	if err != nil {
-		ctlFail(c, http.StatusNotFound, "topic "+req.Topic+" does not exist")
-		return
-	}
-	m := g.findMessage(t, req.MsgId)
-	if m == nil {
-		ctlFail(c, http.StatusNotFound, "message "+req.MsgId+" is not in topic "+req.Topic)
-		return
-	}
-	if _, d := gr.deadLetter(req.MsgId); d == nil {
-		gr.DeadLetters = append(gr.DeadLetters, &deadLetter{Topic: req.Topic, Msg: m})
-	}
-	c.JSON(http.StatusOK, gin.H{"deadLetters": len(gr.DeadLetters)})
+	c.JSON(http.StatusOK, gin.H{"deadLetters": n})
 }
 
 // ctlFail answers a control request with the control API's error shape.

@@ -206,9 +206,9 @@ func TestRocketMQ4MessageRetention(t *testing.T) {
 	// A send drops what retention has expired; the offsets still count it.
 	h.clock.Advance(72 * time.Hour)
 	h.ok("SendRocketMQMessage", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders", "MsgBody": "newest"})
-	h.p.mu.Lock()
-	kept := len(h.p.clusters[cl].Namespaces["dev"].Topics.byName["orders"].Messages)
-	h.p.mu.Unlock()
+	h.p.store.mu.Lock()
+	kept := len(h.p.store.clusters[cl].Namespaces["dev"].Topics.byName["orders"].Messages)
+	h.p.store.mu.Unlock()
 	assert.Equal(t, 1, kept)
 	stats = h.ok("DescribeRocketMQTopicStats", map[string]any{"ClusterId": cl, "NamespaceId": "dev", "TopicName": "orders"}).(describeRocketMQTopicStatsResponse)
 	got = stats.TopicStatsList[0]

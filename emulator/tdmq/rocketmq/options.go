@@ -45,7 +45,7 @@ type Limits struct {
 	RemarkMax        int `mapstructure:"remarkMax"`
 
 	// Quotas of a virtual (shared) cluster (1493/115875).
-	VirtualClusters   int `mapstructure:"virtualClusters"` // per account
+	VirtualClusters   int `mapstructure:"virtualClusters"` // per account and region (1493/115875: "per region")
 	VirtualNamespaces int `mapstructure:"virtualNamespaces"`
 	VirtualTopics     int `mapstructure:"virtualTopics"`
 	VirtualGroups     int `mapstructure:"virtualGroups"`

@@ -4,28 +4,23 @@
 // bindings, and the messages sent through the API. It knows nothing of the
 // front door that serves it (emulator/tdmq assembles that) nor of RocketMQ
 // 5.x beside it: DescribeFusionInstanceList reads Clusters.
+//
+// The rules live in the store (store*.go); the actions (actions*.go) bind
+// parameters, call the store and shape its answers.
 package rocketmq
 
 import (
-	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
-// Product is RocketMQ 4.x. One mutex guards all its resources, so every
-// check and the change it guards happen in one critical section.
+// Product is RocketMQ 4.x.
 type Product struct {
-	clock      *clock.Clock
-	limits     Limits
-	readyAfter time.Duration
-	table      *pipeline.Table
-
-	mu       sync.Mutex
-	clusters map[string]*cluster
-	seq      uint64 // creation order of every resource
-	msgSeq   uint64 // message ids
+	clock *clock.Clock
+	table *pipeline.Table
+	store *store
 }
 
 // New builds the product. The zero Env works: with no clock the product
@@ -38,9 +33,8 @@ func New(env pipeline.Env, opts Options) (*Product, error) {
 	if c == nil {
 		c = clock.New()
 	}
-	g := &Product{clock: c, limits: opts.Limits, readyAfter: opts.ReadyAfter}
+	g := &Product{clock: c, store: newStore(opts)}
 	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
-	g.Reset()
 	return g, nil
 }
 
@@ -49,25 +43,16 @@ func (g *Product) Table() *pipeline.Table { return g.table }
 
 // Reset forgets every resource and empties the rate-limit buckets.
 func (g *Product) Reset() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.clusters = map[string]*cluster{}
-	g.seq, g.msgSeq = 0, 0
+	g.store.reset()
 	g.table.ResetLimits()
 }
 
 // State is the control API's view of every 4.x resource.
-func (g *Product) State() any { return g.state() }
+func (g *Product) State() any { return g.store.state(g.clock.Now()) }
 
-func (g *Product) now() time.Time { return g.clock.Now() }
-
-func (g *Product) next() uint64 { g.seq++; return g.seq }
-
-// accountOf is the account a call acts for: resources are visible only to
-// the account that created them.
-func accountOf(call *pipeline.Call) string {
-	if call.Account == nil {
-		return ""
-	}
-	return call.Account.Name
+// Clusters summarises an account's clusters in a region (X-TC-Region as
+// sent: a cluster belongs to the region its creating call named), in no
+// particular order, as of now.
+func (g *Product) Clusters(account, region string, now time.Time) []ClusterSummary {
+	return g.store.summaries(account, region, now)
 }

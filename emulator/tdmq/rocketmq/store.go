@@ -6,15 +6,65 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 )
 
+// store is the 4.x state and every rule over it. Each method takes plain
+// values (who acts, when and whether for real, ids, names, typed
+// arguments), checks and acts under mu, and returns results (copies, safe
+// after the lock) or catalogue errors; nothing here knows of HTTP. One mutex
+// guards every resource, so each check and the change it guards happen in
+// one critical section. Times come from the emulator's virtual clock,
+// through the op.
+type store struct {
+	limits     Limits
+	readyAfter time.Duration // how long a new cluster stays CREATING
+
+	mu       sync.Mutex
+	clusters map[string]*cluster
+	seq      uint64 // creation order of every resource
+	msgSeq   uint64 // message ids
+}
+
+func newStore(opts Options) *store {
+	s := &store{limits: opts.Limits, readyAfter: opts.ReadyAfter}
+	s.reset()
+	return s
+}
+
+// reset forgets every resource.
+func (s *store) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clusters = map[string]*cluster{}
+	s.seq, s.msgSeq = 0, 0
+}
+
+// next numbers a new resource; the caller holds mu.
+func (s *store) next() uint64 { s.seq++; return s.seq }
+
+// op is who acts, where, when, and whether for real: what the wrapper
+// works out for every call.
+type op struct {
+	owner  string    // account name
+	region string    // the call's X-TC-Region, as sent ("" is a region of its own)
+	dry    bool      // DryRun: check everything, change nothing
+	now    time.Time // the virtual clock when the call arrived
+}
+
+// sees reports whether the caller's cluster lookups and lists reach c.
+// TencentCloud resources are regional: a cluster belongs to the account
+// that created it and to the region that call named, and a call in another
+// region (or naming none, or an unknown one) finds it no more than one that
+// does not exist. Everything in a cluster follows it.
+func (o op) sees(c *cluster) bool { return c.Owner == o.owner && c.Region == o.region }
+
 // The 4.x domain: clusters own namespaces and roles; namespaces own topics,
 // groups and role bindings; topics own messages. Everything is guarded by
-// Product.mu and knows nothing of HTTP: actions turn parameters into calls on
-// these types and render the results.
+// store.mu.
 
 // clusterKind is what created a cluster.
 type clusterKind int
@@ -31,12 +81,15 @@ const defaultNamespace = "tdmq_default"
 type cluster struct {
 	ID, Name, Remark string
 	Owner            string // account name
-	Region           string
-	Kind             clusterKind
-	Tags             []tag
-	Created          time.Time
-	ReadyAt          time.Time // CREATING until then
-	Seq              uint64
+	// Region is the X-TC-Region of the call that created the cluster, as
+	// sent: lookups match it exactly (op.sees). Answers name defaultRegion
+	// for "" (shownRegion).
+	Region  string
+	Kind    clusterKind
+	Tags    []tag
+	Created time.Time
+	ReadyAt time.Time // CREATING until then
+	Seq     uint64
 
 	// Dedicated (VIP) settings.
 	Spec                     string
@@ -168,17 +221,19 @@ type miss struct {
 	cluster, namespace, topic, group *apierr.Def
 }
 
-// clusterOf finds an account's cluster.
-func (g *Product) clusterOf(owner, id string, m miss) (*cluster, error) {
-	c, ok := g.clusters[id]
-	if !ok || c.Owner != owner {
+// clusterOf finds the caller's cluster; another account's cluster, or one
+// in another region, is as unknown as a missing one (op.sees). The caller
+// holds mu (as for the lookups below).
+func (s *store) clusterOf(o op, id string, m miss) (*cluster, error) {
+	c, ok := s.clusters[id]
+	if !ok || !o.sees(c) {
 		return nil, m.cluster.New()
 	}
 	return c, nil
 }
 
-func (g *Product) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *namespace, error) {
-	c, err := g.clusterOf(owner, clusterID, m)
+func (s *store) namespaceOf(o op, clusterID, ns string, m miss) (*cluster, *namespace, error) {
+	c, err := s.clusterOf(o, clusterID, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -189,8 +244,8 @@ func (g *Product) namespaceOf(owner, clusterID, ns string, m miss) (*cluster, *n
 	return c, n, nil
 }
 
-func (g *Product) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
-	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+func (s *store) topicOf(o op, clusterID, ns, topic string, m miss) (*cluster, *namespace, *topic, error) {
+	c, n, err := s.namespaceOf(o, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -201,8 +256,8 @@ func (g *Product) topicOf(owner, clusterID, ns, topic string, m miss) (*cluster,
 	return c, n, t, nil
 }
 
-func (g *Product) groupOf(owner, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
-	c, n, err := g.namespaceOf(owner, clusterID, ns, m)
+func (s *store) groupOf(o op, clusterID, ns, group string, m miss) (*cluster, *namespace, *group, error) {
+	c, n, err := s.namespaceOf(o, clusterID, ns, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,17 +1,20 @@
 package rocketmq
 
-// state is the control API's view of every 4.x resource.
-func (g *Product) state() any {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := g.now()
-	clusters := make([]any, 0, len(g.clusters))
-	for _, c := range sorted(g.clusters, func(c *cluster) uint64 { return c.Seq }) {
+import "time"
+
+// state is the control API's view of every 4.x resource. A cluster's
+// "region" is the X-TC-Region its creating call sent ("" when it sent
+// none): only calls naming that region find it.
+func (s *store) state(now time.Time) any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clusters := make([]any, 0, len(s.clusters))
+	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
 		nss := []any{}
 		for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
 			topics, groups, bindings := []any{}, []any{}, []any{}
 			for _, t := range n.Topics.all() {
-				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, g.limits.Retention))})
+				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, s.limits.Retention))})
 			}
 			for _, gr := range n.Groups.all() {
 				clients := []string{}
@@ -32,7 +35,7 @@ func (g *Product) state() any {
 			roles = append(roles, r.Name)
 		}
 		clusters = append(clusters, map[string]any{
-			"id": c.ID, "name": c.Name, "account": c.Owner, "kind": c.kindName(),
+			"id": c.ID, "name": c.Name, "account": c.Owner, "region": c.Region, "kind": c.kindName(),
 			"status": statusName(c.ready(now)), "namespaces": nss, "roles": roles,
 		})
 	}

@@ -35,17 +35,19 @@ type ClusterSummary struct {
 // Tag is a resource tag.
 type Tag struct{ Key, Value string }
 
-// Clusters summarises an account's clusters, in no particular order, as of
-// now.
-func (g *Product) Clusters(account string, now time.Time) []ClusterSummary {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+// summaries summarises an account's clusters in a region (as an X-TC-Region
+// names it: the same rule as the 4.x actions' lookups, op.sees), in no
+// particular order, as of now.
+func (s *store) summaries(account, region string, now time.Time) []ClusterSummary {
+	o := op{owner: account, region: region}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var out []ClusterSummary
-	for _, c := range g.clusters {
-		if c.Owner != account {
+	for _, c := range s.clusters {
+		if !o.sees(c) {
 			continue
 		}
-		_, topics, groups := c.quotas(g.limits)
+		_, topics, groups := c.quotas(s.limits)
 		tags := make([]Tag, 0, len(c.Tags))
 		for _, t := range c.Tags {
 			tags = append(tags, Tag{Key: t.TagKey, Value: t.TagValue})
@@ -54,7 +56,7 @@ func (g *Product) Clusters(account string, now time.Time) []ClusterSummary {
 			ID: c.ID, Name: c.Name, Remark: c.Remark, Kind: c.kindName(), Status: statusName(c.ready(now)),
 			TopicQuota: topics, GroupQuota: groups, Topics: c.topicCount(), Groups: c.groupCount(), Tags: tags,
 			Spec: c.Spec, NodeCount: c.NodeCount, StorageGB: c.StorageSize, ZoneIDs: append([]int64(nil), c.ZoneIDs...),
-			Retention: c.Retention, MaxRetention: g.limits.Retention, MaxDelay: g.limits.MaxDelay,
+			Retention: c.Retention, MaxRetention: s.limits.Retention, MaxDelay: s.limits.MaxDelay,
 			DeletionProtection: c.EnableDeletionProtection, Created: c.Created,
 		})
 	}

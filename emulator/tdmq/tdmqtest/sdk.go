@@ -35,9 +35,16 @@ type SDK struct {
 	catalogue *apierr.Catalogue
 }
 
-// NewSDK is a client of env's TDMQ door signing with the key pair; edits
-// change its profile (the SDK's default sends X-TC-Language zh-CN).
+// NewSDK is a client of env's TDMQ door in ap-guangzhou signing with the
+// key pair; edits change its profile (the SDK's default sends
+// X-TC-Language zh-CN).
 func NewSDK(t testing.TB, env *emutest.Env, secretID, secretKey string, edits ...func(*profile.ClientProfile)) *SDK {
+	return NewSDKIn(t, env, "ap-guangzhou", secretID, secretKey, edits...)
+}
+
+// NewSDKIn is NewSDK in another region: the SDK sends it as X-TC-Region
+// ("" sends no X-TC-Region at all).
+func NewSDKIn(t testing.TB, env *emutest.Env, region, secretID, secretKey string, edits ...func(*profile.ClientProfile)) *SDK {
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint = env.TDMQ
 	cpf.HttpProfile.Scheme = "http"
@@ -45,7 +52,7 @@ func NewSDK(t testing.TB, env *emutest.Env, secretID, secretKey string, edits ..
 	for _, edit := range edits {
 		edit(cpf)
 	}
-	client := common.NewCommonClient(common.NewCredential(secretID, secretKey), "ap-guangzhou", cpf)
+	client := common.NewCommonClient(common.NewCredential(secretID, secretKey), region, cpf)
 	// A transport of its own, closed before the emulator shuts down (cleanups
 	// run last-in first-out): a connection dialled but never used would
 	// otherwise hold http.Server.Shutdown for 5 s.

@@ -35,7 +35,7 @@ var declined = []string{
 }
 
 // handler is a 5.x action: the call's parameters plus what the wrapper
-// worked out (account, DryRun, the virtual time of the call).
+// worked out (account, region, DryRun, the virtual time of the call).
 type handler func(o op, call *pipeline.Call) (any, error)
 
 // actions is the 5.x action table: one row per action of tdmq.md §5. The
@@ -112,13 +112,14 @@ func decline(*pipeline.Call) error {
 	return errUnsupportedOperation.New().WithDetail(" (not emulated by mqmock)")
 }
 
-// wrap works out what every 5.x action shares: the caller's account, the
+// wrap works out what every 5.x action shares: the caller's account and
+// region (X-TC-Region: the store finds only that region's instances), the
 // virtual time of the call and DryRun (taken out of the parameters so strict
 // binding accepts it). A dry run that would have succeeded answers
 // DryRunOperation.
 func (g *Product) wrap(h handler) pipeline.Handler {
 	return func(call *pipeline.Call) (any, error) {
-		o := op{now: g.clock.Now()}
+		o := op{region: call.Region, now: g.clock.Now()}
 		if call.Account != nil {
 			o.owner = call.Account.Name
 		}

@@ -56,7 +56,7 @@ func (g *Product) describeInstance(o op, call *pipeline.Call) (any, error) {
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	d, err := g.store.describeInstance(o, *req.InstanceId, call.Region)
+	d, err := g.store.describeInstance(o, *req.InstanceId)
 	if err != nil {
 		return nil, err
 	}

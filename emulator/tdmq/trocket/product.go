@@ -26,7 +26,7 @@ type Product struct {
 
 // New builds the product. The zero Env works: with no clock the product
 // keeps one of its own, with no account registry no call has an account.
-// others lists an account's instances of other products for
+// others lists an account's instances of other products in a region for
 // DescribeFusionInstanceList; nil lists none.
 func New(env pipeline.Env, opts Options, others OtherInstances) *Product {
 	c := env.Clock
@@ -34,7 +34,7 @@ func New(env pipeline.Env, opts Options, others OtherInstances) *Product {
 		c = clock.New()
 	}
 	if others == nil {
-		others = func(string, time.Time) []OtherInstance { return nil }
+		others = func(string, string, time.Time) []OtherInstance { return nil }
 	}
 	g := &Product{clock: c, others: others, store: newStore(opts)}
 	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
@@ -56,8 +56,8 @@ func (g *Product) State() any {
 }
 
 // OtherInstances lists an account's instances of other products (RocketMQ
-// 4.x clusters) as of now.
-type OtherInstances func(account string, now time.Time) []OtherInstance
+// 4.x clusters) in a region (X-TC-Region as sent) as of now.
+type OtherInstances func(account, region string, now time.Time) []OtherInstance
 
 // OtherInstance is an instance of another product as
 // DescribeFusionInstanceList lists it beside the 5.x instances: plain

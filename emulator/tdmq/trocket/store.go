@@ -40,6 +40,7 @@ func (s *store) reset() {
 // instanceState is one instance in the control API's state view.
 type instanceState struct {
 	Account    string   `json:"account"`
+	Region     string   `json:"region"` // X-TC-Region of the creating call, "" when none
 	InstanceID string   `json:"instanceId"`
 	Name       string   `json:"name"`
 	Type       string   `json:"type"`
@@ -57,7 +58,7 @@ func (s *store) state(now time.Time) []instanceState {
 	defer s.mu.Unlock()
 	out := []instanceState{}
 	for _, in := range s.sortedInstances() {
-		out = append(out, instanceState{Account: in.owner, InstanceID: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
+		out = append(out, instanceState{Account: in.owner, Region: in.region, InstanceID: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
 			Status: in.status(now), Topics: sortedKeys(in.topics), Groups: sortedKeys(in.groups), Roles: sortedKeys(in.roles),
 			Messages: len(in.messages)})
 	}
@@ -88,6 +89,7 @@ func sortedKeys[V any](m map[string]V) []string {
 type instance struct {
 	seq              int64
 	owner            string // account name
+	region           string // the X-TC-Region of the creating call, as sent (op.sees)
 	id, name, typ    string
 	remark           string
 	sku              *sku
@@ -242,11 +244,12 @@ func ms(t time.Time) int64 {
 // produceTime is the "YYYY-MM-DD HH:mm:ss" the console and the SDK examples use.
 func produceTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
 
-// lookupInstance finds an instance the account owns; another account's
-// instance is as unknown as a missing one. The caller holds mu.
-func (s *store) lookupInstance(owner, id string) (*instance, error) {
+// lookupInstance finds the caller's instance; another account's instance,
+// or one in another region, is as unknown as a missing one (op.sees). The
+// caller holds mu.
+func (s *store) lookupInstance(o op, id string) (*instance, error) {
 	in, ok := s.instances[id]
-	if !ok || in.owner != owner {
+	if !ok || !o.sees(in) {
 		return nil, errResourceNotFoundInstance.New().WithDetail(" (" + id + ")")
 	}
 	return in, nil
@@ -332,10 +335,18 @@ func (in *instance) subsOfTopic(topic string) []subKey {
 	return out
 }
 
-// op is who acts, when, and whether for real: what the wrapper works out
-// for every call.
+// op is who acts, where, when, and whether for real: what the wrapper
+// works out for every call.
 type op struct {
-	owner string    // account name
-	dry   bool      // DryRun: check everything, change nothing
-	now   time.Time // the virtual clock when the call arrived
+	owner  string    // account name
+	region string    // the call's X-TC-Region, as sent ("" is a region of its own)
+	dry    bool      // DryRun: check everything, change nothing
+	now    time.Time // the virtual clock when the call arrived
 }
+
+// sees reports whether the caller's instance lookups and lists reach in.
+// TencentCloud resources are regional: an instance belongs to the account
+// that created it and to the region that call named, and a call in another
+// region (or naming none, or an unknown one) finds it no more than one that
+// does not exist. Everything in an instance follows it.
+func (o op) sees(in *instance) bool { return in.owner == o.owner && in.region == o.region }

@@ -10,7 +10,9 @@ import (
 // producers, consuming and dead-lettering. The control API stands in for
 // them; its errors are plain (the control API's, not the catalogue's).
 
-// ctlInstance finds an account's instance; the caller holds mu.
+// ctlInstance finds an account's instance, in whichever region: the
+// control API stands in for clients connected to one instance, whose id
+// names it across regions. The caller holds mu.
 func (s *store) ctlInstance(account, id string) (*instance, error) {
 	in, ok := s.instances[id]
 	if !ok || in.owner != account {

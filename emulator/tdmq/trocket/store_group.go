@@ -49,7 +49,7 @@ func (s *store) createConsumerGroup(o op, a groupSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, a.instanceID)
+	in, err := s.lookupInstance(o, a.instanceID)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func (in *instance) groupLag(group, onlyTopic string) int64 {
 func (s *store) describeConsumerGroup(o op, instanceID, name string) (groupDetail, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return groupDetail{}, err
 	}
@@ -154,7 +154,7 @@ func (s *store) describeConsumerGroupList(o op, instanceID string, q listQuery, 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -223,7 +223,7 @@ func (s *store) modifyConsumerGroup(o op, instanceID, name string, a groupChange
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func (s *store) modifyConsumerGroup(o op, instanceID, name string, a groupChange
 func (s *store) deleteConsumerGroup(o op, instanceID, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -281,7 +281,7 @@ func (s *store) deleteConsumerGroup(o op, instanceID, name string) error {
 func (s *store) consumerLag(o op, instanceID, name string, topic *string) (int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, err
 	}
@@ -303,7 +303,7 @@ func (s *store) resetConsumerGroupOffset(o op, instanceID, topicName, groupName 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -357,7 +357,7 @@ func (s *store) describeConsumerClientList(o op, instanceID, group string, q lis
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -397,7 +397,7 @@ func (s *store) describeConsumerClient(o op, instanceID, clientID string, group 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return clientDetail{}, err
 	}

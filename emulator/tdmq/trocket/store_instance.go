@@ -77,7 +77,7 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 		return "", nil
 	}
 	in := &instance{
-		owner: o.owner, id: newID("rmq-", 8), name: name, typ: typ, remark: str(a.remark), sku: sku,
+		owner: o.owner, region: o.region, id: newID("rmq-", 8), name: name, typ: typ, remark: str(a.remark), sku: sku,
 		tags: a.tags, vpcs: a.vpcs, enablePublic: public, billingFlow: deref(a.billingFlow),
 		bandwidth: derefInt(a.bandwidth, 0), ipRules: a.ipRules, retention: derefInt(a.retention, sku.DefaultRetention),
 		payMode: derefInt(a.payMode, 0), renewFlag: derefInt(a.renewFlag, 0), timeSpan: derefInt(a.timeSpan, 1),
@@ -132,12 +132,12 @@ type instanceDetail struct {
 	ZoneScheduledList       []zoneScheduledItem `json:"ZoneScheduledList"`
 }
 
-// describeInstance reports one instance; its endpoints are named after the
-// region the call was made in.
-func (s *store) describeInstance(o op, id, region string) (instanceDetail, error) {
+// describeInstance reports one instance; its endpoints are named after its
+// region (the region of the call, which alone finds it).
+func (s *store) describeInstance(o op, id string) (instanceDetail, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, id)
+	in, err := s.lookupInstance(o, id)
 	if err != nil {
 		return instanceDetail{}, err
 	}
@@ -152,7 +152,7 @@ func (s *store) describeInstance(o op, id, region string) (instanceDetail, error
 		MessageRetention: in.retention, RetentionUpperLimit: in.sku.RetentionUpperLimit, RetentionLowerLimit: in.sku.RetentionLowerLimit,
 		TpsLimit: in.sku.TpsLimit, ScaledTpsLimit: in.sku.TpsLimit * 2, MaxMessageDelay: in.sku.MaxMessageDelay,
 		CreatedTime: ms(in.created), SendReceiveRatio: in.sendReceiveRatio, TagList: nonNil(in.tags),
-		EndpointList: in.endpoints(region), TopicQueueNumUpperLimit: queueNumMax, TopicQueueNumLowerLimit: queueNumMin,
+		EndpointList: in.endpoints(), TopicQueueNumUpperLimit: queueNumMax, TopicQueueNumLowerLimit: queueNumMin,
 		Remark: in.remark, InstanceStatus: in.status(o.now), SkuCode: in.sku.SkuCode, PayMode: in.payModeName(),
 		ScaledTpsEnabled: in.scaledTps, RenewFlag: in.renewFlag, ExpiryTime: in.expiry(), RoleNumLimit: in.sku.RoleNumLimit,
 		AclEnabled: in.acl, TopicNumLowerLimit: in.sku.TopicNumLimit, TopicNumUpperLimit: in.sku.TopicNumUpperLimit,
@@ -176,8 +176,11 @@ func (in *instance) expiry() int64 {
 }
 
 // endpoints are the VPC access points, plus the public one when enabled.
-// The addresses are illustrative: mqmock serves no RocketMQ protocol.
-func (in *instance) endpoints(region string) []endpoint {
+// The addresses are illustrative: mqmock serves no RocketMQ protocol. An
+// instance created by a call naming no region (it belongs to the region "")
+// has its endpoints named after ap-guangzhou.
+func (in *instance) endpoints() []endpoint {
+	region := in.region
 	if region == "" {
 		region = "ap-guangzhou"
 	}
@@ -212,8 +215,8 @@ type listQuery struct {
 	offset, limit *int64
 }
 
-// describeInstanceList lists the account's instances that match, in
-// creation order, and how many match in all.
+// describeInstanceList lists the account's instances in the call's region
+// that match, in creation order, and how many match in all.
 func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, error) {
 	fs, err := filters(q.filters, "InstanceName", "InstanceId", "InstanceType", "InstanceStatus")
 	if err != nil {
@@ -223,7 +226,7 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 	defer s.mu.Unlock()
 	var all []*instance
 	for _, in := range s.sortedInstances() {
-		if in.owner == o.owner && fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
+		if o.sees(in) && fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
 			fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
 			tagsMatch(q.tagFilters, in.tags) {
 			all = append(all, in)
@@ -244,8 +247,8 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 var fusionFilters = []string{"InstanceName", "InstanceId", "InstanceType", "InstanceStatus", "Version"}
 
 // describeFusionInstanceList lists the account's instances of both
-// generations (tdmq.md §5): others' (the 4.x clusters) and the 5.x ones,
-// filtered alike and ordered by creation time.
+// generations in the call's region (tdmq.md §5): others' (the 4.x
+// clusters) and the 5.x ones, filtered alike and ordered by creation time.
 func (s *store) describeFusionInstanceList(o op, q listQuery, others OtherInstances) (int64, []fusionInstanceItem, error) {
 	fs, err := filters(q.filters, fusionFilters...)
 	if err != nil {
@@ -254,12 +257,12 @@ func (s *store) describeFusionInstanceList(o op, q listQuery, others OtherInstan
 	// The other products' instances first, outside this store's lock: two
 	// products never hold each other's locks.
 	var items []fusionInstanceItem
-	for _, other := range others(o.owner, o.now) {
+	for _, other := range others(o.owner, o.region, o.now) {
 		items = append(items, other.item())
 	}
 	s.mu.Lock()
 	for _, in := range s.sortedInstances() {
-		if in.owner == o.owner {
+		if o.sees(in) {
 			items = append(items, fusionInstanceItem{
 				instanceItem: in.item(o.now), ZoneIds: nonNil(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
 				CreateTime: ms(in.created), ScaledTpsEnabled: in.scaledTps,
@@ -347,7 +350,7 @@ func (s *store) modifyInstance(o op, id string, a instanceChange) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, id)
+	in, err := s.lookupInstance(o, id)
 	if err != nil {
 		return err
 	}
@@ -422,7 +425,7 @@ func (s *store) modifyInstance(o op, id string, a instanceChange) error {
 func (s *store) deleteInstance(o op, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, id)
+	in, err := s.lookupInstance(o, id)
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ func (s *store) sendMessage(o op, a messageSpec) (string, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, a.instanceID)
+	in, err := s.lookupInstance(o, a.instanceID)
 	if err != nil {
 		return "", err
 	}
@@ -93,7 +93,7 @@ func (s *store) describeMessageList(o op, q messageQuery) (int64, []messageItem,
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, q.instanceID)
+	in, err := s.lookupInstance(o, q.instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -205,7 +205,7 @@ type messageDetail struct {
 func (s *store) describeMessage(o op, instanceID, topic, msgID string, deadLetter *bool, q listQuery) (messageDetail, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return messageDetail{}, err
 	}
@@ -238,7 +238,7 @@ type messageTrace struct {
 func (s *store) describeMessageTrace(o op, instanceID, topic, msgID string, deadLetter *bool) (messageTrace, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return messageTrace{}, err
 	}
@@ -266,7 +266,7 @@ func (s *store) resendDeadLetterMessage(o op, instanceID string, msgIDs []string
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -295,7 +295,7 @@ func (s *store) resendDeadLetterMessage(o op, instanceID string, msgIDs []string
 func (s *store) verifyMessageConsumption(o op, instanceID, topic, msgID string, clientID, group *string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -341,7 +341,7 @@ func (s *store) describeProducerList(o op, instanceID, topic string, q listQuery
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -81,7 +81,7 @@ func (s *store) createRole(o op, a roleSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, a.instanceID)
+	in, err := s.lookupInstance(o, a.instanceID)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (s *store) describeRoleList(o op, instanceID string, q listQuery) (int64, [
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -163,7 +163,7 @@ func (s *store) modifyRole(o op, instanceID, name string, a roleChange) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (s *store) modifyRole(o op, instanceID, name string, a roleChange) error {
 func (s *store) deleteRole(o op, instanceID, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func (s *store) createTopic(o op, a topicSpec) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, a.instanceID)
+	in, err := s.lookupInstance(o, a.instanceID)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (s *store) describeTopic(o op, instanceID, name string, q listQuery) (topic
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return topicDetail{}, err
 	}
@@ -171,7 +171,7 @@ func (s *store) describeTopicList(o op, instanceID string, q listQuery, fromGrou
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -216,7 +216,7 @@ func (s *store) modifyTopic(o op, instanceID, name string, a topicChange) error 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -257,7 +257,7 @@ func (s *store) modifyTopic(o op, instanceID, name string, a topicChange) error 
 func (s *store) deleteTopic(o op, instanceID, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return err
 	}
@@ -300,7 +300,7 @@ func (s *store) describeTopicListByGroup(o op, instanceID string, group *string,
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -327,7 +327,7 @@ func (s *store) describeTopicListByGroup(o op, instanceID string, group *string,
 func (s *store) describeTopicStats(o op, instanceID, name, group string, q listQuery) (int64, []topicStatsDetail, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	in, err := s.lookupInstance(o.owner, instanceID)
+	in, err := s.lookupInstance(o, instanceID)
 	if err != nil {
 		return 0, nil, err
 	}
