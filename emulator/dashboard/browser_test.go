@@ -73,9 +73,15 @@ func browser(t *testing.T, execPath string) context.Context {
 	return ctx
 }
 
-// docsDir is the repository's docs/, where the screenshots go.
+// docsDir is where the screenshots go: the repository's docs/ (the README's
+// pictures) when MQMOCK_SCREENSHOTS=docs, else a directory of the test's own,
+// so that an ordinary run takes every screenshot and leaves the tree as it
+// was.
 func docsDir(t *testing.T) string {
 	t.Helper()
+	if os.Getenv("MQMOCK_SCREENSHOTS") != "docs" {
+		return t.TempDir()
+	}
 	dir, err := filepath.Abs(filepath.Join("..", "..", "docs"))
 	require.NoError(t, err)
 	_, err = os.Stat(filepath.Join(dir, "..", "go.mod"))
@@ -147,7 +153,7 @@ func (p *page) fill(sel, text string) {
 	p.do("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), text))
 }
 
-// shot writes the visible page to docs/dashboard-<name>.png.
+// shot writes the visible page to dashboard-<name>.png (docsDir).
 func (p *page) shot(name string) {
 	p.t.Helper()
 	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
