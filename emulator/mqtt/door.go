@@ -1,7 +1,6 @@
 package mqtt
 
 import (
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -30,9 +29,8 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 		},
 		Actions: p.table,
 		// The product's registry: a zero Env gets the built-in accounts.
-		Accounts:    p.accounts,
-		Credentials: credentials,
-		Verify:      env.Verify,
+		Accounts: p.accounts,
+		Verify:   env.Verify,
 	})
 	return &frontdoor.Door{
 		Frontend: rpc,
@@ -49,10 +47,4 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 		Claims:    rpc.Claims,
 		WrongPort: rpc.WrongPort(),
 	}, nil
-}
-
-// credentials are the Alibaba keys of an account: what this door's
-// signatures are made with.
-func credentials(a *account.Account) aliyunrpc.Credentials {
-	return aliyunrpc.Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
 }

@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/aliyunrpc"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -26,10 +25,9 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 			UnknownAction: errInvalidActionNotFound,
 			Malformed:     errBizFieldCheckInvalid,
 		},
-		Actions:     p.table,
-		Accounts:    env.Accounts,
-		Credentials: credentials,
-		Verify:      env.Verify,
+		Actions:  p.table,
+		Accounts: env.Accounts,
+		Verify:   env.Verify,
 	})
 	return &frontdoor.Door{
 		Frontend: rpc,
@@ -46,10 +44,4 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 		Claims:    rpc.Claims,
 		WrongPort: rpc.WrongPort(),
 	}, nil
-}
-
-// credentials are the Alibaba keys of an account: what this door's
-// signatures are made with.
-func credentials(a *account.Account) aliyunrpc.Credentials {
-	return aliyunrpc.Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
 }

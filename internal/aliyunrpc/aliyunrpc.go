@@ -96,13 +96,20 @@ type Config struct {
 	Actions      *pipeline.Table
 	// Accounts finds the account of an AccessKeyId; nil means no accounts.
 	Accounts *account.Registry
-	// Credentials reads the access key an account signs with on this door
-	// (the account model keeps one set of keys per cloud). Required.
+	// Credentials reads the access key an account signs with on this door;
+	// nil reads the account's Alibaba keys (AlibabaKeys), which every door
+	// of this protocol uses today.
 	Credentials func(*account.Account) Credentials
 	Verify      bool
 	// Now is the real-time source for signature freshness (time.Now when nil):
 	// the SDKs sign with the machine's clock, never the virtual one.
 	Now func() time.Time
+}
+
+// AlibabaKeys are an account's Alibaba Cloud access key, secret, STS token
+// and state: what the RPC protocol's signatures are made with.
+func AlibabaKeys(a *account.Account) Credentials {
+	return Credentials{Secret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, Disabled: a.Alibaba.Disabled}
 }
 
 // Credentials are what the protocol checks of an account's access key.
@@ -133,7 +140,7 @@ func New(cfg Config) *Frontend {
 		cfg.Now = time.Now
 	}
 	if cfg.Credentials == nil {
-		panic("rpc frontend " + cfg.Vendor + ": Config.Credentials is required")
+		cfg.Credentials = AlibabaKeys
 	}
 	cfg.Errors = cfg.Errors.withGateway()
 	return &Frontend{cfg: cfg, nonces: newNonceCache()}

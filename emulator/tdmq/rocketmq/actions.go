@@ -43,75 +43,71 @@ var declined = []string{
 // actions is the 4.x action table: one row per action. The rows' rates
 // apply only when limited (tdmq.rateLimits or limits.rateLimits).
 func (g *Product) actions(overrides map[string]int, limited bool) *pipeline.Table {
-	rows := []struct {
-		name string
-		h    handler
-	}{
+	rows := []pipeline.Action{
 		// Clusters (virtual) and dedicated (VIP) instances.
-		{"CreateRocketMQCluster", g.createRocketMQCluster},
-		{"DescribeRocketMQCluster", g.describeRocketMQCluster},
-		{"DescribeRocketMQClusters", g.describeRocketMQClusters},
-		{"ModifyRocketMQCluster", g.modifyRocketMQCluster},
-		{"DeleteRocketMQCluster", g.deleteRocketMQCluster},
-		{"CreateRocketMQVipInstance", g.createRocketMQVipInstance},
-		{"DescribeRocketMQVipInstances", g.describeRocketMQVipInstances},
-		{"DescribeRocketMQVipInstanceDetail", g.describeRocketMQVipInstanceDetail},
-		{"ModifyRocketMQInstance", g.modifyRocketMQInstance},
-		{"DeleteRocketMQVipInstance", g.deleteRocketMQVipInstance},
+		{Name: "CreateRocketMQCluster", Handle: g.wrap(g.createRocketMQCluster)},
+		{Name: "DescribeRocketMQCluster", Handle: g.wrap(g.describeRocketMQCluster)},
+		{Name: "DescribeRocketMQClusters", Handle: g.wrap(g.describeRocketMQClusters)},
+		{Name: "ModifyRocketMQCluster", Handle: g.wrap(g.modifyRocketMQCluster)},
+		{Name: "DeleteRocketMQCluster", Handle: g.wrap(g.deleteRocketMQCluster)},
+		{Name: "CreateRocketMQVipInstance", Handle: g.wrap(g.createRocketMQVipInstance)},
+		{Name: "DescribeRocketMQVipInstances", Handle: g.wrap(g.describeRocketMQVipInstances)},
+		{Name: "DescribeRocketMQVipInstanceDetail", Handle: g.wrap(g.describeRocketMQVipInstanceDetail)},
+		{Name: "ModifyRocketMQInstance", Handle: g.wrap(g.modifyRocketMQInstance)},
+		{Name: "DeleteRocketMQVipInstance", Handle: g.wrap(g.deleteRocketMQVipInstance)},
 		// Namespaces.
-		{"CreateRocketMQNamespace", g.createRocketMQNamespace},
-		{"DescribeRocketMQNamespaces", g.describeRocketMQNamespaces},
-		{"ModifyRocketMQNamespace", g.modifyRocketMQNamespace},
-		{"DeleteRocketMQNamespace", g.deleteRocketMQNamespace},
+		{Name: "CreateRocketMQNamespace", Handle: g.wrap(g.createRocketMQNamespace)},
+		{Name: "DescribeRocketMQNamespaces", Handle: g.wrap(g.describeRocketMQNamespaces)},
+		{Name: "ModifyRocketMQNamespace", Handle: g.wrap(g.modifyRocketMQNamespace)},
+		{Name: "DeleteRocketMQNamespace", Handle: g.wrap(g.deleteRocketMQNamespace)},
 		// Topics.
-		{"CreateRocketMQTopic", g.createRocketMQTopic},
-		{"CreateRocketMQTopicV2", g.createRocketMQTopicV2},
-		{"DescribeRocketMQTopics", g.describeRocketMQTopics},
-		{"DescribeRocketMQTopic", g.describeRocketMQTopic},
-		{"ModifyRocketMQTopic", g.modifyRocketMQTopic},
-		{"DeleteRocketMQTopic", g.deleteRocketMQTopic},
-		{"DescribeRocketMQTopicsByGroup", g.describeRocketMQTopicsByGroup},
-		{"DescribeRocketMQTopicStats", g.describeRocketMQTopicStats},
+		{Name: "CreateRocketMQTopic", Handle: g.wrap(g.createRocketMQTopic)},
+		{Name: "CreateRocketMQTopicV2", Handle: g.wrap(g.createRocketMQTopicV2)},
+		{Name: "DescribeRocketMQTopics", Handle: g.wrap(g.describeRocketMQTopics)},
+		{Name: "DescribeRocketMQTopic", Handle: g.wrap(g.describeRocketMQTopic)},
+		{Name: "ModifyRocketMQTopic", Handle: g.wrap(g.modifyRocketMQTopic)},
+		{Name: "DeleteRocketMQTopic", Handle: g.wrap(g.deleteRocketMQTopic)},
+		{Name: "DescribeRocketMQTopicsByGroup", Handle: g.wrap(g.describeRocketMQTopicsByGroup)},
+		{Name: "DescribeRocketMQTopicStats", Handle: g.wrap(g.describeRocketMQTopicStats)},
 		// Consumer groups.
-		{"CreateRocketMQGroup", g.createRocketMQGroup},
-		{"CreateRocketMQGroupV2", g.createRocketMQGroupV2},
-		{"DescribeRocketMQGroups", g.describeRocketMQGroups},
-		{"ModifyRocketMQGroup", g.modifyRocketMQGroup},
-		{"DeleteRocketMQGroup", g.deleteRocketMQGroup},
-		{"DescribeRocketMQConsumeStats", g.describeRocketMQConsumeStats},
-		{"DescribeRocketMQConsumerConnections", g.describeRocketMQConsumerConnections},
-		{"ResetRocketMQConsumerOffSet", g.resetRocketMQConsumerOffSet},
-		{"DescribeRocketMQSubscriptions", g.describeRocketMQSubscriptions},
+		{Name: "CreateRocketMQGroup", Handle: g.wrap(g.createRocketMQGroup)},
+		{Name: "CreateRocketMQGroupV2", Handle: g.wrap(g.createRocketMQGroupV2)},
+		{Name: "DescribeRocketMQGroups", Handle: g.wrap(g.describeRocketMQGroups)},
+		{Name: "ModifyRocketMQGroup", Handle: g.wrap(g.modifyRocketMQGroup)},
+		{Name: "DeleteRocketMQGroup", Handle: g.wrap(g.deleteRocketMQGroup)},
+		{Name: "DescribeRocketMQConsumeStats", Handle: g.wrap(g.describeRocketMQConsumeStats)},
+		{Name: "DescribeRocketMQConsumerConnections", Handle: g.wrap(g.describeRocketMQConsumerConnections)},
+		{Name: "ResetRocketMQConsumerOffSet", Handle: g.wrap(g.resetRocketMQConsumerOffSet)},
+		{Name: "DescribeRocketMQSubscriptions", Handle: g.wrap(g.describeRocketMQSubscriptions)},
 		// Roles and namespace authorisation.
-		{"CreateRocketMQRole", g.createRocketMQRole},
-		{"DescribeRocketMQRoles", g.describeRocketMQRoles},
-		{"ModifyRocketMQRole", g.modifyRocketMQRole},
-		{"DeleteRocketMQRoles", g.deleteRocketMQRoles},
-		{"CreateRocketMQEnvironmentRole", g.createRocketMQEnvironmentRole},
-		{"DescribeRocketMQEnvironmentRoles", g.describeRocketMQEnvironmentRoles},
-		{"ModifyRocketMQEnvironmentRole", g.modifyRocketMQEnvironmentRole},
-		{"DeleteRocketMQEnvironmentRoles", g.deleteRocketMQEnvironmentRoles},
+		{Name: "CreateRocketMQRole", Handle: g.wrap(g.createRocketMQRole)},
+		{Name: "DescribeRocketMQRoles", Handle: g.wrap(g.describeRocketMQRoles)},
+		{Name: "ModifyRocketMQRole", Handle: g.wrap(g.modifyRocketMQRole)},
+		{Name: "DeleteRocketMQRoles", Handle: g.wrap(g.deleteRocketMQRoles)},
+		{Name: "CreateRocketMQEnvironmentRole", Handle: g.wrap(g.createRocketMQEnvironmentRole)},
+		{Name: "DescribeRocketMQEnvironmentRoles", Handle: g.wrap(g.describeRocketMQEnvironmentRoles)},
+		{Name: "ModifyRocketMQEnvironmentRole", Handle: g.wrap(g.modifyRocketMQEnvironmentRole)},
+		{Name: "DeleteRocketMQEnvironmentRoles", Handle: g.wrap(g.deleteRocketMQEnvironmentRoles)},
 		// Messages and producers.
-		{"SendRocketMQMessage", g.sendRocketMQMessage},
-		{"DescribeRocketMQMsg", g.describeRocketMQMsg},
-		{"DescribeRocketMQTopicMsgs", g.describeRocketMQTopicMsgs},
-		{"DescribeRocketMQMsgTrace", g.describeRocketMQMsgTrace},
-		{"RetryRocketMQDlqMessage", g.retryRocketMQDlqMessage},
-		{"VerifyRocketMQConsume", g.verifyRocketMQConsume},
-		{"DescribeRocketMQProducers", g.describeRocketMQProducers},
+		{Name: "SendRocketMQMessage", Handle: g.wrap(g.sendRocketMQMessage)},
+		{Name: "DescribeRocketMQMsg", Handle: g.wrap(g.describeRocketMQMsg)},
+		{Name: "DescribeRocketMQTopicMsgs", Handle: g.wrap(g.describeRocketMQTopicMsgs)},
+		{Name: "DescribeRocketMQMsgTrace", Handle: g.wrap(g.describeRocketMQMsgTrace)},
+		{Name: "RetryRocketMQDlqMessage", Handle: g.wrap(g.retryRocketMQDlqMessage)},
+		{Name: "VerifyRocketMQConsume", Handle: g.wrap(g.verifyRocketMQConsume)},
+		{Name: "DescribeRocketMQProducers", Handle: g.wrap(g.describeRocketMQProducers)},
 	}
-	actions := make([]pipeline.Action, 0, len(rows)+len(declined))
-	for _, r := range rows {
-		actions = append(actions, pipeline.Action{Name: r.name, Handle: g.wrap(r.h), Rate: rate(r.name, overrides)})
+	for i := range rows {
+		rows[i].Rate = rate(rows[i].Name, overrides)
 	}
 	for _, name := range declined {
-		actions = append(actions, pipeline.Action{Name: name, Declined: true})
+		rows = append(rows, pipeline.Action{Name: name, Declined: true})
 	}
 	spec := pipeline.TableSpec{Throttle: errRequestLimitExceeded, Decline: decline}
 	if limited {
 		spec.Now = g.clock.Now
 	}
-	return pipeline.NewTable(spec, actions...)
+	return pipeline.NewTable(spec, rows...)
 }
 
 // rate is an action's per-second rate: the override, else the documented one.

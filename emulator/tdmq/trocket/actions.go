@@ -42,61 +42,57 @@ type handler func(o op, call *pipeline.Call) (any, error)
 // rows' rates apply only when limited (tdmq.rateLimits or
 // limits.rateLimits).
 func (g *Product) actions(overrides map[string]int, limited bool) *pipeline.Table {
-	rows := []struct {
-		name string
-		h    handler
-	}{
-		{"CreateInstance", g.createInstance},
-		{"DescribeInstance", g.describeInstance},
-		{"DescribeInstanceList", g.describeInstanceList},
-		{"DescribeFusionInstanceList", g.describeFusionInstanceList},
-		{"ModifyInstance", g.modifyInstance},
-		{"DeleteInstance", g.deleteInstance},
-		{"DescribeProductSKUs", g.describeProductSKUs},
+	rows := []pipeline.Action{
+		{Name: "CreateInstance", Handle: g.wrap(g.createInstance)},
+		{Name: "DescribeInstance", Handle: g.wrap(g.describeInstance)},
+		{Name: "DescribeInstanceList", Handle: g.wrap(g.describeInstanceList)},
+		{Name: "DescribeFusionInstanceList", Handle: g.wrap(g.describeFusionInstanceList)},
+		{Name: "ModifyInstance", Handle: g.wrap(g.modifyInstance)},
+		{Name: "DeleteInstance", Handle: g.wrap(g.deleteInstance)},
+		{Name: "DescribeProductSKUs", Handle: g.wrap(g.describeProductSKUs)},
 
-		{"CreateTopic", g.createTopic},
-		{"DescribeTopic", g.describeTopic},
-		{"DescribeTopicList", g.describeTopicList},
-		{"ModifyTopic", g.modifyTopic},
-		{"DeleteTopic", g.deleteTopic},
-		{"DescribeTopicListByGroup", g.describeTopicListByGroup},
-		{"DescribeTopicStats", g.describeTopicStats},
+		{Name: "CreateTopic", Handle: g.wrap(g.createTopic)},
+		{Name: "DescribeTopic", Handle: g.wrap(g.describeTopic)},
+		{Name: "DescribeTopicList", Handle: g.wrap(g.describeTopicList)},
+		{Name: "ModifyTopic", Handle: g.wrap(g.modifyTopic)},
+		{Name: "DeleteTopic", Handle: g.wrap(g.deleteTopic)},
+		{Name: "DescribeTopicListByGroup", Handle: g.wrap(g.describeTopicListByGroup)},
+		{Name: "DescribeTopicStats", Handle: g.wrap(g.describeTopicStats)},
 
-		{"CreateConsumerGroup", g.createConsumerGroup},
-		{"DescribeConsumerGroup", g.describeConsumerGroup},
-		{"DescribeConsumerGroupList", g.describeConsumerGroupList},
-		{"ModifyConsumerGroup", g.modifyConsumerGroup},
-		{"DeleteConsumerGroup", g.deleteConsumerGroup},
-		{"DescribeConsumerLag", g.describeConsumerLag},
-		{"ResetConsumerGroupOffset", g.resetConsumerGroupOffset},
-		{"DescribeConsumerClientList", g.describeConsumerClientList},
-		{"DescribeConsumerClient", g.describeConsumerClient},
+		{Name: "CreateConsumerGroup", Handle: g.wrap(g.createConsumerGroup)},
+		{Name: "DescribeConsumerGroup", Handle: g.wrap(g.describeConsumerGroup)},
+		{Name: "DescribeConsumerGroupList", Handle: g.wrap(g.describeConsumerGroupList)},
+		{Name: "ModifyConsumerGroup", Handle: g.wrap(g.modifyConsumerGroup)},
+		{Name: "DeleteConsumerGroup", Handle: g.wrap(g.deleteConsumerGroup)},
+		{Name: "DescribeConsumerLag", Handle: g.wrap(g.describeConsumerLag)},
+		{Name: "ResetConsumerGroupOffset", Handle: g.wrap(g.resetConsumerGroupOffset)},
+		{Name: "DescribeConsumerClientList", Handle: g.wrap(g.describeConsumerClientList)},
+		{Name: "DescribeConsumerClient", Handle: g.wrap(g.describeConsumerClient)},
 
-		{"CreateRole", g.createRole},
-		{"DescribeRoleList", g.describeRoleList},
-		{"ModifyRole", g.modifyRole},
-		{"DeleteRole", g.deleteRole},
+		{Name: "CreateRole", Handle: g.wrap(g.createRole)},
+		{Name: "DescribeRoleList", Handle: g.wrap(g.describeRoleList)},
+		{Name: "ModifyRole", Handle: g.wrap(g.modifyRole)},
+		{Name: "DeleteRole", Handle: g.wrap(g.deleteRole)},
 
-		{"SendMessage", g.sendMessage},
-		{"DescribeMessageList", g.describeMessageList},
-		{"DescribeMessage", g.describeMessage},
-		{"DescribeMessageTrace", g.describeMessageTrace},
-		{"ResendDeadLetterMessage", g.resendDeadLetterMessage},
-		{"VerifyMessageConsumption", g.verifyMessageConsumption},
-		{"DescribeProducerList", g.describeProducerList},
+		{Name: "SendMessage", Handle: g.wrap(g.sendMessage)},
+		{Name: "DescribeMessageList", Handle: g.wrap(g.describeMessageList)},
+		{Name: "DescribeMessage", Handle: g.wrap(g.describeMessage)},
+		{Name: "DescribeMessageTrace", Handle: g.wrap(g.describeMessageTrace)},
+		{Name: "ResendDeadLetterMessage", Handle: g.wrap(g.resendDeadLetterMessage)},
+		{Name: "VerifyMessageConsumption", Handle: g.wrap(g.verifyMessageConsumption)},
+		{Name: "DescribeProducerList", Handle: g.wrap(g.describeProducerList)},
 	}
-	actions := make([]pipeline.Action, 0, len(rows)+len(declined))
-	for _, r := range rows {
-		actions = append(actions, pipeline.Action{Name: r.name, Handle: g.wrap(r.h), Rate: rate(r.name, overrides)})
+	for i := range rows {
+		rows[i].Rate = rate(rows[i].Name, overrides)
 	}
 	for _, name := range declined {
-		actions = append(actions, pipeline.Action{Name: name, Declined: true})
+		rows = append(rows, pipeline.Action{Name: name, Declined: true})
 	}
 	spec := pipeline.TableSpec{Throttle: errRequestLimitExceeded, Decline: decline}
 	if limited {
 		spec.Now = g.clock.Now
 	}
-	return pipeline.NewTable(spec, actions...)
+	return pipeline.NewTable(spec, rows...)
 }
 
 // rate is an action's per-second rate: the override, else the documented one.
