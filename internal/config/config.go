@@ -216,12 +216,12 @@ func Load(path string, env []string) (Config, error) {
 	}
 	for _, kv := range env {
 		name, val, ok := strings.Cut(kv, "=")
-		if !ok || !strings.HasPrefix(name, "MQMOCK_") {
+		if !ok || !strings.HasPrefix(name, "MQMOCK_") || name == EnvConfig || name == EnvScenarios {
 			continue
 		}
 		key, known := envKey(name)
 		if !known {
-			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(envNames(), ", "))
+			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(EnvNames(), ", "))
 		}
 		v.Set(key, val)
 	}
@@ -255,6 +255,23 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// The two variables that are not settings but say where settings are: the
+// command reads them (as --config and --scenario), and Load passes over them.
+const (
+	// EnvConfig is a configuration file's path, as --config.
+	EnvConfig = "MQMOCK_CONFIG"
+	// EnvScenarios is a comma-separated list of scenario files, as
+	// repeated --scenario flags.
+	EnvScenarios = "MQMOCK_SCENARIOS"
+)
+
+// EnvNames lists every MQMOCK_* variable the command understands, sorted.
+func EnvNames() []string {
+	out := append(envNames(), EnvConfig, EnvScenarios)
+	sort.Strings(out)
+	return out
 }
 
 // envKey maps MQMOCK_CMQ_LISTEN to cmq.listen.

@@ -116,3 +116,24 @@ func TestDecodeOptions(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "tdmq")
 }
+
+// MQMOCK_CONFIG and MQMOCK_SCENARIOS say where settings are; the command
+// reads them, and Load neither refuses them nor takes them as settings.
+func TestWhereVariablesAreKnownButNotSettings(t *testing.T) {
+	for _, env := range [][]string{
+		{EnvConfig + "=/nowhere.yaml"},
+		{EnvScenarios + "=a.yaml,b.yaml"},
+	} {
+		c, err := Load("", env)
+		require.NoError(t, err, env)
+		assert.Equal(t, Default(), c)
+	}
+	_, err := Load("", []string{"MQMOCK_CONFIGS=x"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), EnvConfig, "the list of known variables names it")
+	names := EnvNames()
+	assert.Contains(t, names, EnvConfig)
+	assert.Contains(t, names, EnvScenarios)
+	assert.Contains(t, names, "MQMOCK_CONTROL_TOKEN")
+	assert.IsIncreasing(t, names)
+}
