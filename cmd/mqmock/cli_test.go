@@ -321,3 +321,18 @@ func TestHelpListsSubcommandsAndVariables(t *testing.T) {
 		assert.Contains(t, r.stderr, "MQMOCK_"+strings.ToUpper(n)+"_LISTEN")
 	}
 }
+
+// With tls.enabled the subcommands speak HTTPS to the loopback emulator,
+// whose certificate was made at start.
+func TestSubcommandsOverTLS(t *testing.T) {
+	port := freePort(t)
+	cfg := configWithFirstDoorOn(t, port, "tls: {enabled: true}\n")
+	startServer(t, []string{"--config", cfg}, nil)
+	for _, args := range [][]string{{"wait", "--timeout", "5s"}, {"reset"}, {"coverage", "--format", "json"}} {
+		r := cli(append(args, "--config", cfg), nil)
+		assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
+	}
+	// Plain HTTP to the TLS port fails, in one line.
+	r := cli([]string{"reset", "--addr", "127.0.0.1:" + port}, nil)
+	assertOneLineFailure(t, r, 1, "mqmock reset:")
+}
