@@ -314,12 +314,18 @@ func TestCoverageFormatsAndThreshold(t *testing.T) {
 func TestHelpListsSubcommandsAndVariables(t *testing.T) {
 	r := cli([]string{"--help"}, nil)
 	assert.Equal(t, 0, r.code)
-	for _, want := range append(commandNames(), "MQMOCK_CONFIG", "MQMOCK_SCENARIOS", "MQMOCK_CONTROL_TOKEN", "MQMOCK_SERVER_MAXCONNECTIONS") {
-		assert.Contains(t, r.stderr, want)
+	assert.Empty(t, r.stderr)
+	for _, want := range append(commandNames(), "--version", "MQMOCK_CONFIG", "MQMOCK_SCENARIOS", "MQMOCK_CONTROL_TOKEN", "MQMOCK_SERVER_MAXCONNECTIONS") {
+		assert.Contains(t, r.stdout, strings.TrimPrefix(want, "-"))
 	}
 	for _, n := range emulator.Names() {
-		assert.Contains(t, r.stderr, "MQMOCK_"+strings.ToUpper(n)+"_LISTEN")
+		assert.Contains(t, r.stdout, "MQMOCK_"+strings.ToUpper(n)+"_LISTEN")
 	}
+	// A mistake prints the usage on stderr, and exits 2.
+	r = cli([]string{"--nope"}, nil)
+	assert.Equal(t, 2, r.code)
+	assert.Empty(t, r.stdout)
+	assert.Contains(t, r.stderr, "MQMOCK_CONFIG")
 }
 
 // With tls.enabled the subcommands speak HTTPS to the loopback emulator,

@@ -41,6 +41,9 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	healthURL := fs.String("healthcheck", "", "probe this health URL and exit 0 if ready, 1 otherwise (for container health checks, where there is no curl; the health subcommand finds the URL itself)")
 	showVersion := fs.Bool("version", false, "print the version and commit, and exit")
 	fs.Usage = func() { usage(fs) }
+	if helpAsked(args) {
+		fs.SetOutput(stdout) // asked for, help is the answer; on a mistake it goes to stderr
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -89,6 +92,19 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 		logger.Warn("in-flight calls cut short", "err", err)
 	}
 	return 0
+}
+
+// helpAsked tells whether the flags ask for help (-h, -help, --help).
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
 }
 
 // loadSettings reads the configuration as the server does: the file of
