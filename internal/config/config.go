@@ -234,6 +234,12 @@ func Load(path string, env []string) (Config, error) {
 		v.Set(key, val)
 	}
 	if err := checkKeys(respell(v.AllSettings(), doc), reflect.TypeOf(Config{}), "", nil); err != nil {
+		var u *unknownKeyError
+		if errors.As(err, &u) && doc != nil {
+			if line := keyLine(doc, u.key); line > 0 {
+				return Config{}, fmt.Errorf("config file %s line %d: %s", path, line, strings.TrimPrefix(u.Error(), "config: "))
+			}
+		}
 		return Config{}, err
 	}
 	var c Config

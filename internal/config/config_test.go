@@ -145,17 +145,18 @@ func TestUnknownKeysKeepTheUsersSpellingAndOfferTheNearest(t *testing.T) {
 		name, file string
 		want       string
 	}{
-		{"top level", "Contrl: {enabled: true}\n", `config: unknown key "Contrl" (did you mean control?)`},
-		{"nested, a swap", "log:\n  levle: info\n", `config: unknown key "log.levle" (did you mean log.level?)`},
-		{"camel case kept", "journal: {maxByte: 65536}\n", `config: unknown key "journal.maxByte" (did you mean journal.maxBytes?)`},
-		{"in a list", "accounts:\n  - name: a\n    onsInstances: [{id: x, nmae: y}]\n", `config: unknown key "accounts[0].onsInstances[0].nmae" (did you mean accounts[0].onsInstances[0].name?)`},
-		{"nothing near", "server: {colour: blue}\n", `config: unknown key "server.colour"`},
+		{"top level", "Contrl: {enabled: true}\n", `line 1: unknown key "Contrl" (did you mean control?)`},
+		{"nested, a swap", "log:\n  levle: info\n", `line 2: unknown key "log.levle" (did you mean log.level?)`},
+		{"camel case kept", "auth: {verify: true}\njournal: {maxByte: 65536}\n", `line 2: unknown key "journal.maxByte" (did you mean journal.maxBytes?)`},
+		{"in a list", "accounts:\n  - name: a\n  - name: b\n    onsInstances:\n      - id: x\n        nmae: y\n", `line 6: unknown key "accounts[1].onsInstances[0].nmae" (did you mean accounts[1].onsInstances[0].name?)`},
+		{"nothing near", "server: {colour: blue}\n", `line 1: unknown key "server.colour"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(writeFile(t, "c.yaml", tc.file), nil)
+			p := writeFile(t, "c.yaml", tc.file)
+			_, err := Load(p, nil)
 			require.Error(t, err)
-			assert.Equal(t, tc.want, err.Error())
+			assert.Equal(t, "config file "+p+" "+tc.want, err.Error())
 		})
 	}
 }

@@ -210,3 +210,46 @@ func editDistance(a, b string) int {
 	}
 	return d[len(x)][len(y)]
 }
+
+// keyLine is the line of the key at path ("a.b[0].c", as checkKeys names
+// it) in the file, or 0.
+func keyLine(doc *yaml.Node, path string) int {
+	n := doc
+	line := 0
+	for _, seg := range strings.Split(path, ".") {
+		name, rest, _ := strings.Cut(seg, "[")
+		for n != nil && (n.Kind == yaml.DocumentNode || n.Kind == yaml.AliasNode) {
+			if n.Kind == yaml.AliasNode {
+				n = n.Alias
+			} else if len(n.Content) > 0 {
+				n = n.Content[0]
+			} else {
+				n = nil
+			}
+		}
+		if n == nil || n.Kind != yaml.MappingNode {
+			return 0
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == name {
+				line, next = n.Content[i].Line, n.Content[i+1]
+				break
+			}
+		}
+		if next == nil {
+			return 0
+		}
+		n = next
+		for rest != "" {
+			idx, after, _ := strings.Cut(rest, "]")
+			i, err := strconv.Atoi(idx)
+			if err != nil || n.Kind != yaml.SequenceNode || i < 0 || i >= len(n.Content) {
+				return 0
+			}
+			n = n.Content[i]
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return line
+}
