@@ -52,7 +52,7 @@ func (e *Emulator) health(c *gin.Context) {
 	if !ready {
 		status = http.StatusServiceUnavailable
 	}
-	out := gin.H{"status": "ok", "ready": ready, "version": Version, "vendors": vendors}
+	out := gin.H{"status": "ok", "ready": ready, "version": e.version, "commit": e.commit, "vendors": vendors}
 	if r := e.faults.view().LastRefusedReload; r != nil {
 		out["lastRefusedReload"] = r
 	}

@@ -33,6 +33,8 @@ const Version = "0.1.0"
 // Emulator is one running mqmock.
 type Emulator struct {
 	cfg      config.Config
+	version  string // health's version and commit (WithBuild)
+	commit   string
 	clock    *clock.Clock
 	journal  *journal.Journal
 	accounts *account.Registry
@@ -65,8 +67,16 @@ type faultHook struct{ hook pipeline.FaultHook }
 type Option func(*options)
 
 type options struct {
-	clock  *clock.Clock
-	logger *slog.Logger
+	clock   *clock.Clock
+	logger  *slog.Logger
+	version string
+	commit  string
+}
+
+// WithBuild names the build that health reports: the version and the
+// commit it was built from (Version and "dev" when absent).
+func WithBuild(version, commit string) Option {
+	return func(o *options) { o.version, o.commit = version, commit }
 }
 
 // WithClock supplies the virtual clock (emutest shares it with the test).
@@ -74,6 +84,9 @@ func WithClock(c *clock.Clock) Option { return func(o *options) { o.clock = c } 
 
 // WithLogger supplies the logger (discarded when absent).
 func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
+
+// Build is the version and commit health reports.
+func (e *Emulator) Build() (version, commit string) { return e.version, e.commit }
 
 // New builds an emulator from a validated configuration; nothing listens yet.
 func New(cfg config.Config, opts ...Option) (*Emulator, error) {
@@ -83,6 +96,12 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	}
 	if o.logger == nil {
 		o.logger = slog.New(slog.DiscardHandler)
+	}
+	if o.version == "" {
+		o.version = Version
+	}
+	if o.commit == "" {
+		o.commit = "dev"
 	}
 	if o.clock == nil {
 		logger := o.logger
@@ -101,7 +120,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		cfg: cfg, clock: o.clock, journal: journal.NewBounded(journal.Limits{Entries: cfg.Journal.Size, Bytes: cfg.Journal.MaxBytes}), accounts: reg, logger: o.logger,
 		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
-		stopping: make(chan struct{}),
+		stopping: make(chan struct{}), version: o.version, commit: o.commit,
 	}
 	envOf := func(name string) pipeline.Env {
 		env := pipeline.Env{Clock: e.clock, Accounts: reg, Verify: cfg.Auth.Verify, RateLimits: cfg.Limits.RateLimits,

@@ -89,6 +89,17 @@ func FrontDoors() []FrontDoor {
 	return out
 }
 
+// ListenAddr is where the named door listens under cfg, as the server
+// would read it; false for a name that is no door.
+func ListenAddr(cfg config.Config, door string) (string, bool) {
+	for _, s := range doorList() {
+		if s.Name == door {
+			return s.section(&cfg).Listen, true
+		}
+	}
+	return "", false
+}
+
 // Names lists the front doors' names in port order.
 func Names() []string {
 	specs := doorList()

@@ -6,8 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -49,14 +49,25 @@ func TestComposeMatchesDefaults(t *testing.T) {
 	}
 	test := svc.GetStringSlice("healthcheck.test")
 	require.NotEmpty(t, test)
-	joined := strings.Join(test, " ")
-	assert.Contains(t, joined, "-healthcheck")
-	u := regexp.MustCompile(`http://\S+`).FindString(joined)
-	require.NotEmpty(t, u)
-	parsed, err := url.Parse(u)
-	require.NoError(t, err)
-	assert.Equal(t, "/_mqmock/health", parsed.Path)
-	assert.Equal(t, defaultPorts()["CMQ"], parsed.Port())
+	assertHealthcheckFindsThePort(t, strings.Join(test, " "))
+}
+
+// assertHealthcheckFindsThePort: the check goes through the binary's own
+// health subcommand, which reads the configured port, never a fixed one.
+func assertHealthcheckFindsThePort(t *testing.T, check string) {
+	t.Helper()
+	assert.NotRegexp(t, `:\d{2,5}\b`, check, "no hard-wired port")
+	assert.NotContains(t, check, "-healthcheck")
+	fields := strings.Fields(strings.NewReplacer("[", " ", "]", " ", ",", " ", `"`, " ").Replace(check))
+	var args []string
+	for i, f := range fields {
+		if f == "/mqmock" {
+			args = fields[i+1:]
+		}
+	}
+	require.Equal(t, []string{"health"}, args)
+	_, ok := commands()[args[0]]
+	assert.True(t, ok, "%s is a subcommand", args[0])
 }
 
 func TestDockerfileMatchesDefaults(t *testing.T) {
@@ -69,7 +80,36 @@ func TestDockerfileMatchesDefaults(t *testing.T) {
 		assert.Contains(t, df, "MQMOCK_"+vendor+"_LISTEN=0.0.0.0:"+port)
 		assert.Contains(t, df, port)
 	}
-	assert.Contains(t, df, "/_mqmock/health")
+	hc := regexp.MustCompile(`(?m)^HEALTHCHECK .*$`).FindString(df)
+	require.NotEmpty(t, hc)
+	assertHealthcheckFindsThePort(t, hc)
+
+	// Non-root, labelled, with the ready scenarios where MQMOCK_SCENARIOS can name them.
+	assert.Contains(t, df, "FROM gcr.io/distroless/static-debian12:nonroot")
+	assert.Regexp(t, `(?m)^USER nonroot`, df)
+	for _, label := range []string{"title", "description", "source", "licenses", "version", "revision"} {
+		assert.Contains(t, df, "org.opencontainers.image."+label+"=", "OCI label %s", label)
+	}
+	assert.Regexp(t, `(?m)^COPY .*scenarios/\*\.yaml /scenarios/$`, df)
+	ready, err := filepath.Glob("../../scenarios/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, ready)
+	assert.Contains(t, df, "-X main.version=${VERSION} -X main.commit=${COMMIT}", "the build stamps --version")
+
+	// What the build needs is not ignored.
+	ignore, err := os.ReadFile("../../.dockerignore")
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(ignore), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "!") {
+			continue
+		}
+		for _, needed := range []string{"go.mod", "go.sum", "cmd/mqmock/main.go", "scenarios/chaos-demo.yaml", "emulator/dashboard/ui/index.html"} {
+			m, _ := filepath.Match(strings.TrimPrefix(line, "**/"), filepath.Base(needed))
+			m2, _ := filepath.Match(line, needed)
+			assert.False(t, m || m2 || strings.HasPrefix(needed, strings.TrimSuffix(line, "/")+"/"), ".dockerignore's %q drops %s", line, needed)
+		}
+	}
 }
 
 func TestHealthcheckProbe(t *testing.T) {

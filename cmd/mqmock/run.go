@@ -28,12 +28,22 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // run is main without the process: it returns the exit code, so tests drive
 // start-up errors and shutdown directly. Errors are one line on stderr.
 func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if cmd, ok := commands()[args[0]]; ok {
+			return cmd.run(ctx, args[1:], env, stdout, stderr)
+		}
+	}
 	fs := flag.NewFlagSet("mqmock", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	configPath := fs.String("config", "", "YAML configuration file (optional; MQMOCK_* variables override it)")
+	configPath := fs.String("config", "", "YAML configuration file (optional; MQMOCK_* variables override it; default $"+config.EnvConfig+")")
 	var scenarios listFlag
-	fs.Var(&scenarios, "scenario", "fault scenario file to load at start (repeatable)")
-	healthURL := fs.String("healthcheck", "", "probe this health URL and exit 0 if ready, 1 otherwise (for container health checks, where there is no curl)")
+	fs.Var(&scenarios, "scenario", "fault scenario file to load at start (repeatable; also $"+config.EnvScenarios+", comma-separated)")
+	healthURL := fs.String("healthcheck", "", "probe this health URL and exit 0 if ready, 1 otherwise (for container health checks, where there is no curl; the health subcommand finds the URL itself)")
+	showVersion := fs.Bool("version", false, "print the version and commit, and exit")
+	fs.Usage = func() { usage(fs) }
+	if helpAsked(args) {
+		fs.SetOutput(stdout) // asked for, help is the answer; on a mistake it goes to stderr
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -41,20 +51,25 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "mqmock: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "mqmock: unexpected argument %q (subcommands: %s)\n", fs.Arg(0), strings.Join(commandNames(), ", "))
 		return 2
+	}
+	if *showVersion {
+		v, c := buildInfo()
+		fmt.Fprintf(stdout, "mqmock %s (commit %s)\n", v, c)
+		return 0
 	}
 	if *healthURL != "" {
 		return probe(ctx, *healthURL, stderr)
 	}
-	cfg, err := config.Load(*configPath, env)
+	cfg, err := loadSettings(*configPath, scenarios, env)
 	if err != nil {
 		fmt.Fprintf(stderr, "mqmock: %v\n", err)
 		return 1
 	}
-	cfg.Scenarios = append(cfg.Scenarios, scenarios...)
 	logger := newLogger(cfg.Log, stderr)
-	e, err := emulator.New(cfg, emulator.WithLogger(logger))
+	v, c := buildInfo()
+	e, err := emulator.New(cfg, emulator.WithLogger(logger), emulator.WithBuild(v, c))
 	if err != nil {
 		fmt.Fprintf(stderr, "mqmock: %v\n", err)
 		return 1
@@ -79,6 +94,50 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	return 0
 }
 
+// helpAsked tells whether the flags ask for help (-h, -help, --help).
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
+
+// loadSettings reads the configuration as the server does: the file of
+// --config, else of $MQMOCK_CONFIG; then the MQMOCK_* settings; the
+// scenario files of $MQMOCK_SCENARIOS, then those of --scenario.
+func loadSettings(configPath string, scenarios []string, env []string) (config.Config, error) {
+	if configPath == "" {
+		configPath = getenv(env, config.EnvConfig)
+	}
+	cfg, err := config.Load(configPath, env)
+	if err != nil {
+		return config.Config{}, err
+	}
+	for _, f := range strings.Split(getenv(env, config.EnvScenarios), ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			cfg.Scenarios = append(cfg.Scenarios, f)
+		}
+	}
+	cfg.Scenarios = append(cfg.Scenarios, scenarios...)
+	return cfg, nil
+}
+
+// getenv is os.Getenv over env (os.Environ() form); the last one wins.
+func getenv(env []string, name string) string {
+	val := ""
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			val = v
+		}
+	}
+	return val
+}
+
 func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(c.Level))
@@ -92,7 +151,8 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 // printBanner tells a newcomer where each front door listens, which
 // credentials to sign with, and where the dashboard is.
 func printBanner(w io.Writer, e *emulator.Emulator) {
-	fmt.Fprintf(w, "mqmock %s is ready\n\n", emulator.Version)
+	v, c := e.Build()
+	fmt.Fprintf(w, "mqmock %s (commit %s) is ready\n\n", v, c)
 	for _, d := range emulator.FrontDoors() {
 		fmt.Fprintf(w, "  %-5s %-22s %s://%s%s  (%s)\n", d.Title, d.Protocol, e.Scheme(), e.Addr(d.Name), d.Path, d.APIs)
 	}

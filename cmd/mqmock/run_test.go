@@ -91,8 +91,10 @@ func TestStartUpErrorsAreOneLineNamingTheKey(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("cmq: {listen: 127.0.0.1:99999}\n"), 0o600))
-	unknown := filepath.Join(dir, "unknown.yaml")
-	require.NoError(t, os.WriteFile(unknown, []byte("tdmq: {listn: x}\n"), 0o600))
+	typo := filepath.Join(dir, "typo.yaml")
+	require.NoError(t, os.WriteFile(typo, []byte("cmq:\n  listen: 127.0.0.1:0\n  maxQueus: 3\n"), 0o600))
+	malformed := filepath.Join(dir, "malformed.yaml")
+	require.NoError(t, os.WriteFile(malformed, []byte("log:\n  level: info\n format: json\n"), 0o600))
 	cases := []struct {
 		name string
 		args []string
@@ -103,6 +105,8 @@ func TestStartUpErrorsAreOneLineNamingTheKey(t *testing.T) {
 		{"unreadable file", []string{"--config", filepath.Join(dir, "nope.yaml")}, nil, "nope.yaml"},
 		{"bad env", nil, []string{"MQMOCK_AUTH_VERIFY=perhaps"}, "verify"},
 		{"missing scenario", []string{"--scenario", filepath.Join(dir, "gone.yaml")}, nil, "gone.yaml"},
+		{"a product option misspelt", []string{"--config", typo}, nil, `unknown key "cmq.maxQueus" (did you mean cmq.maxQueues?)`},
+		{"malformed YAML", []string{"--config", malformed}, nil, `malformed.yaml line 3: did not find expected key ("format: json")`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

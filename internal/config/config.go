@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/mqmock/mqmock/internal/account"
 )
@@ -202,9 +203,16 @@ func Load(path string, env []string) (Config, error) {
 	for k, d := range defaults {
 		v.SetDefault(k, d)
 	}
+	var doc *yaml.Node // the file's own keys, for their spelling
 	if path != "" {
-		if _, err := os.Stat(path); err != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
 			return Config{}, fmt.Errorf("config file %s: %w", path, unwrapPathError(err))
+		}
+		if strings.EqualFold(extOf(path), ".json") {
+			doc, _ = parseYAML(path, data) // JSON's own errors come from viper
+		} else if doc, err = parseYAML(path, data); err != nil {
+			return Config{}, err
 		}
 		v.SetConfigFile(path)
 		if ext := strings.ToLower(strings.TrimPrefix(extOf(path), ".")); ext != "yaml" && ext != "yml" && ext != "json" {
@@ -216,16 +224,22 @@ func Load(path string, env []string) (Config, error) {
 	}
 	for _, kv := range env {
 		name, val, ok := strings.Cut(kv, "=")
-		if !ok || !strings.HasPrefix(name, "MQMOCK_") {
+		if !ok || !strings.HasPrefix(name, "MQMOCK_") || name == EnvConfig || name == EnvScenarios {
 			continue
 		}
 		key, known := envKey(name)
 		if !known {
-			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(envNames(), ", "))
+			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(EnvNames(), ", "))
 		}
 		v.Set(key, val)
 	}
-	if err := checkKeys(v.AllSettings(), reflect.TypeOf(Config{}), ""); err != nil {
+	if err := checkKeys(respell(v.AllSettings(), doc), reflect.TypeOf(Config{}), "", nil); err != nil {
+		var u *unknownKeyError
+		if errors.As(err, &u) && doc != nil {
+			if line := keyLine(doc, u.key); line > 0 {
+				return Config{}, fmt.Errorf("config file %s line %d: %s", path, line, strings.TrimPrefix(u.Error(), "config: "))
+			}
+		}
 		return Config{}, err
 	}
 	var c Config
@@ -236,6 +250,7 @@ func Load(path string, env []string) (Config, error) {
 	if err := v.Unmarshal(&c, dec); err != nil {
 		return Config{}, fmt.Errorf("config: %v", oneLine(err))
 	}
+	respellSections(&c, doc)
 	if err := c.Validate(); err != nil {
 		return Config{}, err
 	}
@@ -255,6 +270,23 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// The two variables that are not settings but say where settings are: the
+// command reads them (as --config and --scenario), and Load passes over them.
+const (
+	// EnvConfig is a configuration file's path, as --config.
+	EnvConfig = "MQMOCK_CONFIG"
+	// EnvScenarios is a comma-separated list of scenario files, as
+	// repeated --scenario flags.
+	EnvScenarios = "MQMOCK_SCENARIOS"
+)
+
+// EnvNames lists every MQMOCK_* variable the command understands, sorted.
+func EnvNames() []string {
+	out := append(envNames(), EnvConfig, EnvScenarios)
+	sort.Strings(out)
+	return out
 }
 
 // envKey maps MQMOCK_CMQ_LISTEN to cmq.listen.
@@ -277,20 +309,22 @@ func envNames() []string {
 	return out
 }
 
-// checkKeys walks the settings against the struct's mapstructure tags (viper
-// lower-cases keys, so the comparison is case-insensitive) and names the first
-// unknown key. Vendor sections keep their extra keys for the vendor to check.
-func checkKeys(raw any, t reflect.Type, path string) error {
+// checkKeys walks the settings against the struct's mapstructure tags (the
+// comparison is case-insensitive, as decoding is) and names the first
+// unknown key as written, with the nearest known one of its level (or of
+// also, more keys valid at the top level). Vendor sections keep their extra
+// keys for the vendor to check.
+func checkKeys(raw any, t reflect.Type, path string, also []string) error {
 	switch t.Kind() {
 	case reflect.Pointer:
-		return checkKeys(raw, t.Elem(), path)
+		return checkKeys(raw, t.Elem(), path, also)
 	case reflect.Slice:
 		list, ok := raw.([]any)
 		if !ok {
 			return nil // a scalar where a list belongs: the decoder reports it
 		}
 		for i, e := range list {
-			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i), nil); err != nil {
 				return err
 			}
 		}
@@ -300,6 +334,7 @@ func checkKeys(raw any, t reflect.Type, path string) error {
 			return nil
 		}
 		fields := map[string]reflect.StructField{}
+		names := append([]string(nil), also...)
 		remain := false
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
@@ -309,6 +344,7 @@ func checkKeys(raw any, t reflect.Type, path string) error {
 				continue
 			}
 			fields[strings.ToLower(tag)] = f
+			names = append(names, tag)
 		}
 		keys := make([]string, 0, len(m))
 		for k := range m {
@@ -321,14 +357,31 @@ func checkKeys(raw any, t reflect.Type, path string) error {
 				if remain {
 					continue
 				}
-				return fmt.Errorf("config: unknown key %q", join(path, k))
+				u := &unknownKeyError{key: join(path, k)}
+				if n := nearest(k, names); n != "" {
+					u.nearest = join(path, n)
+				}
+				return u
 			}
-			if err := checkKeys(m[k], f.Type, join(path, k)); err != nil {
+			if err := checkKeys(m[k], f.Type, join(path, k), nil); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// sectionKeys are the keys of a vendor section besides its options
+// (listen), which a misspelt option may be nearest to.
+func sectionKeys() []string {
+	var out []string
+	t := reflect.TypeOf(Vendor{})
+	for i := 0; i < t.NumField(); i++ {
+		if tag := t.Field(i).Tag.Get("mapstructure"); !strings.Contains(tag, ",remain") {
+			out = append(out, tag)
+		}
+	}
+	return out
 }
 
 func join(path, k string) string {
@@ -422,9 +475,10 @@ func (c Config) AccountList() []account.Account {
 
 // DecodeOptions decodes a vendor's options into dst (a pointer to a struct
 // with mapstructure tags, pre-filled with defaults), refusing unknown keys and
-// naming them with the vendor's prefix. Durations accept "30s" strings.
+// naming them with the vendor's prefix, as the file spells them, and the
+// nearest valid key. Durations accept "30s" strings.
 func DecodeOptions(vendor string, opts map[string]any, dst any) error {
-	if err := checkKeys(opts, reflect.TypeOf(dst), vendor); err != nil {
+	if err := checkKeys(opts, reflect.TypeOf(dst), vendor, sectionKeys()); err != nil {
 		return err
 	}
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{

@@ -48,7 +48,7 @@ accounts:
 	assert.Equal(t, "127.0.0.1:9104", c.MQTT.Listen, "untouched keys keep their defaults")
 	assert.False(t, c.Auth.Verify)
 	assert.Equal(t, "debug", c.Log.Level)
-	assert.Equal(t, map[string]any{"readyafter": "10s"}, c.TDMQ.Options, "vendor options are left to the vendor")
+	assert.Equal(t, map[string]any{"readyAfter": "10s"}, c.TDMQ.Options, "vendor options are left to the vendor, spelt as in the file")
 	accts := c.AccountList()
 	require.Len(t, accts, 1)
 	assert.Equal(t, "team-a", accts[0].Name)
@@ -66,7 +66,7 @@ func TestBadConfigurationNamesTheKey(t *testing.T) {
 	}{
 		{"unknown top-level key", "lisen: 1\n", nil, `unknown key "lisen"`},
 		{"unknown nested key", "auth: {verfy: false}\n", nil, `unknown key "auth.verfy"`},
-		{"unknown account key", "accounts: [{name: a, tencent: {secretKy: x}}]\n", nil, `unknown key "accounts[0].tencent.secretky"`},
+		{"unknown account key", "accounts: [{name: a, tencent: {secretKy: x}}]\n", nil, `unknown key "accounts[0].tencent.secretKy" (did you mean accounts[0].tencent.secretKey?)`},
 		{"port out of range", "cmq: {listen: 127.0.0.1:70000}\n", nil, "cmq.listen"},
 		{"not host:port", "ons: {listen: nowhere}\n", nil, "ons.listen"},
 		{"bad level", "log: {level: loud}\n", nil, "log.level"},
@@ -115,4 +115,117 @@ func TestDecodeOptions(t *testing.T) {
 	err = DecodeOptions("tdmq", map[string]any{"readyafter": "soon"}, &o)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "tdmq")
+}
+
+// MQMOCK_CONFIG and MQMOCK_SCENARIOS say where settings are; the command
+// reads them, and Load neither refuses them nor takes them as settings.
+func TestWhereVariablesAreKnownButNotSettings(t *testing.T) {
+	for _, env := range [][]string{
+		{EnvConfig + "=/nowhere.yaml"},
+		{EnvScenarios + "=a.yaml,b.yaml"},
+	} {
+		c, err := Load("", env)
+		require.NoError(t, err, env)
+		assert.Equal(t, Default(), c)
+	}
+	_, err := Load("", []string{"MQMOCK_CONFIGS=x"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), EnvConfig, "the list of known variables names it")
+	names := EnvNames()
+	assert.Contains(t, names, EnvConfig)
+	assert.Contains(t, names, EnvScenarios)
+	assert.Contains(t, names, "MQMOCK_CONTROL_TOKEN")
+	assert.IsIncreasing(t, names)
+}
+
+// viper lower-cases keys; errors give back the file's spelling and the
+// nearest valid key.
+func TestUnknownKeysKeepTheUsersSpellingAndOfferTheNearest(t *testing.T) {
+	cases := []struct {
+		name, file string
+		want       string
+	}{
+		{"top level", "Contrl: {enabled: true}\n", `line 1: unknown key "Contrl" (did you mean control?)`},
+		{"nested, a swap", "log:\n  levle: info\n", `line 2: unknown key "log.levle" (did you mean log.level?)`},
+		{"camel case kept", "auth: {verify: true}\njournal: {maxByte: 65536}\n", `line 2: unknown key "journal.maxByte" (did you mean journal.maxBytes?)`},
+		{"in a list", "accounts:\n  - name: a\n  - name: b\n    onsInstances:\n      - id: x\n        nmae: y\n", `line 6: unknown key "accounts[1].onsInstances[0].nmae" (did you mean accounts[1].onsInstances[0].name?)`},
+		{"nothing near", "server: {colour: blue}\n", `line 1: unknown key "server.colour"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, "c.yaml", tc.file)
+			_, err := Load(p, nil)
+			require.Error(t, err)
+			assert.Equal(t, "config file "+p+" "+tc.want, err.Error())
+		})
+	}
+}
+
+// A product's options are decoded by the product; they reach it in the
+// file's spelling, so its unknown key is reported as written too, with the
+// nearest of its options (or of the section's own keys).
+func TestProductOptionsKeepTheUsersSpelling(t *testing.T) {
+	type opts struct {
+		MaxQueues  int           `mapstructure:"maxQueues"`
+		ReadyAfter time.Duration `mapstructure:"readyAfter"`
+	}
+	cases := []struct {
+		name, file string
+		want       string
+	}{
+		{"a typo", "tdmq:\n  listen: 127.0.0.1:0\n  maxQueus: 3\n", `config: unknown key "tdmq.maxQueus" (did you mean tdmq.maxQueues?)`},
+		{"near the section's listen", "tdmq: {listn: 127.0.0.1:0}\n", `config: unknown key "tdmq.listn" (did you mean tdmq.listen?)`},
+		{"nothing near", "tdmq: {Colour: blue}\n", `config: unknown key "tdmq.Colour"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Load(writeFile(t, "c.yaml", tc.file), nil)
+			require.NoError(t, err, "the section's options are the product's to check")
+			o := opts{}
+			err = DecodeOptions("tdmq", c.TDMQ.Options, &o)
+			require.Error(t, err)
+			assert.Equal(t, tc.want, err.Error())
+		})
+	}
+	c, err := Load(writeFile(t, "c.yaml", "tdmq: {MaxQueues: 7, readyafter: 2s}\n"), nil)
+	require.NoError(t, err)
+	o := opts{}
+	require.NoError(t, DecodeOptions("tdmq", c.TDMQ.Options, &o), "keys match whatever their case")
+	assert.Equal(t, opts{MaxQueues: 7, ReadyAfter: 2 * time.Second}, o)
+}
+
+func TestMalformedYAMLNamesTheLineAtFault(t *testing.T) {
+	cases := []struct {
+		name, file string
+		line       string
+	}{
+		{"a key indented less than its mapping", "log:\n  level: info\n format: json\n", `line 3: did not find expected key ("format: json")`},
+		{"a tab", "log:\n  level: info\n\tformat: json\n", `line 3: found a tab character`},
+		{"an unclosed list", "auth: {verify: true}\ncmq: [1, 2\nlog: {level: info}\n", `line 2: did not find expected ',' or ']'`},
+		{"after a list on two lines", "control:\n  allowedHosts: [a,\n    b]\nlog: {level: info\n", `line 4:`},
+		{"a mapping value where none may be", "a: b: c\n", `line 1: mapping values are not allowed`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, "c.yaml", tc.file)
+			_, err := Load(p, nil)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "config file "+p+" "+tc.line)
+			assert.NotContains(t, err.Error(), "\n")
+		})
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"level", "level", 0}, {"levle", "level", 1}, {"maxqueus", "maxqueues", 1},
+		{"listn", "listen", 1}, {"kitten", "sitting", 3}, {"", "abc", 3},
+	}
+	for _, tc := range cases {
+		assert.Equal(t, tc.want, editDistance(tc.a, tc.b), "%s/%s", tc.a, tc.b)
+		assert.Equal(t, tc.want, editDistance(tc.b, tc.a), "%s/%s", tc.b, tc.a)
+	}
 }
