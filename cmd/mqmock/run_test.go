@@ -106,6 +106,9 @@ func TestStartUpErrorsAreOneLineNamingTheKey(t *testing.T) {
 		{"bad env", nil, []string{"MQMOCK_AUTH_VERIFY=perhaps"}, "verify"},
 		{"missing scenario", []string{"--scenario", filepath.Join(dir, "gone.yaml")}, nil, "gone.yaml"},
 		{"a product option misspelt", []string{"--config", typo}, nil, `unknown key "cmq.maxQueus" (did you mean cmq.maxQueues?)`},
+		{"a product option by its variable", nil, []string{"MQMOCK_CMQ_MAXQUEUES=0"}, "config key cmq.maxQueues: 0 must be at least 1"},
+		{"a nested product option by its variable", nil, []string{"MQMOCK_TDMQ_ROCKETMQ4_VIRTUALTOPICS=x"}, "virtualTopics"},
+		{"a product option's variable misspelt", nil, []string{"MQMOCK_CMQ_MAXQUEUS=2"}, "environment variable MQMOCK_CMQ_MAXQUEUS: unknown setting (did you mean MQMOCK_CMQ_MAXQUEUES?)"},
 		{"malformed YAML", []string{"--config", malformed}, nil, `malformed.yaml line 3: did not find expected key ("format: json")`},
 	}
 	for _, tc := range cases {
