@@ -118,6 +118,8 @@ type Account struct {
 	MQTTInstances []MQTTInstance `mapstructure:"mqttInstances"`
 	ONSInstances  []ONSInstance  `mapstructure:"onsInstances"`
 	Flags         Flags          `mapstructure:"flags"`
+	// Resources exist from the start and come back after every reset.
+	Resources Resources `mapstructure:"resources"`
 }
 
 // Tencent credentials.
@@ -478,10 +480,11 @@ func (c Config) AccountList() []account.Account {
 	out := make([]account.Account, len(c.Accounts))
 	for i, a := range c.Accounts {
 		acct := account.Account{
-			Name:    a.Name,
-			Tencent: account.Tencent{SecretID: a.Tencent.SecretID, SecretKey: a.Tencent.SecretKey, AppID: a.Tencent.AppID, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled},
-			Alibaba: account.Alibaba{AccessKeyID: a.Alibaba.AccessKeyID, AccessKeySecret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, UID: a.Alibaba.UID, Disabled: a.Alibaba.Disabled},
-			Flags:   account.Flags{ChargeOverdue: a.Flags.ChargeOverdue, AssistantAccount: a.Flags.AssistantAccount, NoCAMAuthorization: a.Flags.NoCAMAuthorization},
+			Name:      a.Name,
+			Tencent:   account.Tencent{SecretID: a.Tencent.SecretID, SecretKey: a.Tencent.SecretKey, AppID: a.Tencent.AppID, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled},
+			Alibaba:   account.Alibaba{AccessKeyID: a.Alibaba.AccessKeyID, AccessKeySecret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, UID: a.Alibaba.UID, Disabled: a.Alibaba.Disabled},
+			Flags:     account.Flags{ChargeOverdue: a.Flags.ChargeOverdue, AssistantAccount: a.Flags.AssistantAccount, NoCAMAuthorization: a.Flags.NoCAMAuthorization},
+			Resources: a.Resources.account(),
 		}
 		for _, m := range a.MQTTInstances {
 			acct.MQTTInstances = append(acct.MQTTInstances, account.MQTTInstance{ID: m.ID, IndependentNaming: m.IndependentNaming, ParentTopics: m.ParentTopics})
