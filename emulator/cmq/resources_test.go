@@ -13,7 +13,7 @@ import (
 	"github.com/mqmock/mqmock/internal/config"
 )
 
-func i64(v int64) *int64 { return &v }
+func intPtr(v int64) *int64 { return &v }
 
 // teamA is the built-in default account's keys under another name, with
 // CMQ resources declared.
@@ -26,8 +26,8 @@ func teamA(r config.CMQResources) config.Account {
 
 func declared() config.CMQResources {
 	return config.CMQResources{
-		Queues: []config.CMQQueue{{Name: "orders", VisibilityTimeout: i64(45), MaxMsgSize: i64(1024)}, {Name: "audit"}},
-		Topics: []config.CMQTopic{{Name: "events", FilterType: i64(1)}},
+		Queues: []config.CMQQueue{{Name: "orders", VisibilityTimeout: intPtr(45), MaxMsgSize: intPtr(1024)}, {Name: "audit"}},
+		Topics: []config.CMQTopic{{Name: "events", FilterType: intPtr(1)}},
 		Subscriptions: []config.CMQSubscription{{Topic: "events", Name: "to-orders", Protocol: "queue", Endpoint: "orders",
 			FilterTags: []string{"new"}}},
 	}
@@ -76,13 +76,13 @@ func TestARefusedEntryStopsStartUp(t *testing.T) {
 	}{
 		{"a bad queue name", func(r *config.CMQResources) { r.Queues[1].Name = "1bad" },
 			"config: accounts[0].resources.cmq.queues[1] (1bad): 4000/10020: queue name format error"},
-		{"an attribute out of range", func(r *config.CMQResources) { r.Queues[0].VisibilityTimeout = i64(100000) },
+		{"an attribute out of range", func(r *config.CMQResources) { r.Queues[0].VisibilityTimeout = intPtr(100000) },
 			"config: accounts[0].resources.cmq.queues[0] (orders): 4000/10350: parameter visibilityTimeout value or length is out of range"},
 		{"a queue twice", func(r *config.CMQResources) { r.Queues[1].Name = "orders" },
 			"config: accounts[0].resources.cmq.queues[1] (orders): 4000/4460: queue is already existed,case insensitive"},
 		{"a subscription to a queue not declared", func(r *config.CMQResources) { r.Subscriptions[0].Endpoint = "nowhere" },
 			"config: accounts[0].resources.cmq.subscriptions[0] (events/to-orders): 4000/10630: illegal endpoint"},
-		{"a bad filter type", func(r *config.CMQResources) { r.Topics[0].FilterType = i64(7) },
+		{"a bad filter type", func(r *config.CMQResources) { r.Topics[0].FilterType = intPtr(7) },
 			"config: accounts[0].resources.cmq.topics[0] (events): 4000/10110: request parameters error"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
