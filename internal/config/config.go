@@ -169,8 +169,9 @@ const (
 	DefaultMQTT = "127.0.0.1:9104"
 )
 
-// defaults are every scalar key with its built-in value; they also tell viper
-// which MQMOCK_* variables exist.
+// defaults are the built-in values of the global sections' keys. Every
+// scalar key of Config has an MQMOCK_* variable (envKey), and every scalar
+// option of a vendor section too (DecodeOptions).
 var defaults = map[string]any{
 	"cmq.listen":            DefaultCMQ,
 	"tdmq.listen":           DefaultTDMQ,
