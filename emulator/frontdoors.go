@@ -8,6 +8,7 @@ import (
 	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"sort"
 )
 
 // The front doors' names: a scenario's `vendor:`, a config section, the
@@ -34,6 +35,9 @@ type FrontDoor struct {
 type doorSpec struct {
 	FrontDoor
 	section func(*config.Config) *config.Vendor
+	// options is a pointer to the options struct the door's products decode
+	// from the section (their MQMOCK_* variables derive from it).
+	options func() any
 	build   func(env pipeline.Env, p *products) (*frontdoor.Door, error)
 }
 
@@ -45,6 +49,7 @@ func doorList() []doorSpec {
 		{
 			FrontDoor: FrontDoor{Name: CMQ, Title: "CMQ", Protocol: "legacy CMQ HTTP API", APIs: "queues, messages, topics, subscriptions", Path: "/v2/index.php"},
 			section:   func(c *config.Config) *config.Vendor { return &c.CMQ },
+			options:   func() any { o := cmq.DefaultOptions(); return &o },
 			build: func(_ pipeline.Env, p *products) (*frontdoor.Door, error) {
 				s, err := p.cmq()
 				if err != nil {
@@ -56,6 +61,7 @@ func doorList() []doorSpec {
 		{
 			FrontDoor: FrontDoor{Name: TDMQ, Title: "TDMQ", Protocol: "TencentCloud API 3.0", APIs: "tdmq 2020-02-17, trocket 2023-03-08"},
 			section:   func(c *config.Config) *config.Vendor { return &c.TDMQ },
+			options:   func() any { return &tdmq.Options{} },
 			// The Cmq* actions of tdmq 2020-02-17 act on the CMQ door's store.
 			build: func(env pipeline.Env, p *products) (*frontdoor.Door, error) {
 				s, err := p.cmq()
@@ -68,11 +74,13 @@ func doorList() []doorSpec {
 		{
 			FrontDoor: FrontDoor{Name: ONS, Title: "ONS", Protocol: "Alibaba RPC", APIs: "Ons 2019-02-14"},
 			section:   func(c *config.Config) *config.Vendor { return &c.ONS },
+			options:   func() any { o := ons.DefaultOptions(); return &o },
 			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return ons.NewDoor(env) },
 		},
 		{
 			FrontDoor: FrontDoor{Name: MQTT, Title: "MQTT", Protocol: "Alibaba RPC", APIs: "OnsMqtt 2020-04-20"},
 			section:   func(c *config.Config) *config.Vendor { return &c.MQTT },
+			options:   func() any { o := mqtt.DefaultOptions(); return &o },
 			build:     func(env pipeline.Env, _ *products) (*frontdoor.Door, error) { return mqtt.NewDoor(env) },
 		},
 	}
@@ -144,4 +152,27 @@ func OnFreePorts(cfg config.Config) config.Config {
 		d.section(&cfg).Listen = "127.0.0.1:0"
 	}
 	return cfg
+}
+
+// EnvVar is one MQMOCK_* variable and the config key it sets.
+type EnvVar struct {
+	Name string // MQMOCK_CMQ_MAXQUEUES
+	Key  string // cmq.maxQueues
+}
+
+// EnvVars lists every MQMOCK_* variable that sets a scalar key: the global
+// sections' and each door's options, sorted by name (MQMOCK_CONFIG and
+// MQMOCK_SCENARIOS, which say where settings are, have an empty Key).
+func EnvVars() []EnvVar {
+	var out []EnvVar
+	for _, n := range config.EnvNames() {
+		out = append(out, EnvVar{Name: n, Key: config.EnvKey(n)})
+	}
+	for _, s := range doorList() {
+		for _, v := range config.OptionEnv(s.Name, s.options()) {
+			out = append(out, EnvVar{Name: v.Name, Key: v.Key})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

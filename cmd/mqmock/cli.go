@@ -62,14 +62,14 @@ func usage(fs *flag.FlagSet) {
 	fmt.Fprintf(w, "\nEach subcommand talks to the emulator at the address the server reads from the same\n--config file and MQMOCK_* variables (the first front door's), or at --addr host:port;\nit sends control.token when set, and exits non-zero with one line on failure.\n\nFlags:\n")
 	fs.PrintDefaults()
 	fmt.Fprintf(w, "\nEnvironment:\n")
-	for _, n := range config.EnvNames() {
-		switch n {
+	for _, v := range emulator.EnvVars() {
+		switch n := v.Name; n {
 		case config.EnvConfig:
-			fmt.Fprintf(w, "  %-30s configuration file, as --config\n", n)
+			fmt.Fprintf(w, "  %-44s configuration file, as --config\n", n)
 		case config.EnvScenarios:
-			fmt.Fprintf(w, "  %-30s comma-separated scenario files, as --scenario\n", n)
+			fmt.Fprintf(w, "  %-44s comma-separated scenario files, as --scenario\n", n)
 		default:
-			fmt.Fprintf(w, "  %-30s the config key %s\n", n, strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(n, "MQMOCK_"), "_", ".")))
+			fmt.Fprintf(w, "  %-44s the config key %s\n", n, v.Key)
 		}
 	}
 }

@@ -315,7 +315,7 @@ func TestHelpListsSubcommandsAndVariables(t *testing.T) {
 	r := cli([]string{"--help"}, nil)
 	assert.Equal(t, 0, r.code)
 	assert.Empty(t, r.stderr)
-	for _, want := range append(commandNames(), "--version", "MQMOCK_CONFIG", "MQMOCK_SCENARIOS", "MQMOCK_CONTROL_TOKEN", "MQMOCK_SERVER_MAXCONNECTIONS") {
+	for _, want := range append(commandNames(), "--version", "MQMOCK_CONFIG", "MQMOCK_SCENARIOS", "MQMOCK_CONTROL_TOKEN", "MQMOCK_SERVER_MAXCONNECTIONS", "MQMOCK_TLS_CERTFILE", "MQMOCK_CMQ_MAXQUEUES", "MQMOCK_ONS_MAXGROUPS", "MQMOCK_MQTT_MESSAGEHISTORY", "MQMOCK_TDMQ_ROCKETMQ4_VIRTUALTOPICS", "the config key tdmq.rocketmq4.virtualTopics") {
 		assert.Contains(t, r.stdout, strings.TrimPrefix(want, "-"))
 	}
 	for _, n := range emulator.Names() {

@@ -106,6 +106,9 @@ func TestStartUpErrorsAreOneLineNamingTheKey(t *testing.T) {
 		{"bad env", nil, []string{"MQMOCK_AUTH_VERIFY=perhaps"}, "verify"},
 		{"missing scenario", []string{"--scenario", filepath.Join(dir, "gone.yaml")}, nil, "gone.yaml"},
 		{"a product option misspelt", []string{"--config", typo}, nil, `unknown key "cmq.maxQueus" (did you mean cmq.maxQueues?)`},
+		{"a product option by its variable", nil, []string{"MQMOCK_CMQ_MAXQUEUES=0"}, "config key cmq.maxQueues: 0 must be at least 1"},
+		{"a nested product option by its variable", nil, []string{"MQMOCK_TDMQ_ROCKETMQ4_VIRTUALTOPICS=x"}, "virtualTopics"},
+		{"a product option's variable misspelt", nil, []string{"MQMOCK_CMQ_MAXQUEUS=2"}, "environment variable MQMOCK_CMQ_MAXQUEUS: unknown setting (did you mean MQMOCK_CMQ_MAXQUEUES?)"},
 		{"malformed YAML", []string{"--config", malformed}, nil, `malformed.yaml line 3: did not find expected key ("format: json")`},
 	}
 	for _, tc := range cases {
@@ -177,4 +180,52 @@ func TestASecondSignalExitsAtOnce(t *testing.T) {
 	}
 	cancel() // the held call gives up, so the graceful shutdown ends too
 	<-held
+}
+
+// examples/mqmock.yaml starts the binary with its resources, which the API
+// lists, and a reset brings them back; an entry the API would refuse stops
+// start-up with one line naming it.
+func TestTheExampleConfigDeclaresResources(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "mqmock.yaml")
+	free := []string{"MQMOCK_CMQ_LISTEN=127.0.0.1:0", "MQMOCK_TDMQ_LISTEN=127.0.0.1:0", "MQMOCK_ONS_LISTEN=127.0.0.1:0", "MQMOCK_MQTT_LISTEN=127.0.0.1:0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"--config", example}, free, out, errOut) }()
+	re := regexp.MustCompile(`control API: http://(127\.0\.0\.1:\d+)/_mqmock/health`)
+	var addr string
+	require.Eventually(t, func() bool {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			addr = m[1]
+		}
+		return addr != ""
+	}, 10*time.Second, 5*time.Millisecond, "banner never printed; stderr: %s", errOut.String())
+
+	c := cmqclient.New("http://"+addr, "AKIDteamA0000000000000000000000000001", "team-a-secret-key")
+	queues := func() string {
+		r, err := c.Call(context.Background(), "ListQueue", cmqclient.P())
+		require.NoError(t, err)
+		return string(r.Fields["queueList"])
+	}
+	assert.Contains(t, queues(), `"orders-audit"`)
+	_, err := c.Call(context.Background(), "DeleteQueue", cmqclient.P("queueName", "orders"))
+	require.NoError(t, err)
+	assert.NotContains(t, queues(), `"orders"`)
+	resp, err := http.Post("http://"+addr+"/_mqmock/reset", "application/json", nil)
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	assert.Contains(t, queues(), `"orders"`)
+	r, err := c.Call(context.Background(), "GetQueueAttributes", cmqclient.P("queueName", "orders"))
+	require.NoError(t, err)
+	assert.Equal(t, "45", string(r.Fields["visibilityTimeout"]))
+	cancel()
+	assert.Equal(t, 0, <-done)
+
+	data, err := os.ReadFile(example)
+	require.NoError(t, err)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, bytes.Replace(data, []byte("- name: orders-audit"), []byte("- name: 1bad"), 1), 0o600))
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, run(context.Background(), []string{"--config", bad}, free, &stdout, &stderr))
+	assert.Equal(t, "mqmock: config: accounts[0].resources.cmq.queues[1] (1bad): 4000/10020: queue name format error\n", stderr.String())
 }

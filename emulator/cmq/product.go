@@ -41,6 +41,9 @@ func New(env pipeline.Env) (*Product, error) {
 	p.pusher = newPusher(p.store)
 	p.table, p.params = p.newTable()
 	p.api3 = p.newAPI3Table()
+	if err := p.seed(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -50,12 +53,14 @@ func (p *Product) API3Table() *pipeline.Table { return p.api3 }
 
 // Reset empties what the API created: every queue, message, topic,
 // subscription, lockout, push record and rate-limit bucket goes; scheduled
-// push retries do nothing when they fire.
+// push retries do nothing when they fire. The accounts' declared resources
+// are created again, as at start.
 func (p *Product) Reset() {
 	p.store.reset()
 	p.pusher.reset()
 	p.table.ResetLimits()
 	p.api3.ResetLimits()
+	_ = p.seed() // the same entries into the same empty store passed at start
 }
 
 // State is every account's queues and topics, for the control API.

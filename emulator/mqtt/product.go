@@ -57,14 +57,18 @@ func New(env pipeline.Env) (*Product, error) {
 		return nil, err
 	}
 	p.table = pipeline.NewTable(p.tableSpec(), rows...)
+	if err := p.seed(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
-// Reset returns to the configured instances, empty, and forgets every call
-// counted against a rate limit.
+// Reset returns to the configured instances with their declared group ids
+// alone, and forgets every call counted against a rate limit.
 func (p *Product) Reset() {
 	p.store.reset()
 	p.table.ResetLimits()
+	_ = p.seed() // the same entries into the same empty store passed at start
 }
 
 // State is the product's state for the control API.

@@ -41,19 +41,26 @@ func New(env pipeline.Env) (*Product, error) {
 	}
 	p := &Product{clock: c, accounts: env.Accounts, opts: opts, store: newStore(opts, c)}
 	p.table = pipeline.NewTable(p.tableSpec(), p.actions()...)
-	p.Reset()
+	if err := p.reset(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
-// Reset returns to the configured instances, empty, and forgets every call
-// counted against a rate limit.
+// Reset returns to the configured instances with their declared topics and
+// groups alone, and forgets every call counted against a rate limit.
 func (p *Product) Reset() {
+	_ = p.reset() // the same entries into the same empty store passed at start
+}
+
+func (p *Product) reset() error {
 	var accounts []*account.Account
 	if p.accounts != nil {
 		accounts = p.accounts.All()
 	}
 	p.store.reset(accounts)
 	p.table.ResetLimits()
+	return p.seed(accounts)
 }
 
 // State is the product's state for the control API.

@@ -18,6 +18,8 @@ type Account struct {
 	// group and topic names are shared across accounts.
 	ONSInstances []ONSInstance
 	Flags        Flags
+	// Resources exist from the start and come back after every reset.
+	Resources Resources
 }
 
 // Tencent credentials (CMQ and API 3.0).

@@ -118,6 +118,8 @@ type Account struct {
 	MQTTInstances []MQTTInstance `mapstructure:"mqttInstances"`
 	ONSInstances  []ONSInstance  `mapstructure:"onsInstances"`
 	Flags         Flags          `mapstructure:"flags"`
+	// Resources exist from the start and come back after every reset.
+	Resources Resources `mapstructure:"resources"`
 }
 
 // Tencent credentials.
@@ -167,8 +169,9 @@ const (
 	DefaultMQTT = "127.0.0.1:9104"
 )
 
-// defaults are every scalar key with its built-in value; they also tell viper
-// which MQMOCK_* variables exist.
+// defaults are the built-in values of the global sections' keys. Every
+// scalar key of Config has an MQMOCK_* variable (envKey), and every scalar
+// option of a vendor section too (DecodeOptions).
 var defaults = map[string]any{
 	"cmq.listen":            DefaultCMQ,
 	"tdmq.listen":           DefaultTDMQ,
@@ -222,16 +225,25 @@ func Load(path string, env []string) (Config, error) {
 			return Config{}, fmt.Errorf("config file %s: %v", path, oneLine(err))
 		}
 	}
+	type option struct {
+		vendor, name, val string
+		path              []string
+	}
+	var options []option // vendor options by variable, set after decoding
 	for _, kv := range env {
 		name, val, ok := strings.Cut(kv, "=")
 		if !ok || !strings.HasPrefix(name, "MQMOCK_") || name == EnvConfig || name == EnvScenarios {
 			continue
 		}
-		key, known := envKey(name)
-		if !known {
-			return Config{}, fmt.Errorf("environment variable %s: unknown setting (known: %s)", name, strings.Join(EnvNames(), ", "))
+		if key, known := envKey(name); known {
+			v.Set(key, val)
+			continue
 		}
-		v.Set(key, val)
+		if vendor, path, ok := vendorOfEnv(name); ok {
+			options = append(options, option{vendor, name, val, path})
+			continue
+		}
+		return Config{}, unknownEnv(name, EnvNames())
 	}
 	if err := checkKeys(respell(v.AllSettings(), doc), reflect.TypeOf(Config{}), "", nil); err != nil {
 		var u *unknownKeyError
@@ -251,6 +263,11 @@ func Load(path string, env []string) (Config, error) {
 		return Config{}, fmt.Errorf("config: %v", oneLine(err))
 	}
 	respellSections(&c, doc)
+	sections := map[string]*Vendor{"cmq": &c.CMQ, "tdmq": &c.TDMQ, "ons": &c.ONS, "mqtt": &c.MQTT}
+	for _, o := range options {
+		sec := sections[o.vendor]
+		sec.Options = setOption(sec.Options, o.path, envValue{name: o.name, val: o.val})
+	}
 	if err := c.Validate(); err != nil {
 		return Config{}, err
 	}
@@ -289,21 +306,28 @@ func EnvNames() []string {
 	return out
 }
 
-// envKey maps MQMOCK_CMQ_LISTEN to cmq.listen.
+// envKey maps MQMOCK_CMQ_LISTEN to cmq.listen: every scalar key of the
+// global sections has a variable.
 func envKey(name string) (string, bool) {
-	want := strings.ToLower(strings.TrimPrefix(name, "MQMOCK_"))
-	for k := range defaults {
-		if strings.ReplaceAll(k, ".", "_") == want {
+	for _, k := range scalarKeys(reflect.TypeOf(Config{}), "") {
+		if envName(k) == name {
 			return k, true
 		}
 	}
 	return "", false
 }
 
+// EnvKey is the config key a global MQMOCK_* variable sets (journal.maxBytes
+// for MQMOCK_JOURNAL_MAXBYTES); empty for none.
+func EnvKey(name string) string {
+	k, _ := envKey(name)
+	return k
+}
+
 func envNames() []string {
 	var out []string
-	for k := range defaults {
-		out = append(out, "MQMOCK_"+strings.ToUpper(strings.ReplaceAll(k, ".", "_")))
+	for _, k := range scalarKeys(reflect.TypeOf(Config{}), "") {
+		out = append(out, envName(k))
 	}
 	sort.Strings(out)
 	return out
@@ -457,10 +481,11 @@ func (c Config) AccountList() []account.Account {
 	out := make([]account.Account, len(c.Accounts))
 	for i, a := range c.Accounts {
 		acct := account.Account{
-			Name:    a.Name,
-			Tencent: account.Tencent{SecretID: a.Tencent.SecretID, SecretKey: a.Tencent.SecretKey, AppID: a.Tencent.AppID, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled},
-			Alibaba: account.Alibaba{AccessKeyID: a.Alibaba.AccessKeyID, AccessKeySecret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, UID: a.Alibaba.UID, Disabled: a.Alibaba.Disabled},
-			Flags:   account.Flags{ChargeOverdue: a.Flags.ChargeOverdue, AssistantAccount: a.Flags.AssistantAccount, NoCAMAuthorization: a.Flags.NoCAMAuthorization},
+			Name:      a.Name,
+			Tencent:   account.Tencent{SecretID: a.Tencent.SecretID, SecretKey: a.Tencent.SecretKey, AppID: a.Tencent.AppID, Token: a.Tencent.Token, Disabled: a.Tencent.Disabled},
+			Alibaba:   account.Alibaba{AccessKeyID: a.Alibaba.AccessKeyID, AccessKeySecret: a.Alibaba.AccessKeySecret, SecurityToken: a.Alibaba.SecurityToken, UID: a.Alibaba.UID, Disabled: a.Alibaba.Disabled},
+			Flags:     account.Flags{ChargeOverdue: a.Flags.ChargeOverdue, AssistantAccount: a.Flags.AssistantAccount, NoCAMAuthorization: a.Flags.NoCAMAuthorization},
+			Resources: a.Resources.account(),
 		}
 		for _, m := range a.MQTTInstances {
 			acct.MQTTInstances = append(acct.MQTTInstances, account.MQTTInstance{ID: m.ID, IndependentNaming: m.IndependentNaming, ParentTopics: m.ParentTopics})
@@ -477,8 +502,20 @@ func (c Config) AccountList() []account.Account {
 // with mapstructure tags, pre-filled with defaults), refusing unknown keys and
 // naming them with the vendor's prefix, as the file spells them, and the
 // nearest valid key. Durations accept "30s" strings.
+//
+// An option an MQMOCK_<VENDOR>_<OPTION> variable set (Load puts it there)
+// matches its key case-insensitively; one that names no option is refused
+// naming the variable and the nearest valid variable.
 func DecodeOptions(vendor string, opts map[string]any, dst any) error {
+	vars := map[string]string{}
+	opts = takeEnv(opts, vendor, vars)
 	if err := checkKeys(opts, reflect.TypeOf(dst), vendor, sectionKeys()); err != nil {
+		var u *unknownKeyError
+		if errors.As(err, &u) {
+			if e := envError(vendor, u, vars, dst); e != nil {
+				return e
+			}
+		}
 		return err
 	}
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{

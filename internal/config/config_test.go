@@ -72,7 +72,7 @@ func TestBadConfigurationNamesTheKey(t *testing.T) {
 		{"bad level", "log: {level: loud}\n", nil, "log.level"},
 		{"bad bool", "auth: {verify: maybe}\n", nil, "verify"},
 		{"duplicate account", "accounts: [{name: a}, {name: a}]\n", nil, "accounts[1].name"},
-		{"unknown env", "", []string{"MQMOCK_CMQ_LISTN=x"}, "MQMOCK_CMQ_LISTN"},
+		{"unknown env", "", []string{"MQMOCK_AUTH_VERIFI=x"}, "MQMOCK_AUTH_VERIFI: unknown setting (did you mean MQMOCK_AUTH_VERIFY?)"},
 		{"bad env port", "", []string{"MQMOCK_MQTT_LISTEN=127.0.0.1:-1"}, "mqtt.listen"},
 	}
 	for _, tc := range cases {
