@@ -261,6 +261,31 @@ func (e *Emulator) LoadScenarios(paths []string) error {
 	return nil
 }
 
+// LoadScenarioSources loads start-up scenarios given as documents rather
+// than files (bytes a test holds, or files of an fs.FS such as
+// scenarios.FS): they are concatenated after any loaded before, in order,
+// and, like start-up files, are what a reset returns to. Nothing is
+// watched. A bad document loads nothing and names the source at fault.
+func (e *Emulator) LoadScenarioSources(sources ...faults.Source) error {
+	st := e.faults
+	if len(sources) == 0 {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	all := append(append([]faults.Source(nil), st.startup...), sources...)
+	if err := st.engine.Replace(all...); err != nil {
+		return err
+	}
+	st.startup = all
+	names := make([]string, len(sources))
+	for i, s := range sources {
+		names[i] = s.Name
+	}
+	e.logger.Info("fault scenarios loaded", "sources", names)
+	return nil
+}
+
 // reloadScenarios re-reads every start-up file after one changed. It is all
 // or nothing: one bad file keeps every rule as it was.
 func (e *Emulator) reloadScenarios(st *faultState, paths []string) {
