@@ -1,0 +1,114 @@
+// Package snippets holds every Go snippet of README.md and docs/*.md as a
+// whole file that compiles (or, for emutest, a test that runs); the docs
+// show these files as they are.
+package snippets
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// goBlock is one ```go block of a Markdown file.
+type goBlock struct {
+	where string // file:line of the opening fence
+	text  string
+}
+
+func goBlocks(t *testing.T, path string) []goBlock {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []goBlock
+	var cur *goBlock
+	var body strings.Builder
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case cur == nil && strings.TrimSpace(line) == "```go":
+			cur = &goBlock{where: path + ":" + strconv.Itoa(n)}
+			body.Reset()
+		case cur != nil && strings.TrimSpace(line) == "```":
+			cur.text = body.String()
+			out = append(out, *cur)
+			cur = nil
+		case cur != nil:
+			body.WriteString(line + "\n")
+		}
+	}
+	return out
+}
+
+// TestDocsGoSnippetsAreFilesHere: every ```go block of README.md and
+// docs/*.md is, character for character, one of the files of this
+// directory, which TestSnippetsCompile builds (and go test runs, for the
+// test files).
+func TestDocsGoSnippetsAreFilesHere(t *testing.T) {
+	files := map[string]string{}
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || p == "docs_test.go" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[string(b)] = p
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := filepath.Glob(filepath.Join("..", "..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	n := 0
+	for _, md := range append([]string{filepath.Join("..", "..", "README.md")}, docs...) {
+		for _, b := range goBlocks(t, md) {
+			n++
+			p, ok := files[b.text]
+			if !ok {
+				t.Errorf("%s: this Go snippet is not a file of examples/snippets: copy it from one that compiles", b.where)
+				continue
+			}
+			used[p] = true
+		}
+	}
+	if n == 0 {
+		t.Fatal("no ```go block found in README.md or docs/")
+	}
+	for _, p := range files {
+		if !used[p] {
+			t.Errorf("examples/snippets/%s is shown by no document", p)
+		}
+	}
+}
+
+// TestSnippetsCompile type-checks every snippet (the main packages too,
+// which go test alone would not build).
+func TestSnippetsCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: runs go vet on examples/snippets")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to build the snippets: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, gobin, "vet", "./...")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go vet ./... in examples/snippets: %v\n%s", err, out)
+	}
+}
