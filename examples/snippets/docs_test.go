@@ -135,3 +135,23 @@ func TestNodeSnippetsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsPointAtNoMissingSpec: the documents name no spec file outside
+// the repository.
+func TestDocsPointAtNoMissingSpec(t *testing.T) {
+	docs, err := filepath.Glob(filepath.Join("..", "..", "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, md := range append([]string{filepath.Join("..", "..", "README.md")}, docs...) {
+		data, err := os.ReadFile(md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"specs/", "../shared"} {
+			if bytes.Contains(data, []byte(bad)) {
+				t.Errorf("%s names %q, which is not in the repository", md, bad)
+			}
+		}
+	}
+}
