@@ -74,9 +74,12 @@ type faultState struct {
 
 	mu      sync.Mutex
 	watcher *faults.Watcher
-	// startup are the start-up files' documents as last loaded: what a reset
-	// restores.
+	// startup are the start-up documents in force: the files' as last
+	// loaded, then given (LoadScenarioSources); what a reset restores.
 	startup []faults.Source
+	// given are the documents LoadScenarioSources was handed, kept after
+	// the files' whenever those are loaded or reloaded.
+	given []faults.Source
 	// refused is the last reload of a changed file that was refused (nil
 	// when the latest one was accepted).
 	refused *refusedReload
@@ -234,10 +237,13 @@ func (e *Emulator) LoadScenarios(paths []string) error {
 	if len(paths) == 0 {
 		return nil
 	}
-	sources, err := faults.ReadFiles(paths)
+	files, err := faults.ReadFiles(paths)
 	if err != nil {
 		return err
 	}
+	st.mu.Lock()
+	sources := append(files, st.given...)
+	st.mu.Unlock()
 	if err := st.engine.Replace(sources...); err != nil {
 		return err
 	}
@@ -261,11 +267,40 @@ func (e *Emulator) LoadScenarios(paths []string) error {
 	return nil
 }
 
+// LoadScenarioSources loads start-up scenarios given as documents rather
+// than files (bytes a test holds, or files of an fs.FS such as
+// scenarios.FS): they come after the start-up files and any given before,
+// in order, stay when a changed file is reloaded, and, like start-up files,
+// are what a reset returns to. Nothing is watched. A bad document loads nothing and names the source at fault.
+func (e *Emulator) LoadScenarioSources(sources ...faults.Source) error {
+	st := e.faults
+	if len(sources) == 0 {
+		return nil
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	all := append(append([]faults.Source(nil), st.startup...), sources...)
+	if err := st.engine.Replace(all...); err != nil {
+		return err
+	}
+	st.startup = all
+	st.given = append(st.given, sources...)
+	names := make([]string, len(sources))
+	for i, s := range sources {
+		names[i] = s.Name
+	}
+	e.logger.Info("fault scenarios loaded", "sources", names)
+	return nil
+}
+
 // reloadScenarios re-reads every start-up file after one changed. It is all
 // or nothing: one bad file keeps every rule as it was.
 func (e *Emulator) reloadScenarios(st *faultState, paths []string) {
 	sources, err := faults.ReadFiles(paths)
 	if err == nil {
+		st.mu.Lock()
+		sources = append(sources, st.given...)
+		st.mu.Unlock()
 		err = st.engine.Reload(sources...)
 	}
 	st.mu.Lock()

@@ -275,3 +275,32 @@ func TestResetRestoresStartupScenarios(t *testing.T) {
 	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/_mqmock/reset?clearScenarios=true", "", "", nil))
 	assert.Empty(t, getScenario(t, env).Rules)
 }
+
+// TestGivenScenariosStayThroughFileReloads: documents handed to
+// LoadScenarioSources (emutest.WithScenario) come after the start-up files
+// and stay when a changed file is reloaded.
+func TestGivenScenariosStayThroughFileReloads(t *testing.T) {
+	given := "name: given\nrules: [{name: from-bytes, vendor: mqtt, action: ListGroupId, error: SystemOverFlow}]\n"
+	env := emutest.Start(t, emutest.WithScenario("given.yaml", []byte(given)))
+	file := filepath.Join(t.TempDir(), "faults.yaml")
+	v1 := "name: v1\nrules: [{name: first, vendor: mqtt, action: ApplyToken, error: InternalError}]\n"
+	require.NoError(t, os.WriteFile(file, []byte(v1), 0o600))
+	require.NoError(t, env.LoadScenarios([]string{file}))
+	ch := reloads(t, env)
+	names := func() []string {
+		var out []string
+		for _, r := range getScenario(t, env).Rules {
+			out = append(out, r.Name+"@"+r.Source)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"first@" + file, "from-bytes@given.yaml"}, names())
+
+	v2 := "name: v2\nrules: [{name: second, vendor: mqtt, action: ApplyToken, error: InternalError}]\n"
+	require.NoError(t, os.WriteFile(file, []byte(v2), 0o600))
+	for nextReload(t, ch) != nil {
+	}
+	assert.Equal(t, []string{"second@" + file, "from-bytes@given.yaml"}, names())
+	require.NoError(t, env.Reset(""))
+	assert.Equal(t, []string{"second@" + file, "from-bytes@given.yaml"}, names())
+}

@@ -2,15 +2,27 @@
 // net/http/httptest starts a server: all four vendors on free loopback ports,
 // a virtual clock the test controls, ready credentials, and everything
 // stopped at test cleanup.
+//
+// Every option takes public types only, so a test in any module can use
+// it. WithConfig and WithClock, which take the repository's internal types,
+// are for its own tests.
+//
+// Start changes nothing process-wide. The Alibaba SDK honours HTTP_PROXY
+// and HTTPS_PROXY even for loopback addresses: where those are set (a CI
+// runner behind a proxy), set NO_PROXY=127.0.0.1,localhost for the test
+// process, e.g. in the CI job's environment.
 package emutest
 
 import (
 	"context"
-	"os"
+	"fmt"
+	"io/fs"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/mqmock/mqmock/emulator"
+	"github.com/mqmock/mqmock/faults"
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
@@ -30,8 +42,12 @@ type Env struct {
 type Option func(*settings)
 
 type settings struct {
-	cfg   config.Config
-	clock *clock.Clock
+	cfg       config.Config
+	clock     *clock.Clock
+	scenarios []faults.Source
+	// errs are option mistakes (an unknown door, a scenario file that is
+	// not there), reported by Start.
+	errs []error
 }
 
 // WithConfig lets a test edit the configuration (accounts, auth, vendor
@@ -55,20 +71,112 @@ func Frozen() Option {
 	}
 }
 
+// FrozenAt is Frozen with the virtual clock standing at the given instant.
+func FrozenAt(at time.Time) Option {
+	return func(s *settings) {
+		s.clock = clock.New(clock.WithRealTime(func() time.Time { return at }))
+	}
+}
+
+// WithRateLimits turns the vendors' documented rate limits on (limits.rateLimits).
+func WithRateLimits() Option { return func(s *settings) { s.cfg.Limits.RateLimits = true } }
+
+// WithTLS serves every front door over HTTPS with a certificate made at
+// start for 127.0.0.1, ::1 and localhost; Env.CertificatePEM is what a
+// client trusts, and Env.URL says https.
+func WithTLS() Option { return func(s *settings) { s.cfg.TLS.Enabled = true } }
+
+// WithOptions sets options of one front door (door is one of
+// emulator.Names(): emulator.CMQ, emulator.TDMQ, …), as the door's section of
+// the configuration file would, e.g. WithOptions(emulator.CMQ,
+// map[string]any{"maxQueues": 10}). Keys given again replace earlier ones;
+// the door checks them at Start.
+func WithOptions(door string, opts map[string]any) Option {
+	return func(s *settings) {
+		v := section(&s.cfg, door)
+		if v == nil {
+			s.errs = append(s.errs, fmt.Errorf("WithOptions: unknown door %q (one of %s)", door, strings.Join(emulator.Names(), ", ")))
+			return
+		}
+		if v.Options == nil {
+			v.Options = map[string]any{}
+		}
+		for k, val := range opts {
+			v.Options[k] = val
+		}
+	}
+}
+
+// section is a door's configuration section, nil for an unknown name.
+func section(c *config.Config, door string) *config.Vendor {
+	switch door {
+	case emulator.CMQ:
+		return &c.CMQ
+	case emulator.TDMQ:
+		return &c.TDMQ
+	case emulator.ONS:
+		return &c.ONS
+	case emulator.MQTT:
+		return &c.MQTT
+	}
+	return nil
+}
+
+// WithScenario loads a fault scenario document at start (YAML, as a
+// scenario file holds); name is how errors and the control API call it.
+// Scenarios load in the order given and, like start-up files, are what a
+// reset returns to.
+func WithScenario(name string, data []byte) Option {
+	return func(s *settings) {
+		s.scenarios = append(s.scenarios, faults.Source{Name: name, Data: append([]byte(nil), data...)})
+	}
+}
+
+// WithScenarioFS loads the scenario files of fsys that match the patterns
+// (fs.Glob patterns, in order; each must match a file), e.g.
+// WithScenarioFS(scenarios.FS, "cmq-flaky-receive.yaml").
+func WithScenarioFS(fsys fs.FS, patterns ...string) Option {
+	return func(s *settings) {
+		for _, p := range patterns {
+			names, err := fs.Glob(fsys, p)
+			if err == nil && len(names) == 0 {
+				err = fmt.Errorf("no file matches %q", p)
+			}
+			if err != nil {
+				s.errs = append(s.errs, fmt.Errorf("WithScenarioFS: %w", err))
+				return
+			}
+			for _, n := range names {
+				data, err := fs.ReadFile(fsys, n)
+				if err != nil {
+					s.errs = append(s.errs, fmt.Errorf("WithScenarioFS: %w", err))
+					return
+				}
+				s.scenarios = append(s.scenarios, faults.Source{Name: n, Data: data})
+			}
+		}
+	}
+}
+
 // Start starts an emulator for the test and stops it at cleanup.
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
 	// The Alibaba SDK honours HTTP(S)_PROXY even for loopback.
-	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
 	st := settings{cfg: config.Default()}
 	for _, o := range opts {
 		o(&st)
+	}
+	if len(st.errs) > 0 {
+		t.Fatalf("emutest: %v", st.errs[0])
 	}
 	if st.clock == nil {
 		st.clock = clock.New()
 	}
 	e, err := emulator.New(emulator.OnFreePorts(st.cfg), emulator.WithClock(st.clock))
 	if err != nil {
+		t.Fatalf("emutest: %v", err)
+	}
+	if err := e.LoadScenarioSources(st.scenarios...); err != nil {
 		t.Fatalf("emutest: %v", err)
 	}
 	if err := e.Start(); err != nil {

@@ -1,10 +1,13 @@
 // Package cmqclient is a small client for Tencent's legacy CMQ HTTP API,
-// written strictly from the wire spec (shared/specs/cmq.md §2–§5) because no
-// official Go SDK can be installed here. It sends what the official SDKs send
-// (a form POST, or GET, to /v2/index.php with the common parameters and an
-// HmacSHA1/HmacSHA256 signature over the raw values) and decodes the answer
-// the way they read it (code, message "(module)text", requestId, the action's
-// fields). Tests use it to drive the emulator over real HTTP.
+// written from the API's documentation. The Go module proxy has no Go SDK
+// for the legacy API (tencentcloud-sdk-go speaks API 3.0), so Go tests use
+// this one; the legacy SDKs of other languages (Java, Python, PHP, from
+// Tencent's GitHub) are pointed at the endpoint instead. It sends what the
+// official SDKs send (a form POST, or GET, to /v2/index.php with the common
+// parameters and an HmacSHA1/HmacSHA256 signature over the raw values) and
+// decodes the answer the way they read it (code, message "(module)text",
+// requestId, the action's fields). Tests use it to drive the emulator over
+// real HTTP.
 package cmqclient
 
 import (
