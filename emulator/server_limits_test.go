@@ -63,7 +63,9 @@ func TestALongPollOutlivesTheBodyTimeout(t *testing.T) {
 		}
 		close(got)
 	}()
-	time.Sleep(400 * time.Millisecond) // four body timeouts: the poll must still be parked
+	// The body deadline is a real-time network deadline on the connection:
+	// only real time passing it shows the parked poll survives it.
+	time.Sleep(400 * time.Millisecond) // four body timeouts
 	_, err = c.Call(ctx, "SendMessage", cmqclient.P("queueName", "lp", "msgBody", "hello"))
 	require.NoError(t, err)
 	select {

@@ -7,10 +7,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -165,18 +168,44 @@ func TestSubcommandFailures(t *testing.T) {
 	}
 }
 
+// wait keeps polling while the emulator answers "not ready" (503, as it
+// does until start-up scenarios are loaded) and returns 0 once it is ready.
+// The health endpoint is a stand-in that says when it was polled, so the
+// test knows wait is polling without sleeping.
 func TestWaitSucceedsOnceTheServerIsReady(t *testing.T) {
-	port := freePort(t)
-	cfg := configWithFirstDoorOn(t, port, "")
+	var ready atomic.Bool
+	polled := make(chan struct{}, 100)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/_mqmock/health" {
+			http.NotFound(w, r)
+			return
+		}
+		if !ready.Load() {
+			polled <- struct{}{}
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"ready":false}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"ready":true}`))
+	}))
+	defer srv.Close()
 	waited := make(chan result, 1)
-	go func() { waited <- cli([]string{"wait", "--config", cfg, "--timeout", "20s"}, nil) }()
-	time.Sleep(300 * time.Millisecond) // wait is polling a port nothing listens on
+	go func() {
+		waited <- cli([]string{"wait", "--addr", strings.TrimPrefix(srv.URL, "http://"), "--timeout", "20s"}, nil)
+	}()
+	for i := 0; i < 2; i++ {
+		select {
+		case <-polled:
+		case <-time.After(10 * time.Second):
+			t.Fatal("wait never polled")
+		}
+	}
 	select {
 	case r := <-waited:
-		t.Fatalf("wait returned before the server started: %+v", r)
+		t.Fatalf("wait returned while not ready: %+v", r)
 	default:
 	}
-	startServer(t, []string{"--config", cfg}, nil)
+	ready.Store(true)
 	select {
 	case r := <-waited:
 		assert.Equal(t, 0, r.code, r.stderr)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -162,7 +163,16 @@ func TestASecondSignalExitsAtOnce(t *testing.T) {
 	c := cmqclient.New("http://"+addr, "AKIDmqmock00000000000000000000000001", "mqmock-secret-key")
 	held := make(chan struct{})
 	go func() { _, _ = c.Call(ctx, "ListQueue", nil); close(held) }()
-	time.Sleep(100 * time.Millisecond) // let the call reach the fault
+	// The call is held once the rule has fired on it (its hit counter).
+	require.Eventually(t, func() bool {
+		resp, err := http.Get("http://" + addr + "/_mqmock/scenario")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		var view struct{ Rules []struct{ Hits int64 } }
+		return json.NewDecoder(resp.Body).Decode(&view) == nil && len(view.Rules) == 1 && view.Rules[0].Hits == 1
+	}, 10*time.Second, 5*time.Millisecond, "the call never reached the fault")
 
 	sigs <- os.Interrupt
 	select {
