@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mqmock/mqmock/internal/ratelimit"
 	"math/rand/v2"
 	"net/http"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/ratelimit"
+	"github.com/mqmock/mqmock/internal/spelling"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -168,7 +170,7 @@ func checkAction(d *RuleDoc, v Vendor) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s serves no action %q; nearest: %s", d.Vendor, d.Action, nearestWord(d.Action, v.Actions))
+	return fmt.Errorf("%s serves no action %q; nearest: %s", d.Vendor, d.Action, spelling.Nearest(d.Action, v.Actions))
 }
 
 func vendorNames(vendors map[string]Vendor) []string {

@@ -1,12 +1,13 @@
 package faults
 
 import (
-	"github.com/mqmock/mqmock/internal/ratelimit"
 	"math/rand/v2"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/ratelimit"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/clock"

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mqmock/mqmock/internal/spelling"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -198,7 +200,7 @@ func checkKeys(n *yaml.Node, valid []string, extensions bool) error {
 			continue // a merge key (<<: *shared) or an extension: decoded by yaml, or ignored
 		}
 		if !contains(valid, k) {
-			return fmt.Errorf("unknown key %q (line %d); did you mean %q? valid keys: %s", k, n.Content[i].Line, nearestWord(k, valid), strings.Join(valid, ", "))
+			return fmt.Errorf("unknown key %q (line %d); did you mean %q? valid keys: %s", k, n.Content[i].Line, spelling.Nearest(k, valid), strings.Join(valid, ", "))
 		}
 	}
 	return nil
@@ -241,35 +243,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// nearestWord is the entry of list closest to s by edit distance.
-func nearestWord(s string, list []string) string {
-	best, bestD := "", -1
-	for _, w := range list {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(w)); bestD < 0 || d < bestD {
-			best, bestD = w, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mqmock/mqmock/internal/spelling"
 )
 
 // Def is one row of a vendor's error catalogue. Defs are immutable once a
@@ -239,7 +241,7 @@ func (c *Catalogue) Nearest(ref string, n int) []string {
 		for _, s := range []string{d.Code, d.Name} {
 			if !seen[s] {
 				seen[s] = true
-				cs = append(cs, cand{s, editDistance(strings.ToLower(ref), strings.ToLower(s))})
+				cs = append(cs, cand{s, spelling.Distance(ref, s)})
 			}
 		}
 	}
@@ -249,26 +251,6 @@ func (c *Catalogue) Nearest(ref string, n int) []string {
 		out = append(out, cs[i].s)
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Union is the catalogue of a front door serving several products: every

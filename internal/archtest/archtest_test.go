@@ -18,7 +18,7 @@ import (
 
 // coreDirs know how an emulated cloud behaves, not how a vendor says it: a
 // vendor differs only in its frontend, catalogue and actions.
-var coreDirs = []string{"pipeline", "apierr", "clock", "journal", "wire"}
+var coreDirs = []string{"pipeline", "apierr", "clock", "journal", "wire", "spelling"}
 
 // vendorWords are names that would mean vendor knowledge leaked into the core.
 var vendorWords = regexp.MustCompile(`(?i)\b(cmq|tdmq|trocket|ons|mqtt|onsmqtt|tencent\w*|aliyun\w*|alibaba\w*|rocketmq)\b`)

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mqmock/mqmock/internal/spelling"
+
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
@@ -382,7 +384,7 @@ func checkKeys(raw any, t reflect.Type, path string, also []string) error {
 					continue
 				}
 				u := &unknownKeyError{key: join(path, k)}
-				if n := nearest(k, names); n != "" {
+				if n := spelling.Typo(k, names); n != "" {
 					u.nearest = join(path, n)
 				}
 				return u

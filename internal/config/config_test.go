@@ -215,17 +215,3 @@ func TestMalformedYAMLNamesTheLineAtFault(t *testing.T) {
 		})
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	cases := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"level", "level", 0}, {"levle", "level", 1}, {"maxqueus", "maxqueues", 1},
-		{"listn", "listen", 1}, {"kitten", "sitting", 3}, {"", "abc", 3},
-	}
-	for _, tc := range cases {
-		assert.Equal(t, tc.want, editDistance(tc.a, tc.b), "%s/%s", tc.a, tc.b)
-		assert.Equal(t, tc.want, editDistance(tc.b, tc.a), "%s/%s", tc.b, tc.a)
-	}
-}

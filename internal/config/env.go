@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/spelling"
 )
 
 // envValue is a vendor option set by an MQMOCK_* variable. Load puts it in
@@ -150,7 +152,7 @@ func envError(vendor string, u *unknownKeyError, vars map[string]string, dst any
 }
 
 func unknownEnv(name string, known []string) error {
-	if n := nearest(name, known); n != "" {
+	if n := spelling.Typo(name, known); n != "" {
 		return fmt.Errorf("environment variable %s: unknown setting (did you mean %s?)", name, n)
 	}
 	return fmt.Errorf("environment variable %s: unknown setting (mqmock --help lists them)", name)

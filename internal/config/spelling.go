@@ -167,50 +167,6 @@ func (e *unknownKeyError) Error() string {
 	return fmt.Sprintf("config: unknown key %q (did you mean %s?)", e.key, e.nearest)
 }
 
-// nearest is the candidate closest to key (case-insensitively, counting a
-// swap of neighbours as one edit), if it is close enough to be a typo.
-func nearest(key string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := editDistance(strings.ToLower(key), strings.ToLower(c))
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	limit := max(1, min(3, len([]rune(key))/3))
-	if bestD < 0 || bestD > limit {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and swaps of adjacent letters.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
-}
-
 // keyLine is the line of the key at path ("a.b[0].c", as checkKeys names
 // it) in the file, or 0.
 func keyLine(doc *yaml.Node, path string) int {
