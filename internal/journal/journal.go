@@ -169,7 +169,9 @@ func (j *Journal) answer(a string, total int) string {
 	if cut {
 		return a + "…(truncated, " + strconv.Itoa(max(total, len(a))) + " bytes)"
 	}
-	return strings.Clone(a)
+	// Kept as given: the pipeline hands over a copy of its own (string of
+	// the bytes it captured), never a slice of a request or a buffer.
+	return a
 }
 
 // runeStart is the largest cut at or below max that does not split a rune.
