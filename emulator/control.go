@@ -41,11 +41,7 @@ func controlError(c *gin.Context, status int, msg string) {
 func (e *Emulator) health(c *gin.Context) {
 	vendors := gin.H{}
 	for _, d := range e.specs {
-		addr := e.Addr(d.Name)
-		if addr == "" {
-			addr = e.listen(d)
-		}
-		vendors[d.Name] = gin.H{"listen": addr}
+		vendors[d.Name] = gin.H{"listen": e.address(d)}
 	}
 	ready := e.ready.Load()
 	status := http.StatusOK

@@ -42,10 +42,7 @@ func (e *Emulator) listDoors(c *gin.Context) {
 	out := make([]doorView, 0, len(e.specs))
 	for _, s := range e.specs {
 		d := e.doors[s.Name]
-		addr := e.Addr(s.Name)
-		if addr == "" {
-			addr = e.listen(s)
-		}
+		addr := e.address(s)
 		v := doorView{FrontDoor: s.FrontDoor, Address: addr, URL: e.Scheme() + "://" + addr + s.Path, Services: d.Services, Actions: d.Actions(), Codes: []codeView{}}
 		for _, def := range d.Frontend.Catalogue().All() {
 			v.Codes = append(v.Codes, codeView{Name: def.Name, Code: def.Code, Status: def.Status, Message: def.Message, Documented: def.Seed})

@@ -235,6 +235,15 @@ func (e *Emulator) SetFaultHook(h pipeline.FaultHook) {
 // MarkReady makes the health endpoint report ready.
 func (e *Emulator) MarkReady() { e.ready.Store(true) }
 
+// address is where a door listens once started, else where it is
+// configured to.
+func (e *Emulator) address(d doorSpec) string {
+	if a := e.Addr(d.Name); a != "" {
+		return a
+	}
+	return e.listen(d)
+}
+
 // listen is the address a front door is configured to listen on.
 func (e *Emulator) listen(d doorSpec) string { return d.section(&e.cfg).Listen }
 

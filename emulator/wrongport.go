@@ -28,11 +28,3 @@ func (e *Emulator) misdirected(here doorSpec) func(*http.Request, *pipeline.Call
 		return nil, nil
 	}
 }
-
-// address is where a door listens, or is configured to before Start.
-func (e *Emulator) address(d doorSpec) string {
-	if a := e.Addr(d.Name); a != "" {
-		return a
-	}
-	return e.listen(d)
-}
