@@ -124,9 +124,15 @@ func (j *Journal) Add(e Entry) uint64 {
 	e.Service = keep(e.Service, j.limits.ValueBytes)
 	e.Account = keep(e.Account, j.limits.ValueBytes)
 	e.RequestID = keep(e.RequestID, j.limits.ValueBytes)
-	e.Answer = j.answer(e.Answer, e.AnswerBytes)
+	// The pipeline captures no more of an answer than the limit, which is
+	// redacted when read; a longer one (a caller of its own) is made
+	// readable now, so that what is held stays bounded.
+	answered := false
+	if len(e.Answer) > j.limits.AnswerBytes {
+		e.Answer, answered = j.answer(e.Answer, e.AnswerBytes), true
+	}
 	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account) + len(e.Answer) + paramBytes)
-	rec := record{entry: e, params: params}
+	rec := record{entry: e, params: params, answered: answered}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for j.count > 0 && (j.count == len(j.ring) || j.bytes+cost > j.limits.Bytes) {
@@ -145,7 +151,7 @@ func (j *Journal) Add(e Entry) uint64 {
 		// Under the lock, so every subscriber sees entries in sequence
 		// order and none is sent to after Close; a full buffer drops,
 		// never waits.
-		out := rec.Entry()
+		out := j.entry(rec)
 		for s := range j.subs {
 			select {
 			case s.c <- out:
@@ -163,11 +169,18 @@ func (j *Journal) Add(e Entry) uint64 {
 type record struct {
 	entry  Entry
 	params string
+	// answered is set when entry.Answer is already as readers see it.
+	answered bool
 }
 
-// Entry is the record as readers see it.
-func (r record) Entry() Entry {
+// entry is the record as readers see it, secrets hidden: values of
+// secret parameters, secret fields of the answer (cut at the limit once
+// redacted).
+func (j *Journal) entry(r record) Entry {
 	e := r.entry
+	if !r.answered {
+		e.Answer = j.answer(e.Answer, e.AnswerBytes)
+	}
 	if r.params == "" {
 		return e
 	}
@@ -180,6 +193,9 @@ func (r record) Entry() Entry {
 		var k, v string
 		k, p = unpackString(p)
 		v, p = unpackString(p)
+		if isSecret(k) {
+			v = redacted
+		}
 		e.Params[k] = v
 	}
 	return e
@@ -219,62 +235,52 @@ func runeStart(s string, max int) int {
 // left out.
 const moreParams = "…"
 
-// pack redacts secrets, truncates every key and value to the value limit,
-// keeps at most the parameter limit (in key order, so the same call keeps
-// the same ones) and writes what is kept into one string, each key and
-// value preceded by its length as a uvarint; a nil map packs to "" and a
-// non-nil one to at least a marker, so readers see the nil/empty
-// difference too. Decoders cut parameters out of the request's bytes, so
-// the copy also keeps an entry from holding its request alive. It returns
-// the packed string and the bytes of keys and values kept (what the byte
-// budget counts).
+// pack truncates every key and value to the value limit, keeps at most the
+// parameter limit (in key order, so the same call keeps the same ones) and
+// writes what is kept into one string, each key and value preceded by its
+// length as a uvarint; a nil map packs to "" and a non-nil one to at least
+// a marker, so readers see the nil/empty difference too. Decoders cut
+// parameters out of the request's bytes, so the copy also keeps an entry
+// from holding its request alive. Secrets are hidden when an entry is read
+// (record.entry), not here: most entries are never read, and this runs on
+// every call. It returns the packed string and the bytes of keys and
+// values kept (what the byte budget counts).
 func (j *Journal) pack(params map[string]string) (string, int) {
 	if params == nil {
 		return "", 0
 	}
-	value := func(k, v string) string {
-		if isSecret(k) {
-			return redacted
-		}
-		return Truncate(v, j.limits.ValueBytes)
+	size := 0
+	for k, v := range params {
+		size += 2*binary.MaxVarintLen32 + min(len(k), j.limits.ValueBytes+64) + min(len(v), j.limits.ValueBytes+64)
 	}
-	var keys []string
-	more := 0
-	if len(params) > j.limits.Params {
-		keys = make([]string, 0, len(params))
-		for k := range params {
-			keys = append(keys, k)
+	buf := make([]byte, 0, size+64)
+	kept := 0
+	add := func(k, v string) {
+		if len(k) > j.limits.ValueBytes && isSecret(k) {
+			v = redacted // the word that makes it secret may be cut off
 		}
-		sort.Strings(keys)
-		more = len(keys) - j.limits.Params
-		keys = keys[:j.limits.Params]
-	}
-	each := func(yield func(k, v string)) {
-		if keys == nil {
-			for k, v := range params {
-				yield(Truncate(k, j.limits.ValueBytes), value(k, v))
-			}
-		} else {
-			for _, k := range keys {
-				yield(Truncate(k, j.limits.ValueBytes), value(k, params[k]))
-			}
-		}
-		if more > 0 {
-			yield(moreParams, strconv.Itoa(more)+" more parameters not kept")
-		}
-	}
-	size, kept := 0, 0
-	each(func(k, v string) {
-		size += 2*binary.MaxVarintLen32 + len(k) + len(v)
-		kept += len(k) + len(v)
-	})
-	buf := make([]byte, 0, max(size, 1))
-	each(func(k, v string) {
+		k, v = Truncate(k, j.limits.ValueBytes), Truncate(v, j.limits.ValueBytes)
 		buf = binary.AppendUvarint(buf, uint64(len(k)))
 		buf = append(buf, k...)
 		buf = binary.AppendUvarint(buf, uint64(len(v)))
 		buf = append(buf, v...)
-	})
+		kept += len(k) + len(v)
+	}
+	if len(params) <= j.limits.Params {
+		for k, v := range params {
+			add(k, v)
+		}
+	} else {
+		keys := make([]string, 0, len(params))
+		for k := range params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys[:j.limits.Params] {
+			add(k, params[k])
+		}
+		add(moreParams, strconv.Itoa(len(keys)-j.limits.Params)+" more parameters not kept")
+	}
 	if len(buf) == 0 {
 		return emptyParams, 0
 	}
@@ -350,7 +356,7 @@ func (j *Journal) List(f Filter) []Entry {
 		if !f.Match(r.entry) {
 			continue
 		}
-		out = append(out, r.Entry())
+		out = append(out, j.entry(r))
 		if f.Limit > 0 && len(out) == f.Limit {
 			break
 		}
