@@ -99,10 +99,10 @@ func FrontDoors() []FrontDoor {
 
 // ListenAddr is where the named door listens under cfg, as the server
 // would read it; false for a name that is no door.
-func ListenAddr(cfg config.Config, door string) (string, bool) {
+func ListenAddr(cfg Config, door string) (string, bool) {
 	for _, s := range doorList() {
 		if s.Name == door {
-			return s.section(&cfg).Listen, true
+			return s.section((*config.Config)(&cfg)).Listen, true
 		}
 	}
 	return "", false
@@ -147,9 +147,9 @@ func (p *products) cmq() (*cmq.Product, error) {
 
 // OnFreePorts returns cfg with every front door listening on a free
 // loopback port (tests; Addr tells which port each got).
-func OnFreePorts(cfg config.Config) config.Config {
+func OnFreePorts(cfg Config) Config {
 	for _, d := range doorList() {
-		d.section(&cfg).Listen = "127.0.0.1:0"
+		d.section((*config.Config)(&cfg)).Listen = "127.0.0.1:0"
 	}
 	return cfg
 }

@@ -120,7 +120,7 @@ func (cf *clientFlags) target(env []string) (*target, error) {
 	addr := cf.addr
 	if addr == "" {
 		door := emulator.Names()[0]
-		addr, _ = emulator.ListenAddr(cfg, door)
+		addr, _ = emulator.ListenAddr(emulator.Config(cfg), door)
 		host, port, err := net.SplitHostPort(addr)
 		if err != nil {
 			return nil, fmt.Errorf("the %s door's listen address %q is not host:port", door, addr)

@@ -39,7 +39,7 @@ func declared() config.CMQResources {
 // Declared queues, topics and subscriptions are there at start, listed
 // and described by the API like any other, and back after a reset.
 func TestDeclaredResourcesExistFromTheStartAndAfterReset(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{teamA(declared())}
 	}))
 	d := account.Defaults()[0]
@@ -100,7 +100,7 @@ func TestARefusedEntryStopsStartUp(t *testing.T) {
 			tc.edit(&r)
 			cfg := config.Default()
 			cfg.Accounts = []config.Account{teamA(r)}
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})

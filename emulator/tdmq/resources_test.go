@@ -140,7 +140,7 @@ func seeTDMQ(t *testing.T, env *emutest.Env) tdmqSeen {
 // back after a reset; what requests made goes.
 func TestDeclaredTDMQResourcesExistFromTheStartAndAfterReset(t *testing.T) {
 	env := emutest.Start(t, tdmqtest.WithOptions(map[string]any{"readyAfter": "1h"}),
-		emutest.WithConfig(func(c *config.Config) { c.Accounts = withResources(declaredTDMQ()) }))
+		emutest.WithConfig(func(c *emulator.Config) { c.Accounts = withResources(declaredTDMQ()) }))
 	want := tdmqSeen{ClusterName: "orders", ClusterStatus: 1, Namespaces: []string{"prod"}, Topics: []string{"order-created"},
 		Groups: []string{"billing"}, ShanghaiClusters: 1, InstanceStatus: "RUNNING",
 		InstanceTopics: map[string]int64{"order-paid": 4}, InstanceGroups: map[string]int64{"shipping": 16}}
@@ -190,7 +190,7 @@ func TestARefusedTDMQEntryStopsStartUp(t *testing.T) {
 			tc.edit(&r)
 			cfg := config.Default()
 			cfg.Accounts = withResources(r)
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})
