@@ -14,7 +14,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 func do(t *testing.T, method, url, body string) (int, map[string]any) {
@@ -44,7 +43,7 @@ func TestHealthOnEveryPort(t *testing.T) {
 }
 
 func TestHealthNotReadyUntilMarked(t *testing.T) {
-	e, err := emulator.New(config.Default())
+	e, err := emulator.New(emulator.DefaultConfig())
 	require.NoError(t, err)
 	rec := httptest.NewRecorder()
 	e.Handler("ons").ServeHTTP(rec, httptest.NewRequest("GET", "/_mqmock/health", nil))

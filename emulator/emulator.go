@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -67,10 +68,10 @@ type faultHook struct{ hook pipeline.FaultHook }
 type Option func(*options)
 
 type options struct {
-	clock   *clock.Clock
-	logger  *slog.Logger
-	version string
-	commit  string
+	timeSource func() time.Time // WithTimeSource; nil is the machine's
+	logger     *slog.Logger
+	version    string
+	commit     string
 }
 
 // WithBuild names the build that health reports: the version and the
@@ -79,9 +80,6 @@ func WithBuild(version, commit string) Option {
 	return func(o *options) { o.version, o.commit = version, commit }
 }
 
-// WithClock supplies the virtual clock (emutest shares it with the test).
-func WithClock(c *clock.Clock) Option { return func(o *options) { o.clock = c } }
-
 // WithLogger supplies the logger (discarded when absent).
 func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
 
@@ -89,7 +87,8 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l 
 func (e *Emulator) Build() (version, commit string) { return e.version, e.commit }
 
 // New builds an emulator from a validated configuration; nothing listens yet.
-func New(cfg config.Config, opts ...Option) (*Emulator, error) {
+func New(conf Config, opts ...Option) (*Emulator, error) {
+	cfg := config.Config(conf)
 	o := options{}
 	for _, opt := range opts {
 		opt(&o)
@@ -103,12 +102,10 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 	if o.commit == "" {
 		o.commit = "dev"
 	}
-	if o.clock == nil {
-		logger := o.logger
-		o.clock = clock.New(clock.WithPanicHandler(func(p any) {
-			logger.Error("a scheduled task panicked; the emulator goes on", "panic", fmt.Sprint(p))
-		}))
-	}
+	logger := o.logger
+	virtual := o.clockOf(func(p any) {
+		logger.Error("a scheduled task panicked; the emulator goes on", "panic", fmt.Sprint(p))
+	})
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -117,7 +114,7 @@ func New(cfg config.Config, opts ...Option) (*Emulator, error) {
 		return nil, err
 	}
 	e := &Emulator{
-		cfg: cfg, clock: o.clock, journal: journal.NewBounded(journal.Limits{Entries: cfg.Journal.Size, Bytes: cfg.Journal.MaxBytes}), accounts: reg, logger: o.logger,
+		cfg: cfg, clock: virtual, journal: journal.NewBounded(journal.Limits{Entries: cfg.Journal.Size, Bytes: cfg.Journal.MaxBytes}), accounts: reg, logger: o.logger,
 		specs: doorList(), doors: map[string]*frontdoor.Door{}, handlers: map[string]http.Handler{},
 		servers: map[string]*http.Server{}, addrs: map[string]string{}, listeners: map[string]net.Listener{},
 		stopping: make(chan struct{}), version: o.version, commit: o.commit,

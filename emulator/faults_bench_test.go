@@ -22,7 +22,7 @@ func BenchmarkRequestWithFaultRules(b *testing.B) {
 		b.Run(fmt.Sprintf("rules=%d", n), func(b *testing.B) {
 			cfg := config.Default()
 			cfg.Auth.Verify = false
-			e, err := emulator.New(cfg)
+			e, err := emulator.New(emulator.Config(cfg))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -121,7 +121,7 @@ rules:
 // product's own limits: with the per-account limit on, whose own row is
 // 4480, too.
 func TestCMQThrottleFaultKeepsItsRowWithLimitsOn(t *testing.T) {
-	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerAccountAction": 1000}
 	}))
 	r := cmqThrottled(t, env)

@@ -99,10 +99,10 @@ func FrontDoors() []FrontDoor {
 
 // ListenAddr is where the named door listens under cfg, as the server
 // would read it; false for a name that is no door.
-func ListenAddr(cfg config.Config, door string) (string, bool) {
+func ListenAddr(cfg Config, door string) (string, bool) {
 	for _, s := range doorList() {
 		if s.Name == door {
-			return s.section(&cfg).Listen, true
+			return s.section((*config.Config)(&cfg)).Listen, true
 		}
 	}
 	return "", false
@@ -147,9 +147,9 @@ func (p *products) cmq() (*cmq.Product, error) {
 
 // OnFreePorts returns cfg with every front door listening on a free
 // loopback port (tests; Addr tells which port each got).
-func OnFreePorts(cfg config.Config) config.Config {
+func OnFreePorts(cfg Config) Config {
 	for _, d := range doorList() {
-		d.section(&cfg).Listen = "127.0.0.1:0"
+		d.section((*config.Config)(&cfg)).Listen = "127.0.0.1:0"
 	}
 	return cfg
 }
@@ -158,10 +158,33 @@ func OnFreePorts(cfg config.Config) config.Config {
 type EnvVar struct {
 	Name string // MQMOCK_CMQ_MAXQUEUES
 	Key  string // cmq.maxQueues
+	// Form is how a list or map setting's value is written ("comma-separated
+	// list", "comma-separated name=value pairs"); empty for a scalar.
+	Form string
 }
 
-// EnvVars lists every MQMOCK_* variable that sets a scalar key: the global
-// sections' and each door's options, sorted by name (MQMOCK_CONFIG and
+// FileOnlyKey is a setting only the config file can hold, and why.
+type FileOnlyKey struct {
+	Key string // accounts
+	Why string
+}
+
+// FileOnlyKeys lists the settings no MQMOCK_* variable can hold (lists of
+// structured entries), sorted by key.
+func FileOnlyKeys() []FileOnlyKey {
+	dsts := map[string]any{}
+	for _, s := range doorList() {
+		dsts[s.Name] = s.options()
+	}
+	var out []FileOnlyKey
+	for _, k := range config.FileOnly(dsts) {
+		out = append(out, FileOnlyKey{Key: k.Key, Why: k.Why})
+	}
+	return out
+}
+
+// EnvVars lists every MQMOCK_* variable that sets a key, scalar, list or
+// map: the global sections' and each door's options, sorted by name (MQMOCK_CONFIG and
 // MQMOCK_SCENARIOS, which say where settings are, have an empty Key).
 func EnvVars() []EnvVar {
 	var out []EnvVar
@@ -172,6 +195,12 @@ func EnvVars() []EnvVar {
 		for _, v := range config.OptionEnv(s.Name, s.options()) {
 			out = append(out, EnvVar{Name: v.Name, Key: v.Key})
 		}
+		for _, v := range config.OptionListEnv(s.Name, s.options()) {
+			out = append(out, EnvVar{Name: v.Name, Key: v.Key, Form: v.Form})
+		}
+	}
+	for _, v := range config.ListEnv() {
+		out = append(out, EnvVar{Name: v.Name, Key: v.Key, Form: v.Form})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -62,7 +62,7 @@ func FuzzVendorRequests(f *testing.F) {
 	cfg := config.Default()
 	cfg.Auth.Verify = false
 	logs := &lockedBuffer{}
-	e, err := emulator.New(cfg, emulator.WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelError}))))
+	e, err := emulator.New(emulator.Config(cfg), emulator.WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelError}))))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // send makes one control request with the given headers over real HTTP and
@@ -35,7 +35,7 @@ func send(t *testing.T, method, url, body string, header map[string]string) (int
 }
 
 func TestTheControlAPIRefusesWebPages(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.AllowedHosts = []string{"mqmock"} }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.AllowedHosts = []string{"mqmock"} }))
 	reset := env.URL("cmq") + "/_mqmock/reset"
 	tests := []struct {
 		name   string
@@ -68,7 +68,7 @@ func TestTheControlAPIRefusesWebPages(t *testing.T) {
 }
 
 func TestTheControlTokenAndSwitch(t *testing.T) {
-	locked := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Token = "s3cret" }))
+	locked := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.Token = "s3cret" }))
 	status, _, _ := send(t, "GET", locked.URL("tdmq")+"/_mqmock/state", "", nil)
 	assert.Equal(t, 401, status, "no token")
 	status, _, _ = send(t, "GET", locked.URL("tdmq")+"/_mqmock/state", "", map[string]string{"Authorization": "Bearer wrong"})
@@ -80,7 +80,7 @@ func TestTheControlTokenAndSwitch(t *testing.T) {
 	status, _, _ = send(t, "GET", locked.URL("tdmq")+"/_mqmock/health", "", nil)
 	assert.Equal(t, 200, status, "health needs no token")
 
-	off := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Enabled = false }))
+	off := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.Enabled = false }))
 	status, _, body := send(t, "POST", off.URL("mqtt")+"/_mqmock/reset", "", nil)
 	assert.Equal(t, 404, status)
 	assert.Contains(t, body, "control.enabled")

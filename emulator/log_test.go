@@ -14,7 +14,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
 )
 
@@ -49,7 +48,7 @@ func uniqueKeys(t *testing.T, line string) map[string]any {
 func TestLogsOneValidLinePerCall(t *testing.T) {
 	buf := &lockedBuffer{}
 	logger := slog.New(slog.NewJSONHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	e, err := emulator.New(emulator.OnFreePorts(config.Default()), emulator.WithLogger(logger))
+	e, err := emulator.New(emulator.OnFreePorts(emulator.DefaultConfig()), emulator.WithLogger(logger))
 	require.NoError(t, err)
 	require.NoError(t, e.Start())
 	t.Cleanup(func() {

@@ -13,9 +13,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 	"github.com/mqmock/mqmock/internal/sign/cmqsign"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
@@ -234,7 +234,7 @@ func BenchmarkRatioMQTTListGroupID(b *testing.B) {
 // scaleEnv is an emulator whose default account holds n CMQ queues
 // (perf-0 … perf-<n-1>), created through the API.
 func scaleEnv(b *testing.B, n int) *emutest.Env {
-	env := start(b, emutest.WithConfig(func(c *config.Config) {
+	env := start(b, emutest.WithConfig(func(c *emulator.Config) {
 		if c.CMQ.Options == nil {
 			c.CMQ.Options = map[string]any{}
 		}

@@ -40,7 +40,7 @@ func TestOversizedCallsRetainNoMemory(t *testing.T) {
 }
 
 func retainedAfterOversizedCalls(t *testing.T, cfg config.Config, unsigned bool) {
-	e, err := emulator.New(cfg)
+	e, err := emulator.New(emulator.Config(cfg))
 	require.NoError(t, err)
 	big := strings.Repeat("x", 512<<10)
 	bodies := map[string]func() *http.Request{

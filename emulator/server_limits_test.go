@@ -12,9 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // closedWithin reports whether the server answers or closes conn within d.
@@ -32,7 +32,7 @@ func closedWithin(t *testing.T, conn net.Conn, d time.Duration) bool {
 // A client that sends its body a byte at a time is cut off at
 // server.bodyTimeout, with an answer, not held for as long as it likes.
 func TestASlowUploadIsCutAtTheBodyTimeout(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Server.BodyTimeout = 200 * time.Millisecond }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Server.BodyTimeout = 200 * time.Millisecond }))
 	conn, err := net.Dial("tcp", env.ONS)
 	require.NoError(t, err)
 	defer conn.Close()
@@ -50,7 +50,7 @@ func TestASlowUploadIsCutAtTheBodyTimeout(t *testing.T) {
 // A long poll, once its request is read, is not cut by the body timeout:
 // it is still waiting well past it, and gets the message sent meanwhile.
 func TestALongPollOutlivesTheBodyTimeout(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Server.BodyTimeout = 100 * time.Millisecond }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Server.BodyTimeout = 100 * time.Millisecond }))
 	c := cmqclient.New("http://"+env.CMQ, env.Default.Tencent.SecretID, env.Default.Tencent.SecretKey)
 	ctx := context.Background()
 	_, err := c.Call(ctx, "CreateQueue", cmqclient.P("queueName", "lp"))
@@ -80,7 +80,7 @@ func TestALongPollOutlivesTheBodyTimeout(t *testing.T) {
 // One port holds at most server.maxConnections; one more is closed at once
 // (never a hang), and a freed slot serves again.
 func TestConnectionsPerPortAreCapped(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Server.MaxConnections = 3 }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Server.MaxConnections = 3 }))
 	var held []net.Conn
 	for i := 0; i < 3; i++ {
 		c, err := net.Dial("tcp", env.TDMQ)
@@ -112,7 +112,7 @@ func TestConnectionsPerPortAreCapped(t *testing.T) {
 
 // An idle keep-alive connection is closed at server.idleTimeout.
 func TestIdleConnectionsAreClosed(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Server.IdleTimeout = time.Second }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Server.IdleTimeout = time.Second }))
 	conn, err := net.Dial("tcp", env.MQTT)
 	require.NoError(t, err)
 	defer conn.Close()

@@ -14,7 +14,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -180,7 +179,7 @@ func TestTheJournalStreamsAreBounded(t *testing.T) {
 }
 
 func TestShutdownDoesNotWaitForStreams(t *testing.T) {
-	e, err := emulator.New(emulator.OnFreePorts(config.Default()))
+	e, err := emulator.New(emulator.OnFreePorts(emulator.DefaultConfig()))
 	require.NoError(t, err)
 	require.NoError(t, e.Start())
 	e.MarkReady()

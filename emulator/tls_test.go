@@ -17,9 +17,9 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // trusting is a transport that trusts the emulator's certificate, as a user
@@ -36,7 +36,7 @@ func trusting(t *testing.T, pemBytes []byte) *http.Transport {
 // the file the banner names and at /_mqmock/ca.pem; plain HTTP clients and
 // untrusting ones are refused.
 func TestEveryFrontDoorServesTLS(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.TLS.Enabled = true }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.TLS.Enabled = true }))
 	pemFile, err := os.ReadFile(env.CAFile())
 	require.NoError(t, err, "the PEM is written to a file")
 	assert.Equal(t, env.CertificatePEM(), pemFile)
@@ -102,7 +102,7 @@ func TestEveryFrontDoorServesTLS(t *testing.T) {
 func TestTheMadeCertificateFileIsRemovedAtShutdown(t *testing.T) {
 	var path string
 	t.Run("run", func(t *testing.T) {
-		env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.TLS.Enabled = true }))
+		env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.TLS.Enabled = true }))
 		path = env.CAFile()
 		require.FileExists(t, path)
 	})

@@ -64,7 +64,7 @@ func TestTheDashboardIsServedOnEveryPort(t *testing.T) {
 }
 
 func TestTheDashboardWithATokenAndSwitchedOff(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Token = "s3cret" }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.Token = "s3cret" }))
 	resp, body := get(t, env.URL("ons")+"/_mqmock/ui/", nil)
 	assert.Equal(t, http.StatusOK, resp.StatusCode, "the page loads (a browser cannot send a header with a navigation)")
 	assert.True(t, strings.Contains(body, "<html"))
@@ -75,7 +75,7 @@ func TestTheDashboardWithATokenAndSwitchedOff(t *testing.T) {
 	s := openStream(t, env.URL("ons")+"/_mqmock/journal/stream", http.Header{"X-Mqmock-Token": {"s3cret"}})
 	assert.Equal(t, http.StatusOK, s.resp.StatusCode)
 
-	off := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Enabled = false }))
+	off := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.Enabled = false }))
 	resp, _ = get(t, off.URL("ons")+"/_mqmock/ui/", nil)
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "off with the control API")
 }
@@ -86,13 +86,13 @@ func TestTheDashboardURL(t *testing.T) {
 
 	cfg := config.Default()
 	cfg.Control.Enabled = false
-	off, err := emulator.New(cfg)
+	off, err := emulator.New(emulator.Config(cfg))
 	require.NoError(t, err)
 	assert.Empty(t, off.DashboardURL(), "no dashboard without the control API")
 }
 
 func TestTheDashboardURLOnEveryInterfaceIsLoopback(t *testing.T) {
-	cfg := emulator.OnFreePorts(config.Default())
+	cfg := emulator.OnFreePorts(emulator.DefaultConfig())
 	cfg.CMQ.Listen = "0.0.0.0:0"
 	e, err := emulator.New(cfg)
 	require.NoError(t, err)

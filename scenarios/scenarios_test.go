@@ -1,7 +1,6 @@
 package scenarios_test
 
 import (
-	"context"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -22,8 +21,6 @@ import (
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/faults"
-	"github.com/mqmock/mqmock/internal/clock"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/scenarios"
 )
 
@@ -49,7 +46,7 @@ func TestEveryScenarioLoads(t *testing.T) {
 	files, err := fs.Glob(scenarios.FS, "*.yaml")
 	require.NoError(t, err)
 	assert.Equal(t, ready, files)
-	e, err := emulator.New(config.Default())
+	e, err := emulator.New(emulator.DefaultConfig())
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = e.Shutdown(t.Context()) })
 	for _, f := range files {
@@ -104,16 +101,7 @@ func put(t *testing.T, env *emutest.Env, name string) {
 func startFrozen(t *testing.T) *emutest.Env {
 	t.Helper()
 	_ = os.Setenv("NO_PROXY", "127.0.0.1,localhost")
-	cfg := config.Default()
-	cfg = emulator.OnFreePorts(cfg)
-	base := time.Now()
-	e, err := emulator.New(cfg, emulator.WithClock(clock.New(clock.WithRealTime(func() time.Time { return base }))))
-	require.NoError(t, err)
-	require.NoError(t, e.Start())
-	e.MarkReady()
-	t.Cleanup(func() { _ = e.Shutdown(context.Background()) })
-	accts := e.Accounts().All()
-	return &emutest.Env{Emulator: e, CMQ: e.Addr("cmq"), TDMQ: e.Addr("tdmq"), ONS: e.Addr("ons"), MQTT: e.Addr("mqtt"), Default: accts[0], Other: accts[1]}
+	return emutest.Start(t, emutest.Frozen())
 }
 
 func TestTDMQThrottledScenario(t *testing.T) {

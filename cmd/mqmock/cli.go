@@ -69,8 +69,16 @@ func usage(fs *flag.FlagSet) {
 		case config.EnvScenarios:
 			fmt.Fprintf(w, "  %-44s comma-separated scenario files, as --scenario\n", n)
 		default:
+			if v.Form != "" {
+				fmt.Fprintf(w, "  %-44s the config key %s, as a %s\n", n, v.Key, v.Form)
+				continue
+			}
 			fmt.Fprintf(w, "  %-44s the config key %s\n", n, v.Key)
 		}
+	}
+	fmt.Fprintf(w, "\nConfig file only (no variable):\n")
+	for _, k := range emulator.FileOnlyKeys() {
+		fmt.Fprintf(w, "  %-44s %s\n", k.Key, k.Why)
 	}
 }
 
@@ -120,7 +128,7 @@ func (cf *clientFlags) target(env []string) (*target, error) {
 	addr := cf.addr
 	if addr == "" {
 		door := emulator.Names()[0]
-		addr, _ = emulator.ListenAddr(cfg, door)
+		addr, _ = emulator.ListenAddr(emulator.Config(cfg), door)
 		host, port, err := net.SplitHostPort(addr)
 		if err != nil {
 			return nil, fmt.Errorf("the %s door's listen address %q is not host:port", door, addr)

@@ -19,10 +19,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/faults"
+	"github.com/mqmock/mqmock/internal/account"
 )
 
 // startServer runs the emulator in-process as main does and returns the
@@ -370,4 +375,52 @@ func TestSubcommandsOverTLS(t *testing.T) {
 	// Plain HTTP to the TLS port fails, in one line.
 	r := cli([]string{"reset", "--addr", "127.0.0.1:" + port}, nil)
 	assertOneLineFailure(t, r, 1, "mqmock reset:")
+}
+
+// Every list and map setting has a variable, listed with its form in
+// --help, and the one setting no variable can hold is listed with why.
+// The server reads them: MQMOCK_TDMQ_REGIONS limits the regions served.
+func TestHelpListsListSettingsAndTheConfigFileOnlyOnes(t *testing.T) {
+	r := cli([]string{"--help"}, nil)
+	require.Equal(t, 0, r.code)
+	for _, want := range []string{
+		"MQMOCK_CONTROL_ALLOWEDHOSTS                  the config key control.allowedHosts, as a comma-separated list\n",
+		"MQMOCK_TDMQ_REGIONS                          the config key tdmq.regions, as a comma-separated list\n",
+		"MQMOCK_ONS_UNSUPPORTEDACTIONS                the config key ons.unsupportedActions, as a comma-separated list\n",
+		"MQMOCK_TDMQ_RATELIMITOVERRIDES               the config key tdmq.rateLimitOverrides, as a comma-separated list of name=value pairs\n",
+		"MQMOCK_MQTT_QPS                              the config key mqtt.qps, as a comma-separated list of name=value pairs\n",
+		"Config file only (no variable):\n  accounts ",
+	} {
+		assert.Contains(t, r.stdout, want)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	done := make(chan int, 1)
+	env := []string{"MQMOCK_CMQ_LISTEN=127.0.0.1:0", "MQMOCK_TDMQ_LISTEN=127.0.0.1:0", "MQMOCK_ONS_LISTEN=127.0.0.1:0", "MQMOCK_MQTT_LISTEN=127.0.0.1:0",
+		"MQMOCK_TDMQ_REGIONS=ap-shanghai, ap-beijing"}
+	go func() { done <- run(ctx, nil, env, out, errOut) }()
+	re := regexp.MustCompile(`TDMQ .*http://(127\.0\.0\.1:\d+)`)
+	var addr string
+	require.Eventually(t, func() bool {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			addr = m[1]
+		}
+		return addr != ""
+	}, 10*time.Second, 5*time.Millisecond, "banner never printed; stderr: %s", errOut.String())
+	defer func() { cancel(); <-done }()
+	region := func(region string) error {
+		cpf := profile.NewClientProfile()
+		cpf.HttpProfile.Endpoint, cpf.HttpProfile.Scheme = addr, "http"
+		d := account.Defaults()[0].Tencent
+		c := common.NewCommonClient(common.NewCredential(d.SecretID, d.SecretKey), region, cpf)
+		req := tchttp.NewCommonRequest("trocket", "2023-03-08", "DescribeInstanceList")
+		require.NoError(t, req.SetActionParameters(map[string]any{}))
+		return c.Send(req, tchttp.NewCommonResponse())
+	}
+	assert.NoError(t, region("ap-beijing"))
+	err := region("ap-guangzhou")
+	var se *tcerr.TencentCloudSDKError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "UnsupportedRegion", se.Code)
 }

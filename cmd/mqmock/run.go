@@ -69,7 +69,7 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	}
 	logger := newLogger(cfg.Log, stderr)
 	v, c := buildInfo()
-	e, err := emulator.New(cfg, emulator.WithLogger(logger), emulator.WithBuild(v, c))
+	e, err := emulator.New(emulator.Config(cfg), emulator.WithLogger(logger), emulator.WithBuild(v, c))
 	if err != nil {
 		fmt.Fprintf(stderr, "mqmock: %v\n", err)
 		return 1

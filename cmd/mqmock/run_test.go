@@ -16,6 +16,9 @@ import (
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 )
 
 // syncBuffer lets the test read what run prints while it is still running.
@@ -192,6 +195,20 @@ func TestASecondSignalExitsAtOnce(t *testing.T) {
 	<-held
 }
 
+// exampleTDMQ calls a TDMQ action of the example's account through the
+// official SDK and returns the answer's body.
+func exampleTDMQ(t *testing.T, addr, service, version, action string, params map[string]any) string {
+	t.Helper()
+	cpf := profile.NewClientProfile()
+	cpf.HttpProfile.Endpoint, cpf.HttpProfile.Scheme = addr, "http"
+	client := common.NewCommonClient(common.NewCredential("AKIDteamA0000000000000000000000000001", "team-a-secret-key"), "ap-guangzhou", cpf)
+	req := tchttp.NewCommonRequest(service, version, action)
+	require.NoError(t, req.SetActionParameters(params))
+	resp := tchttp.NewCommonResponse()
+	require.NoError(t, client.Send(req, resp), action)
+	return string(resp.GetBody())
+}
+
 // examples/mqmock.yaml starts the binary with its resources, which the API
 // lists, and a reset brings them back; an entry the API would refuse stops
 // start-up with one line naming it.
@@ -228,6 +245,13 @@ func TestTheExampleConfigDeclaresResources(t *testing.T) {
 	r, err := c.Call(context.Background(), "GetQueueAttributes", cmqclient.P("queueName", "orders"))
 	require.NoError(t, err)
 	assert.Equal(t, "45", string(r.Fields["visibilityTimeout"]))
+	assert.Contains(t, string(r.Fields["deadLetterPolicy"]), `orders-dead`)
+	tdmqAddr := regexp.MustCompile(`TDMQ .*http://(127\.0\.0\.1:\d+)`).FindStringSubmatch(out.String())
+	require.NotNil(t, tdmqAddr, out.String())
+	assert.Contains(t, exampleTDMQ(t, tdmqAddr[1], "tdmq", "2020-02-17", "DescribeRocketMQTopics",
+		map[string]any{"ClusterId": "rocketmq-teama01", "NamespaceId": "prod", "Offset": 0, "Limit": 20}), `"order-created"`)
+	assert.Contains(t, exampleTDMQ(t, tdmqAddr[1], "trocket", "2023-03-08", "DescribeConsumerGroupList",
+		map[string]any{"InstanceId": "rmq-teama01"}), `"shipping"`)
 	cancel()
 	assert.Equal(t, 0, <-done)
 

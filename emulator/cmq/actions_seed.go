@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -12,8 +13,9 @@ import (
 // seed creates every account's declared resources (accounts[].resources.cmq)
 // through the legacy API's own actions, so the same parameter checks and
 // store rules apply as to a CreateQueue, CreateTopic or Subscribe request:
-// queues first, then topics, then subscriptions. The first refusal is one
-// line naming the entry.
+// queues first, then their dead-letter policies (SetQueueAttributes, once
+// every dead-letter queue a policy may name exists), then topics, then
+// subscriptions. The first refusal is one line naming the entry.
 func (p *Product) seed() error {
 	for i, a := range p.env.Accounts.All() {
 		r := a.Resources.CMQ
@@ -30,6 +32,15 @@ func (p *Product) seed() error {
 			}
 			if _, err := p.createQueue(p.seedCall(a, "CreateQueue", in)); err != nil {
 				return seedError(i, "queues", j, q.Name, err)
+			}
+		}
+		for j, q := range r.Queues {
+			if q.DeadLetterPolicy == nil {
+				continue
+			}
+			in := map[string]string{"queueName": q.Name, "deadLetterPolicy": deadLetterParam(q.DeadLetterPolicy)}
+			if _, err := p.setQueueAttributes(p.seedCall(a, "SetQueueAttributes", in)); err != nil {
+				return seedError(i, "queues", j, q.Name+" deadLetterPolicy", err)
 			}
 		}
 		for j, t := range r.Topics {
@@ -63,6 +74,21 @@ func (p *Product) seed() error {
 func (p *Product) seedCall(a *account.Account, action string, params map[string]string) *pipeline.Call {
 	return &pipeline.Call{Ctx: context.Background(), Vendor: "cmq", Service: "cmq", Action: action,
 		Params: params, Account: a, Received: p.env.Clock.Now()}
+}
+
+// deadLetterParam is the policy as SetQueueAttributes' deadLetterPolicy
+// parameter (a JSON object), its limits left out when not declared so the
+// API's own range check judges what was written.
+func deadLetterParam(d *account.CMQDeadLetterPolicy) string {
+	v := map[string]any{"deadLetterQueue": d.DeadLetterQueue, "policy": d.Policy}
+	if d.MaxReceiveCount != nil {
+		v["maxReceiveCount"] = *d.MaxReceiveCount
+	}
+	if d.MaxTimeToLive != nil {
+		v["maxTimeToLive"] = *d.MaxTimeToLive
+	}
+	b, _ := json.Marshal(v) // plain values: cannot fail
+	return string(b)
 }
 
 func putInt(in map[string]string, name string, v *int64) {

@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // doors is one emulator seen through both front doors, as one account.
@@ -265,7 +265,7 @@ func TestBothDoorsOneStore(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) {
+			env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *emulator.Config) {
 				cfg.CMQ.Options = map[string]any{"maxQueues": 2, "maxTopics": 2, "maxSubscriptionsPerTopic": 1}
 			}))
 			c.run(t, doors{env: env, api3: api3Default(t, env), legacy: clientFor(env, env.Default)})

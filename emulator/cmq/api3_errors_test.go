@@ -6,10 +6,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // errorFixture is what every error case starts from: queues q (no rewind)
@@ -17,7 +17,7 @@ import (
 // subscription rs → q binding "a.b") and e (no subscription); quotas of 3
 // queues, 3 topics and 2 subscriptions per topic; heaps as small as 1.
 func errorFixture(t *testing.T) doors {
-	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *emulator.Config) {
 		cfg.CMQ.Options = map[string]any{"maxQueues": 3, "maxTopics": 3, "maxSubscriptionsPerTopic": 2, "minMaxMsgHeapNum": 1}
 	}))
 	d := doors{env: env, api3: api3Default(t, env), legacy: clientFor(env, env.Default)}

@@ -12,9 +12,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // putScenario replaces the active fault rules through the control API.
@@ -123,7 +123,7 @@ rules:
 // rates of the Cmq* actions answer RequestLimitExceeded on the virtual
 // clock; an action with no documented rate is unlimited.
 func TestAPI3RateLimits(t *testing.T) {
-	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"rateLimits": true}
 	}))
 	a := api3Default(t, env)
@@ -152,7 +152,7 @@ func TestAPI3RateLimits(t *testing.T) {
 // default and answers InvalidAction, as the real service presumably does,
 // with cmq.deadLetterSourceQueues off (tdmq-cmq.md §8.1).
 func TestAPI3DeadLetterSourceQueuesSwitch(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"deadLetterSourceQueues": false}
 	}))
 	a := api3Default(t, env)

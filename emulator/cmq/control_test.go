@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
@@ -86,7 +87,7 @@ func TestControlStateAndReset(t *testing.T) {
 }
 
 func TestOptionsFromConfig(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"maxQueues": 1, "recreateLockout": "5s", "maxDelaySeconds": 10}
 	}))
 	c := clientFor(env, env.Default)
@@ -129,7 +130,7 @@ func TestOptionsFromYAMLFile(t *testing.T) {
 }
 
 func TestRateLimits(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerResource": 3, "qpsPerAccountAction": 5}
 	}))
 	c := clientFor(env, env.Default)
@@ -159,7 +160,7 @@ var _ func(*gin.RouterGroup) = (*cmq.Product)(nil).Control
 // the queue's (4420; CreateQueue counts against the queue too) and the
 // account's per action (4480).
 func TestResetEmptiesRateLimits(t *testing.T) {
-	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"rateLimits": true, "qpsPerResource": 2, "qpsPerAccountAction": 2}
 	}))
 	c := clientFor(env, env.Default)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
@@ -70,7 +71,7 @@ func TestFrontendDecodeAndVerifyErrors(t *testing.T) {
 	flagged := func(name, id string, f config.Flags, disabled bool) config.Account {
 		return config.Account{Name: name, Tencent: config.Tencent{SecretID: id, SecretKey: "k-" + name, AppID: 1250000009, Disabled: disabled}, Flags: f}
 	}
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{
 			{Name: "default", Tencent: config.Tencent{SecretID: "AKIDmqmock00000000000000000000000001", SecretKey: "mqmock-secret-key", AppID: 1250000001}},
 			flagged("disabled", "AKIDdisabled", config.Flags{}, true),
@@ -314,7 +315,7 @@ func TestAtValuesSignedEitherWay(t *testing.T) {
 }
 
 func TestTemporaryKeyNeedsItsToken(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{{Name: "sts", Tencent: config.Tencent{SecretID: "AKIDsts", SecretKey: "sts-key", AppID: 1250000005, Token: "session-token"}}}
 	}))
 	c := cmqclient.New(env.URL("cmq"), "AKIDsts", "sts-key")

@@ -13,11 +13,10 @@ import (
 
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/account"
 )
 
 // clientFor returns a cmqclient signed with acct's Tencent key.
-func clientFor(env *emutest.Env, acct *account.Account) *cmqclient.Client {
+func clientFor(env *emutest.Env, acct *emutest.Account) *cmqclient.Client {
 	return cmqclient.New(env.URL("cmq"), acct.Tencent.SecretID, acct.Tencent.SecretKey)
 }
 

@@ -12,10 +12,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // pushed is one request an endpoint received.
@@ -188,7 +188,7 @@ func TestHTTPPushUnreachableEndpoint(t *testing.T) {
 }
 
 func TestHTTPSPushToSelfSignedEndpoint(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"pushInsecureTLS": true}
 	}))
 	c := clientFor(env, env.Default)

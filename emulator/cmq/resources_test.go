@@ -26,7 +26,10 @@ func teamA(r config.CMQResources) config.Account {
 
 func declared() config.CMQResources {
 	return config.CMQResources{
-		Queues: []config.CMQQueue{{Name: "orders", VisibilityTimeout: intPtr(45), MaxMsgSize: intPtr(1024)}, {Name: "audit"}},
+		// orders' dead-letter queue is declared after it: policies come once
+		// every queue exists.
+		Queues: []config.CMQQueue{{Name: "orders", VisibilityTimeout: intPtr(45), MaxMsgSize: intPtr(1024),
+			DeadLetterPolicy: &config.CMQDeadLetterPolicy{DeadLetterQueue: "audit", Policy: 0, MaxReceiveCount: intPtr(3)}}, {Name: "audit"}},
 		Topics: []config.CMQTopic{{Name: "events", FilterType: intPtr(1)}},
 		Subscriptions: []config.CMQSubscription{{Topic: "events", Name: "to-orders", Protocol: "queue", Endpoint: "orders",
 			FilterTags: []string{"new"}}},
@@ -36,7 +39,7 @@ func declared() config.CMQResources {
 // Declared queues, topics and subscriptions are there at start, listed
 // and described by the API like any other, and back after a reset.
 func TestDeclaredResourcesExistFromTheStartAndAfterReset(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{teamA(declared())}
 	}))
 	d := account.Defaults()[0]
@@ -46,6 +49,7 @@ func TestDeclaredResourcesExistFromTheStartAndAfterReset(t *testing.T) {
 		r := call(t, c, "GetQueueAttributes", cmqclient.P("queueName", "orders"))
 		assert.EqualValues(t, 45, field[int64](t, r, "visibilityTimeout"))
 		assert.EqualValues(t, 1024, field[int64](t, r, "maxMsgSize"))
+		assert.JSONEq(t, `{"deadLetterQueue":"audit","policy":0,"maxReceiveCount":3}`, field[string](t, r, "deadLetterPolicy"))
 		r = call(t, c, "ListQueue", cmqclient.P())
 		assert.EqualValues(t, 2, field[int](t, r, "totalCount"))
 		r = call(t, c, "GetTopicAttributes", cmqclient.P("topicName", "events"))
@@ -82,6 +86,12 @@ func TestARefusedEntryStopsStartUp(t *testing.T) {
 			"config: accounts[0].resources.cmq.queues[1] (orders): 4000/4460: queue is already existed,case insensitive"},
 		{"a subscription to a queue not declared", func(r *config.CMQResources) { r.Subscriptions[0].Endpoint = "nowhere" },
 			"config: accounts[0].resources.cmq.subscriptions[0] (events/to-orders): 4000/10630: illegal endpoint"},
+		{"a dead-letter queue not declared", func(r *config.CMQResources) { r.Queues[0].DeadLetterPolicy.DeadLetterQueue = "nowhere" },
+			"config: accounts[0].resources.cmq.queues[0] (orders deadLetterPolicy): 4000/10110: request parameters error"},
+		{"a dead-letter policy out of range", func(r *config.CMQResources) { r.Queues[0].DeadLetterPolicy.MaxReceiveCount = intPtr(0) },
+			"config: accounts[0].resources.cmq.queues[0] (orders deadLetterPolicy): 4000/10110: request parameters error"},
+		{"a queue its own dead-letter queue", func(r *config.CMQResources) { r.Queues[0].DeadLetterPolicy.DeadLetterQueue = "orders" },
+			"config: accounts[0].resources.cmq.queues[0] (orders deadLetterPolicy): 4000/10110: request parameters error"},
 		{"a bad filter type", func(r *config.CMQResources) { r.Topics[0].FilterType = intPtr(7) },
 			"config: accounts[0].resources.cmq.topics[0] (events): 4000/10110: request parameters error"},
 	} {
@@ -90,7 +100,7 @@ func TestARefusedEntryStopsStartUp(t *testing.T) {
 			tc.edit(&r)
 			cfg := config.Default()
 			cfg.Accounts = []config.Account{teamA(r)}
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
@@ -46,11 +47,11 @@ type seedFixture struct {
 func newSeedFixture(t *testing.T) *seedFixture {
 	f := &seedFixture{}
 	f.main = emutest.Start(t)
-	f.limited = emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	f.limited = emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.CMQ.Options = map[string]any{"maxQueues": 2, "maxTopics": 2, "maxSubscriptionsPerTopic": 1,
 			"maxInflight": 1, "minMaxMsgHeapNum": 1, "strictParameters": true}
 	}))
-	f.flagged = emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	f.flagged = emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		acct := func(name string, fl config.Flags, disabled bool) config.Account {
 			return config.Account{Name: name, Tencent: config.Tencent{SecretID: "AKID" + name, SecretKey: "key-" + name, AppID: 1250000100, Disabled: disabled}, Flags: fl}
 		}

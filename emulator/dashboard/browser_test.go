@@ -21,7 +21,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -350,7 +349,7 @@ func TestTheDashboardInABrowser(t *testing.T) {
 // sends it with every call: the doors show and the live stream connects.
 func TestTheDashboardAsksForTheControlToken(t *testing.T) {
 	execPath := chromium(t)
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Control.Token = "demo-token" }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Control.Token = "demo-token" }))
 	p := &page{t: t, ctx: browser(t, execPath)}
 	p.do("open the dashboard", chromedp.Navigate(env.URL(emulator.Names()[0])+emulator.UIPath()))
 	p.waitJS("the token prompt", `!document.querySelector('#token-bar').hidden`, 5*time.Second)

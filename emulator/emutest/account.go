@@ -1,6 +1,9 @@
 package emutest
 
-import "github.com/mqmock/mqmock/internal/config"
+import (
+	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/config"
+)
 
 // Account is one account of the emulator, as the configuration file's
 // accounts: entries declare it. Accounts given to WithAccounts replace the
@@ -72,4 +75,17 @@ func WithAccounts(accounts ...Account) Option {
 			s.cfg.Accounts[i] = c
 		}
 	}
+}
+
+// publicAccount is a copy of the emulator's account a in public types.
+func publicAccount(a *account.Account) *Account {
+	out := &Account{Name: a.Name, Tencent: Tencent(a.Tencent), Alibaba: Alibaba(a.Alibaba), Flags: Flags(a.Flags)}
+	for _, m := range a.MQTTInstances {
+		m.ParentTopics = append([]string(nil), m.ParentTopics...)
+		out.MQTTInstances = append(out.MQTTInstances, MQTTInstance(m))
+	}
+	for _, o := range a.ONSInstances {
+		out.ONSInstances = append(out.ONSInstances, ONSInstance(o))
+	}
+	return out
 }

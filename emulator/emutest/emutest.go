@@ -3,9 +3,10 @@
 // a virtual clock the test controls, ready credentials, and everything
 // stopped at test cleanup.
 //
-// Every option takes public types only, so a test in any module can use
-// it. WithConfig and WithClock, which take the repository's internal types,
-// are for its own tests.
+// Every option, field and function takes and gives public types only, so a
+// test in any module can use it (TestPublicAPINamesNoInternalType keeps it
+// so); the Emulator it embeds adds a few inspection methods for this
+// repository's own tests, listed in that test.
 //
 // Start changes nothing process-wide. The Alibaba SDK honours HTTP_PROXY
 // and HTTPS_PROXY even for loopback addresses: where those are set (a CI
@@ -23,8 +24,6 @@ import (
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/faults"
-	"github.com/mqmock/mqmock/internal/account"
-	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
 )
 
@@ -33,32 +32,47 @@ type Env struct {
 	*emulator.Emulator
 	// Host:port of each vendor, e.g. "127.0.0.1:41234".
 	CMQ, TDMQ, ONS, MQTT string
-	// Default and Other are the two built-in accounts (unless accounts were
-	// configured with WithConfig).
-	Default, Other *account.Account
+	// Default and Other are the first two accounts: the built-in ones
+	// unless WithAccounts, WithConfigFile or WithConfig gave others (nil
+	// when there are fewer).
+	Default, Other *Account
 }
 
 // Option adjusts the emulator before it starts.
 type Option func(*settings)
 
 type settings struct {
-	cfg       config.Config
-	clock     *clock.Clock
-	scenarios []faults.Source
+	cfg emulator.Config
+	// timeSource is the virtual clock's real time (Frozen); nil is the
+	// machine's.
+	timeSource func() time.Time
+	scenarios  []faults.Source
 	// errs are option mistakes (an unknown door, a scenario file that is
 	// not there), reported by Start.
 	errs []error
 }
 
-// WithConfig lets a test edit the configuration (accounts, auth, vendor
-// options...). Listen addresses are always replaced by free ports.
-func WithConfig(f func(*config.Config)) Option { return func(s *settings) { f(&s.cfg) } }
+// WithConfig lets a test edit the configuration (auth, journal, vendor
+// options...) by field. Listen addresses are always replaced by free ports.
+func WithConfig(f func(*emulator.Config)) Option { return func(s *settings) { f(&s.cfg) } }
+
+// WithConfigFile reads a configuration file as mqmock --config does
+// (MQMOCK_* variables aside: Start reads nothing from the process), in
+// place of the configuration so far: its accounts, their resources, vendor
+// options. Options after it change it further.
+func WithConfigFile(path string) Option {
+	return func(s *settings) {
+		cfg, err := emulator.LoadConfig(path, nil)
+		if err != nil {
+			s.errs = append(s.errs, fmt.Errorf("WithConfigFile: %w", err))
+			return
+		}
+		s.cfg = cfg
+	}
+}
 
 // WithoutVerify turns signature checking off.
 func WithoutVerify() Option { return func(s *settings) { s.cfg.Auth.Verify = false } }
-
-// WithClock supplies the emulator's virtual clock.
-func WithClock(c *clock.Clock) Option { return func(s *settings) { s.clock = c } }
 
 // Frozen gives the emulator a virtual clock that stands still unless the
 // test advances it. The default clock runs with real time, which is what a
@@ -67,14 +81,14 @@ func WithClock(c *clock.Clock) Option { return func(s *settings) { s.clock = c }
 func Frozen() Option {
 	return func(s *settings) {
 		base := time.Now()
-		s.clock = clock.New(clock.WithRealTime(func() time.Time { return base }))
+		s.timeSource = func() time.Time { return base }
 	}
 }
 
 // FrozenAt is Frozen with the virtual clock standing at the given instant.
 func FrozenAt(at time.Time) Option {
 	return func(s *settings) {
-		s.clock = clock.New(clock.WithRealTime(func() time.Time { return at }))
+		s.timeSource = func() time.Time { return at }
 	}
 }
 
@@ -108,7 +122,7 @@ func WithOptions(door string, opts map[string]any) Option {
 }
 
 // section is a door's configuration section, nil for an unknown name.
-func section(c *config.Config, door string) *config.Vendor {
+func section(c *emulator.Config, door string) *config.Vendor {
 	switch door {
 	case emulator.CMQ:
 		return &c.CMQ
@@ -162,17 +176,18 @@ func WithScenarioFS(fsys fs.FS, patterns ...string) Option {
 func Start(t testing.TB, opts ...Option) *Env {
 	t.Helper()
 	// The Alibaba SDK honours HTTP(S)_PROXY even for loopback.
-	st := settings{cfg: config.Default()}
+	st := settings{cfg: emulator.DefaultConfig()}
 	for _, o := range opts {
 		o(&st)
 	}
 	if len(st.errs) > 0 {
 		t.Fatalf("emutest: %v", st.errs[0])
 	}
-	if st.clock == nil {
-		st.clock = clock.New()
+	var build []emulator.Option
+	if st.timeSource != nil {
+		build = append(build, emulator.WithTimeSource(st.timeSource))
 	}
-	e, err := emulator.New(emulator.OnFreePorts(st.cfg), emulator.WithClock(st.clock))
+	e, err := emulator.New(emulator.OnFreePorts(st.cfg), build...)
 	if err != nil {
 		t.Fatalf("emutest: %v", err)
 	}
@@ -194,10 +209,10 @@ func Start(t testing.TB, opts ...Option) *Env {
 	env := &Env{Emulator: e, CMQ: e.Addr(emulator.CMQ), TDMQ: e.Addr(emulator.TDMQ), ONS: e.Addr(emulator.ONS), MQTT: e.Addr(emulator.MQTT)}
 	accts := e.Accounts().All()
 	if len(accts) > 0 {
-		env.Default = accts[0]
+		env.Default = publicAccount(accts[0])
 	}
 	if len(accts) > 1 {
-		env.Other = accts[1]
+		env.Other = publicAccount(accts[1])
 	}
 	return env
 }

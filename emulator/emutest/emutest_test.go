@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -143,4 +144,44 @@ func TestStartLeavesTheEnvironmentAlone(t *testing.T) {
 	t.Setenv("NO_PROXY", "example.invalid")
 	emutest.Start(t)
 	assert.Equal(t, "example.invalid", os.Getenv("NO_PROXY"))
+}
+
+// WithConfigFile starts the emulator a configuration file describes: its
+// accounts (Env.Default is the first, in public types) and the resources
+// they declare, seen through the official SDK. A file mistake fails Start
+// with the loader's one line.
+func TestWithConfigFile(t *testing.T) {
+	env := emutest.Start(t, emutest.WithConfigFile(filepath.Join("..", "..", "examples", "mqmock.yaml")))
+	require.NotNil(t, env.Default)
+	assert.Equal(t, "team-a", env.Default.Name)
+	assert.Equal(t, []emutest.MQTTInstance{{ID: "post-cn-teama00001", ParentTopics: []string{"orders"}}}, env.Default.MQTTInstances)
+	assert.Nil(t, env.Other)
+	a := env.Default.Tencent
+	raw := describe(t, env, a.SecretID, a.SecretKey, "DescribeTopicList", map[string]any{"InstanceId": "rmq-teama01"})
+	assert.Contains(t, raw, `"order-paid"`)
+
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("auth:\n  verfy: false\n"), 0o600))
+	assert.Equal(t, "emutest: WithConfigFile: config file "+bad+` line 2: unknown key "auth.verfy" (did you mean auth.verify?)`,
+		startFails(t, emutest.WithConfigFile(bad)))
+}
+
+// WithConfig edits the public emulator.Config by field.
+func TestWithConfigEditsByField(t *testing.T) {
+	env := emutest.Start(t, emutest.WithoutVerify(), emutest.WithConfig(func(c *emulator.Config) { c.Journal.Size = 7 }))
+	assert.NoError(t, describeInstanceList(env, env.Default.Tencent.SecretID, "any secret: not verified"))
+}
+
+// describe calls a trocket action through the official SDK and returns the
+// answer's body.
+func describe(t *testing.T, env *emutest.Env, id, key, action string, params map[string]any) string {
+	t.Helper()
+	cpf := profile.NewClientProfile()
+	cpf.HttpProfile.Endpoint, cpf.HttpProfile.Scheme = env.TDMQ, "http"
+	c := common.NewCommonClient(common.NewCredential(id, key), "ap-guangzhou", cpf)
+	req := tchttp.NewCommonRequest("trocket", "2023-03-08", action)
+	require.NoError(t, req.SetActionParameters(params))
+	resp := tchttp.NewCommonResponse()
+	require.NoError(t, c.Send(req, resp))
+	return string(resp.GetBody())
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/config"
 )
 
@@ -121,7 +121,7 @@ func TestGroupNamesPerInstanceWithIndependentNaming(t *testing.T) {
 }
 
 func TestConfiguredInstancesPerAccount(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{
 			{Name: "team-a", Alibaba: config.Alibaba{AccessKeyID: "LTAIteama000000000000001", AccessKeySecret: "team-a-secret"},
 				MQTTInstances: []config.MQTTInstance{{ID: "post-cn-teama000001", IndependentNaming: true, ParentTopics: []string{"orders"}}}},
@@ -169,7 +169,7 @@ func TestCreateGroupIDValidation(t *testing.T) {
 // leave exactly one owner.
 func TestConcurrentCreatesOneWinner(t *testing.T) {
 	env := emutest.Start(t)
-	accounts := []*account.Account{env.Default, env.Other}
+	accounts := []*emutest.Account{env.Default, env.Other}
 	instances := []string{defaultInstance, otherInstance}
 	const n = 16
 	errs := make(chan error, n)

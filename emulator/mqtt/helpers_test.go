@@ -18,10 +18,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 )
@@ -33,7 +32,7 @@ const (
 )
 
 // client is the official onsmqtt client of an account, pointed at the emulator.
-func client(t *testing.T, env *emutest.Env, a *account.Account) *onsmqtt.Client {
+func client(t *testing.T, env *emutest.Env, a *emutest.Account) *onsmqtt.Client {
 	t.Helper()
 	c, err := onsmqtt.NewClientWithAccessKey("cn-hangzhou", a.Alibaba.AccessKeyID, a.Alibaba.AccessKeySecret)
 	require.NoError(t, err)
@@ -72,7 +71,7 @@ func commonRequest(env *emutest.Env, action string, params map[string]string) *r
 
 // raw sends a request signed by hand (as Node pop-core would, POST form) and
 // returns the status and body.
-func raw(t *testing.T, env *emutest.Env, a *account.Account, action string, params map[string]string) (int, string) {
+func raw(t *testing.T, env *emutest.Env, a *emutest.Account, action string, params map[string]string) (int, string) {
 	t.Helper()
 	p := aliyunsign.CommonParams(a.Alibaba.AccessKeyID, action, "2020-04-20", time.Now(), uuid.NewString())
 	for k, v := range params {
@@ -139,7 +138,7 @@ func (h errorOn) Apply(call *pipeline.Call) *pipeline.Effect {
 // rateLimited starts an emulator with MQTT rate limits on and the given
 // per-action QPS overrides.
 func rateLimited(t *testing.T, qps map[string]any) *emutest.Env {
-	return emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	return emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.MQTT.Options = map[string]any{"rateLimits": true, "qps": qps}
 	}))
 }

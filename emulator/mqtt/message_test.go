@@ -139,7 +139,7 @@ func TestControlInstances(t *testing.T) {
 }
 
 func TestParentTopicCheckCanBeTurnedOff(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.MQTT.Options = map[string]any{"checkParentTopics": false}
 	}))
 	c := client(t, env, env.Default)
@@ -152,11 +152,11 @@ func TestParentTopicCheckCanBeTurnedOff(t *testing.T) {
 func TestUnknownOptionFailsStart(t *testing.T) {
 	cfg := config.Default()
 	cfg.MQTT.Options = map[string]any{"rateLimit": true}
-	_, err := emulator.New(cfg)
+	_, err := emulator.New(emulator.Config(cfg))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "rateLimit")
 	cfg.MQTT.Options = map[string]any{"qps": map[string]any{"Publish": 3}}
-	_, err = emulator.New(cfg)
+	_, err = emulator.New(emulator.Config(cfg))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "mqtt.qps.Publish")
 }

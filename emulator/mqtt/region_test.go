@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // listGroupIDIn calls ListGroupId on the built-in instance through the
@@ -52,7 +52,7 @@ func TestRegionIDIsChecked(t *testing.T) {
 // TestRegionsOption: mqtt.regions replaces the list; a call without
 // RegionId (as Node's pop-core sends) is served whatever the list.
 func TestRegionsOption(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.MQTT.Options = map[string]any{"regions": []any{"cn-shanghai"}}
 	}))
 	assert.NoError(t, listGroupIDIn(t, env, "cn-shanghai"))

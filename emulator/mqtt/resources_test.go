@@ -46,7 +46,7 @@ func declaredGroupIDs(t *testing.T, env *emutest.Env) []string {
 // Declared group ids are listed by the API from the start and come back
 // after a reset; one made by a request goes.
 func TestDeclaredGroupIDsExistFromTheStartAndAfterReset(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = accountsWith(config.MQTTGroupID{InstanceID: defaultInstance, GroupID: "GID_orders"}, config.MQTTGroupID{InstanceID: defaultInstance, GroupID: "GID_audit"})
 	}))
 	assert.ElementsMatch(t, []string{"GID_orders", "GID_audit"}, declaredGroupIDs(t, env))
@@ -77,7 +77,7 @@ func TestARefusedGroupIDStopsStartUp(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := config.Default()
 			cfg.Accounts = accountsWith(config.MQTTGroupID{InstanceID: defaultInstance, GroupID: "GID_okay"}, tc.group)
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 func applyToken(c *onsmqtt.Client, instance, resources, actions, expire string) (*onsmqtt.ApplyTokenResponse, error) {
@@ -151,7 +151,7 @@ func TestApplyTokenOverFlowOnTheVirtualClock(t *testing.T) {
 // The global limits.rateLimits switch turns on MQTT's documented limits too
 // (RevokeToken: 5 per second per account → SystemOverFlow).
 func TestGlobalRateLimitsSwitch(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Limits.RateLimits = true }))
 	c := client(t, env, env.Default)
 	revoke := func() error {
 		req := onsmqtt.CreateRevokeTokenRequest()

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
@@ -92,7 +93,7 @@ func TestTwoAccounts(t *testing.T) {
 // namespace), STS credentials through the SDK's own STS client, a disabled
 // key, and the state endpoint showing what exists.
 func TestConfiguredAccounts(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{
 			{Name: "team-a", Alibaba: config.Alibaba{AccessKeyID: "LTAIteama000000000000001", AccessKeySecret: "team-a-secret", SecurityToken: "sts-token-a", UID: "1234567890123456"},
 				ONSInstances: []config.ONSInstance{{ID: "MQ_INST_1234567890123456_teamA001", Name: "team-a", IndependentNaming: true}}},

@@ -9,8 +9,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 )
 
@@ -18,7 +18,7 @@ import (
 // through the whole ONS handler in process (decode, signature check,
 // dispatch, store, envelope), without the network.
 func benchEnv(b *testing.B, n int) (*emutest.Env, http.Handler) {
-	env := emutest.Start(b, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(b, emutest.WithConfig(func(c *emulator.Config) {
 		c.ONS.Options = map[string]any{"topicCapacity": 1 << 30}
 	}))
 	h := env.Handler("ons")

@@ -23,7 +23,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 )
 
@@ -36,7 +35,7 @@ const (
 )
 
 // client is an official ONS client for acct pointed at the emulator.
-func client(t testing.TB, env *emutest.Env, acct *account.Account) *ons.Client {
+func client(t testing.TB, env *emutest.Env, acct *emutest.Account) *ons.Client {
 	t.Helper()
 	return clientWithSecret(t, env, acct.Alibaba.AccessKeyID, acct.Alibaba.AccessKeySecret)
 }
@@ -87,7 +86,7 @@ func requireServerError(t testing.TB, err error, code string, status int) *sdker
 
 // raw sends a hand-signed request as the Go SDK would (empty SignatureType,
 // RegionId) and returns status and body.
-func raw(t testing.TB, env *emutest.Env, method string, acct *account.Account, action string, params map[string]string) (int, []byte) {
+func raw(t testing.TB, env *emutest.Env, method string, acct *emutest.Account, action string, params map[string]string) (int, []byte) {
 	t.Helper()
 	p := aliyunsign.CommonParams(acct.Alibaba.AccessKeyID, action, "2019-02-14", time.Now(), uuid.NewString())
 	p["SignatureType"] = ""

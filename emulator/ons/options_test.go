@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	eons "github.com/mqmock/mqmock/emulator/ons"
-	"github.com/mqmock/mqmock/internal/config"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -21,7 +21,7 @@ import (
 // Regions and actions configured as unsupported answer the seed's
 // ONS_SERVICE_UNSUPPORTED; a region not served at all BIZ_REGION_NOT_FOUND.
 func TestUnsupportedByConfiguration(t *testing.T) {
-	f := newFx(t, emutest.WithConfig(func(c *config.Config) {
+	f := newFx(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.ONS.Options = map[string]any{
 			"regions":            []any{"cn-hangzhou", "cn-beijing"},
 			"unsupportedRegions": []any{"cn-beijing"},
@@ -62,7 +62,7 @@ func TestBadOptionsRefuseToStart(t *testing.T) {
 // With rateLimits on, the documented per-account rate answers
 // Throttling.User until the virtual clock moves past the window.
 func TestRateLimitsOnTheVirtualClock(t *testing.T) {
-	f := newFx(t, emutest.WithConfig(func(c *config.Config) { c.ONS.Options = map[string]any{"rateLimits": true} }))
+	f := newFx(t, emutest.WithConfig(func(c *emulator.Config) { c.ONS.Options = map[string]any{"rateLimits": true} }))
 	f.mustTopic(defaultInstance, "orders")
 	page := func(c *ons.Client) error {
 		r := ons.CreateOnsMessagePageQueryByTopicRequest()
@@ -83,7 +83,7 @@ func TestRateLimitsOnTheVirtualClock(t *testing.T) {
 // The global limits.rateLimits switch turns on ONS's documented per-account
 // rates too (OnsTopicStatus: 1 per second → Throttling.User).
 func TestGlobalRateLimitsSwitch(t *testing.T) {
-	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	env := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *emulator.Config) { c.Limits.RateLimits = true }))
 	c := client(t, env, env.Default)
 	status := func() error {
 		req := ons.CreateOnsTopicStatusRequest()

@@ -62,7 +62,7 @@ func seen(t *testing.T, env *emutest.Env) (topics map[string]string, groups map[
 // Declared topics and groups are listed by the API from the start and come
 // back after a reset; those made by requests go.
 func TestDeclaredTopicsAndGroupsExistFromTheStartAndAfterReset(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) { c.Accounts = accountsWith(declaredONS()) }))
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Accounts = accountsWith(declaredONS()) }))
 	wantTopics := map[string]string{"orders": "declared", "audit": ""}
 	wantGroups := map[string]string{"GID_billing": "tcp", "GID_http": "http"}
 	topics, groups := seen(t, env)
@@ -98,7 +98,7 @@ func TestARefusedTopicOrGroupStopsStartUp(t *testing.T) {
 			tc.edit(&r)
 			cfg := config.Default()
 			cfg.Accounts = accountsWith(r)
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 		})

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/internal/config"
 )
@@ -196,7 +197,7 @@ func TestV3STS(t *testing.T) {
 		key, secret, token = "LTAIteama000000000000001", "team-a-secret", "sts-token-a"
 		instance           = "MQ_INST_1234567890123456_teamA001"
 	)
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{{Name: "team-a",
 			Alibaba:      config.Alibaba{AccessKeyID: key, AccessKeySecret: secret, SecurityToken: token, UID: "1234567890123456"},
 			ONSInstances: []config.ONSInstance{{ID: instance, Name: "team-a", IndependentNaming: true}}}}

@@ -16,6 +16,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
@@ -138,7 +139,7 @@ func TestSeedCommonCodes(t *testing.T) {
 // TestUnauthorizedOperationByAccountFlag: an account configured without CAM
 // authorisation gets AuthFailure.UnauthorizedOperation on a valid signature.
 func TestUnauthorizedOperationByAccountFlag(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{
 			{Name: "team", Tencent: config.Tencent{SecretID: "AKIDteam000000000000000000000000001", SecretKey: "team-key", AppID: 1250000009}},
 			{Name: "cam", Tencent: config.Tencent{SecretID: "AKIDcam0000000000000000000000000001", SecretKey: "cam-key", AppID: 1250000008}, Flags: config.Flags{NoCAMAuthorization: true}},

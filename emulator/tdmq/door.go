@@ -54,7 +54,10 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 	if err != nil {
 		return nil, err
 	}
-	trocketProduct := trocket.New(env, opts.trocket(), clustersOf(rocketmqProduct))
+	trocketProduct, err := trocket.New(env, opts.trocket(), clustersOf(rocketmqProduct))
+	if err != nil {
+		return nil, err
+	}
 	fe := tcapi.New(tcapi.Config{
 		Door: "tdmq",
 		Services: []tcapi.Service{

@@ -28,6 +28,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
@@ -430,7 +431,7 @@ func TestSignatureV1SDKTDMQ(t *testing.T) {
 
 // TestSignatureV1SDKFailures: the common codes v1 answers through the SDK.
 func TestSignatureV1SDKFailures(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *config.Config) {
+	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.Accounts = []config.Account{
 			{Name: "team", Tencent: config.Tencent{SecretID: "AKIDteam000000000000000000000000001", SecretKey: "team-key", AppID: 1250000009}},
 			{Name: "sts", Tencent: config.Tencent{SecretID: "AKIDsts0000000000000000000000000001", SecretKey: "sts-key", AppID: 1250000007, Token: "sts-token"}},

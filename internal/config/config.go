@@ -241,11 +241,15 @@ func Load(path string, env []string) (Config, error) {
 			v.Set(key, val)
 			continue
 		}
+		if key, known := envListKey(name); known {
+			v.Set(key, splitList(val))
+			continue
+		}
 		if vendor, path, ok := vendorOfEnv(name); ok {
 			options = append(options, option{vendor, name, val, path})
 			continue
 		}
-		return Config{}, unknownEnv(name, EnvNames())
+		return Config{}, unknownEnv(name, knownEnvNames())
 	}
 	if err := checkKeys(respell(v.AllSettings(), doc), reflect.TypeOf(Config{}), "", nil); err != nil {
 		var u *unknownKeyError
@@ -523,7 +527,7 @@ func DecodeOptions(vendor string, opts map[string]any, dst any) error {
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
 		Result:           dst,
 		WeaklyTypedInput: true,
-		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
+		DecodeHook:       mapstructure.ComposeDecodeHookFunc(envTextHook, mapstructure.StringToTimeDurationHookFunc()),
 	})
 	if err != nil {
 		return err

@@ -73,3 +73,60 @@ func TestEveryGlobalScalarHasAVariable(t *testing.T) {
 		{"MQMOCK_CMQ_ROCKETMQ4_VIRTUALTOPICS", "cmq.rocketmq4.virtualTopics"}, {"MQMOCK_CMQ_STRICTPARAMETERS", "cmq.strictParameters"}},
 		OptionEnv("cmq", &vendorOpts{}), "scalars only")
 }
+
+type listOpts struct {
+	Regions   []string       `mapstructure:"regions"`
+	Overrides map[string]int `mapstructure:"rateLimitOverrides"`
+	QPS       map[string]float64
+	Nested    struct {
+		Actions []string `mapstructure:"actions"`
+	} `mapstructure:"rocketmq4"`
+	Entries []struct {
+		ID string `mapstructure:"id"`
+	} `mapstructure:"entries"`
+}
+
+// A list setting's variable is a comma-separated list, a map's
+// comma-separated name=value pairs; either replaces the file's value
+// whole. Lists of structured entries have no variable: the config file
+// holds them.
+func TestListSettingsFromTheEnvironment(t *testing.T) {
+	p := writeFile(t, "c.yaml", "control: {allowedHosts: [from-file]}\ntdmq:\n  regions: [ap-chengdu]\n  rateLimitOverrides: {DescribeRocketMQClusters: 1}\n")
+	c, err := Load(p, []string{"MQMOCK_CONTROL_ALLOWEDHOSTS=mqmock, mqmock.local", "MQMOCK_TDMQ_REGIONS=ap-guangzhou,ap-shanghai",
+		"MQMOCK_TDMQ_RATELIMITOVERRIDES=DescribeRocketMQClusters=3, CreateRocketMQTopicV2=0", "MQMOCK_TDMQ_ROCKETMQ4_ACTIONS=a,,b"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mqmock", "mqmock.local"}, c.Control.AllowedHosts)
+	var o listOpts
+	require.NoError(t, DecodeOptions("tdmq", c.TDMQ.Options, &o))
+	assert.Equal(t, []string{"ap-guangzhou", "ap-shanghai"}, o.Regions)
+	assert.Equal(t, map[string]int{"DescribeRocketMQClusters": 3, "CreateRocketMQTopicV2": 0}, o.Overrides)
+	assert.Equal(t, []string{"a", "b"}, o.Nested.Actions)
+
+	c, err = Load("", []string{"MQMOCK_CONTROL_ALLOWEDHOSTS=", "MQMOCK_TDMQ_REGIONS="})
+	require.NoError(t, err)
+	assert.Empty(t, c.Control.AllowedHosts)
+	o = listOpts{}
+	require.NoError(t, DecodeOptions("tdmq", c.TDMQ.Options, &o))
+	assert.Empty(t, o.Regions, "an empty value is an empty list")
+
+	c, err = Load("", []string{"MQMOCK_TDMQ_RATELIMITOVERRIDES=DescribeRocketMQClusters"})
+	require.NoError(t, err)
+	err = DecodeOptions("tdmq", c.TDMQ.Options, &listOpts{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"DescribeRocketMQClusters" is not name=value`)
+
+	_, err = Load("", []string{"MQMOCK_CONTROL_ALLOWEDHOST=x"})
+	require.Error(t, err)
+	assert.Equal(t, "environment variable MQMOCK_CONTROL_ALLOWEDHOST: unknown setting (did you mean MQMOCK_CONTROL_ALLOWEDHOSTS?)", err.Error())
+
+	assert.Equal(t, []ListVar{{"MQMOCK_CONTROL_ALLOWEDHOSTS", "control.allowedHosts", FormList}}, ListEnv(), "scenarios is MQMOCK_SCENARIOS, the command's")
+	assert.Equal(t, []ListVar{{"MQMOCK_TDMQ_RATELIMITOVERRIDES", "tdmq.rateLimitOverrides", FormPairs},
+		{"MQMOCK_TDMQ_REGIONS", "tdmq.regions", FormList}, {"MQMOCK_TDMQ_ROCKETMQ4_ACTIONS", "tdmq.rocketmq4.actions", FormList}},
+		OptionListEnv("tdmq", &listOpts{}), "a field with no tag has no key")
+	keys := []string{}
+	for _, k := range FileOnly(map[string]any{"tdmq": &listOpts{}}) {
+		keys = append(keys, k.Key)
+		assert.Contains(t, k.Why, "config file")
+	}
+	assert.Equal(t, []string{"accounts", "tdmq.entries"}, keys)
+}

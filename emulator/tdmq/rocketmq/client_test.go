@@ -20,7 +20,6 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/account"
 )
 
 var requestID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
@@ -31,7 +30,7 @@ type client struct {
 	c *common.Client
 }
 
-func newClient(t *testing.T, env *emutest.Env, a *account.Account) *client {
+func newClient(t *testing.T, env *emutest.Env, a *emutest.Account) *client {
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Endpoint = env.TDMQ
 	cpf.HttpProfile.Scheme = "http"

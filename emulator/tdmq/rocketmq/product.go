@@ -12,19 +12,23 @@ package rocketmq
 import (
 	"time"
 
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
 // Product is RocketMQ 4.x.
 type Product struct {
-	clock *clock.Clock
-	table *pipeline.Table
-	store *store
+	clock    *clock.Clock
+	accounts *account.Registry // nil: no accounts, nothing declared
+	table    *pipeline.Table
+	store    *store
 }
 
 // New builds the product. The zero Env works: with no clock the product
 // keeps one of its own, with no account registry no call has an account.
+// The accounts' declared resources (accounts[].resources.rocketmq4) are
+// created here, and one the API refuses is New's error.
 func New(env pipeline.Env, opts Options) (*Product, error) {
 	if err := opts.Limits.validate(); err != nil {
 		return nil, err
@@ -33,18 +37,23 @@ func New(env pipeline.Env, opts Options) (*Product, error) {
 	if c == nil {
 		c = clock.New()
 	}
-	g := &Product{clock: c, store: newStore(opts)}
+	g := &Product{clock: c, accounts: env.Accounts, store: newStore(opts)}
 	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
+	if err := g.seed(); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
 // Table is the product's action table (service tdmq, 2020-02-17).
 func (g *Product) Table() *pipeline.Table { return g.table }
 
-// Reset forgets every resource and empties the rate-limit buckets.
+// Reset forgets every resource and empties the rate-limit buckets; the
+// accounts' declared resources are created again, as at start.
 func (g *Product) Reset() {
 	g.store.reset()
 	g.table.ResetLimits()
+	_ = g.seed() // the same entries into the same empty store passed at start
 }
 
 // State is the control API's view of every 4.x resource.

@@ -250,7 +250,7 @@ func TestRocketMQ4NotReady(t *testing.T) {
 }
 
 func withReadyAfter(d string) emutest.Option {
-	return emutest.WithConfig(func(c *config.Config) {
+	return emutest.WithConfig(func(c *emulator.Config) {
 		if c.TDMQ.Options == nil {
 			c.TDMQ.Options = map[string]any{}
 		}
@@ -374,7 +374,7 @@ func TestRocketMQ4Validation(t *testing.T) {
 // The 4.x limits are configuration (tdmq.rocketmq4): a smaller topic quota
 // and the limits pages' stricter namespace length are one config edit away.
 func TestRocketMQ4LimitsAreConfigurable(t *testing.T) {
-	_, c := start(t, emutest.WithConfig(func(c *config.Config) {
+	_, c := start(t, emutest.WithConfig(func(c *emulator.Config) {
 		c.TDMQ.Options = map[string]any{"rocketmq4": map[string]any{"virtualTopics": 2, "namespaceNameMax": 32}}
 	}))
 	cl := c.cluster("configured")
@@ -396,7 +396,7 @@ func TestRocketMQ4BadLimitsStopStartUp(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cfg := config.Default()
 			cfg.TDMQ.Options = map[string]any{"rocketmq4": opts}
-			_, err := emulator.New(cfg)
+			_, err := emulator.New(emulator.Config(cfg))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "tdmq.rocketmq4")
 		})

@@ -6,8 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 const (
@@ -46,7 +46,7 @@ func TestRocketMQ4DryRun(t *testing.T) {
 // per account and action on the virtual clock (frozen here, so buckets
 // refill only when the test advances it); overrides add limits.
 func TestRocketMQ4RateLimits(t *testing.T) {
-	env, c := start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) {
+	env, c := start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *emulator.Config) {
 		cfg.TDMQ.Options = map[string]any{"rateLimits": true, "rateLimitOverrides": map[string]any{"CreateRocketMQRole": 1}}
 	}))
 	cl := c.cluster("limited")
@@ -70,7 +70,7 @@ func TestRocketMQ4RateLimits(t *testing.T) {
 
 // The global limits.rateLimits turns the 4.x limits on too.
 func TestRocketMQ4GlobalRateLimits(t *testing.T) {
-	_, c := start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *config.Config) { cfg.Limits.RateLimits = true }))
+	_, c := start(t, emutest.Frozen(), emutest.WithConfig(func(cfg *emulator.Config) { cfg.Limits.RateLimits = true }))
 	for i := 0; i < 20; i++ {
 		c.ok("DescribeRocketMQClusters", map[string]any{"Offset": 0, "Limit": 1}, nil)
 	}

@@ -5,13 +5,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // WithOptions sets keys of the emulator's tdmq configuration section.
 func WithOptions(opts map[string]any) emutest.Option {
-	return emutest.WithConfig(func(c *config.Config) {
+	return emutest.WithConfig(func(c *emulator.Config) {
 		if c.TDMQ.Options == nil {
 			c.TDMQ.Options = map[string]any{}
 		}

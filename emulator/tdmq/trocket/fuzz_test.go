@@ -22,7 +22,7 @@ import (
 func TestBadValuesNeverBreak(t *testing.T) {
 	reg, err := account.NewRegistry(account.Defaults())
 	require.NoError(t, err)
-	s := New(pipeline.Env{Clock: clock.New(), Accounts: reg}, Options{}, nil)
+	s := mustNew(t, pipeline.Env{Clock: clock.New(), Accounts: reg}, Options{}, nil)
 	acct, _ := reg.ByName("default")
 	run := func(action string, tree map[string]any) (any, error) {
 		h, ok := s.Table().Lookup(action)

@@ -12,23 +12,27 @@ package trocket
 import (
 	"time"
 
+	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
 // Product is RocketMQ 5.x.
 type Product struct {
-	clock  *clock.Clock
-	others OtherInstances
-	table  *pipeline.Table
-	store  *store
+	clock    *clock.Clock
+	accounts *account.Registry // nil: no accounts, nothing declared
+	others   OtherInstances
+	table    *pipeline.Table
+	store    *store
 }
 
 // New builds the product. The zero Env works: with no clock the product
 // keeps one of its own, with no account registry no call has an account.
 // others lists an account's instances of other products in a region for
-// DescribeFusionInstanceList; nil lists none.
-func New(env pipeline.Env, opts Options, others OtherInstances) *Product {
+// DescribeFusionInstanceList; nil lists none. The accounts' declared
+// resources (accounts[].resources.rocketmq5) are created here, and one the
+// API refuses is New's error.
+func New(env pipeline.Env, opts Options, others OtherInstances) (*Product, error) {
 	c := env.Clock
 	if c == nil {
 		c = clock.New()
@@ -36,18 +40,23 @@ func New(env pipeline.Env, opts Options, others OtherInstances) *Product {
 	if others == nil {
 		others = func(string, string, time.Time) []OtherInstance { return nil }
 	}
-	g := &Product{clock: c, others: others, store: newStore(opts)}
+	g := &Product{clock: c, accounts: env.Accounts, others: others, store: newStore(opts)}
 	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
-	return g
+	if err := g.seed(); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 // Table is the product's action table (service trocket, 2023-03-08).
 func (g *Product) Table() *pipeline.Table { return g.table }
 
-// Reset forgets every resource and empties the rate-limit buckets.
+// Reset forgets every resource and empties the rate-limit buckets; the
+// accounts' declared resources are created again, as at start.
 func (g *Product) Reset() {
 	g.store.reset()
 	g.table.ResetLimits()
+	_ = g.seed() // the same entries into the same empty store passed at start
 }
 
 // State is what GET /_mqmock/state shows for 5.x.

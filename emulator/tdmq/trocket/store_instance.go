@@ -1,6 +1,7 @@
 package trocket
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,6 +94,33 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 	in.seq = s.seq
 	s.instances[in.id] = in
 	return in.id, nil
+}
+
+// declaredInstanceID is an id a declaration may give an instance: the
+// prefix and alphabet of the ids the API hands out, any length up to 32.
+var declaredInstanceID = regexp.MustCompile(`^rmq-[a-z0-9]{1,32}$`)
+
+// declareInstance makes the instance just created under the generated id a
+// declared one (accounts[].resources): it takes the id the declaration
+// names, which must look like an API id and be nobody's, and is RUNNING at
+// once, as an instance made before the emulator started would be.
+func (s *store) declareInstance(generated, id string) error {
+	if !declaredInstanceID.MatchString(id) {
+		return invalid("InstanceId", "rmq- followed by 1-32 lower-case letters and digits")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in := s.instances[generated]
+	if in == nil {
+		return errResourceNotFoundInstance.New()
+	}
+	if id != generated && s.instances[id] != nil {
+		return errResourceInUse.New().WithDetail(" (instance id " + id + " exists)")
+	}
+	delete(s.instances, generated)
+	in.id, in.readyAt = id, in.created
+	s.instances[id] = in
+	return nil
 }
 
 // instanceDetail is DescribeInstance's answer.

@@ -129,7 +129,7 @@ func TestRates(t *testing.T) {
 		require.NoError(t, err)
 		return ""
 	}
-	p := New(pipeline.Env{Clock: c}, Options{RateLimits: true, RateLimitOverrides: map[string]int{"DescribeProductSKUs": 3}}, nil)
+	p := mustNew(t, pipeline.Env{Clock: c}, Options{RateLimits: true, RateLimitOverrides: map[string]int{"DescribeProductSKUs": 3}}, nil)
 	for range 3 {
 		assert.Equal(t, "", call(p, "DescribeProductSKUs", "acct"))
 	}
@@ -147,11 +147,11 @@ func TestRates(t *testing.T) {
 	p.Reset()
 	assert.Equal(t, "", call(p, "DescribeProductSKUs", "acct"), "Reset empties the buckets")
 
-	off := New(pipeline.Env{Clock: c}, Options{RateLimitOverrides: map[string]int{"DescribeProductSKUs": 3}}, nil)
+	off := mustNew(t, pipeline.Env{Clock: c}, Options{RateLimitOverrides: map[string]int{"DescribeProductSKUs": 3}}, nil)
 	for range 10 {
 		assert.Equal(t, "", call(off, "DescribeProductSKUs", "acct"), "off by default")
 	}
-	global := New(pipeline.Env{Clock: c, RateLimits: true}, Options{}, nil)
+	global := mustNew(t, pipeline.Env{Clock: c, RateLimits: true}, Options{}, nil)
 	for range 20 {
 		assert.Equal(t, "", call(global, "DescribeInstanceList", "acct"))
 	}
@@ -186,7 +186,7 @@ func TestSKUTable(t *testing.T) {
 }
 
 func TestZeroEnvWorks(t *testing.T) {
-	s := New(pipeline.Env{}, Options{}, nil)
+	s := mustNew(t, pipeline.Env{}, Options{}, nil)
 	res, err := s.Table().Names(), error(nil)
 	require.NoError(t, err)
 	assert.Contains(t, res, "CreateTopic")
@@ -201,7 +201,7 @@ func benchServer(b *testing.B, n int) (*Product, *pipeline.Call, string) {
 	b.Helper()
 	reg, err := account.NewRegistry(account.Defaults())
 	require.NoError(b, err)
-	s := New(pipeline.Env{Clock: clock.New(), Accounts: reg}, Options{}, nil)
+	s := mustNew(b, pipeline.Env{Clock: clock.New(), Accounts: reg}, Options{}, nil)
 	acct, _ := reg.ByName("default")
 	call := func(action string, tree map[string]any) (any, error) {
 		h, ok := s.Table().Lookup(action)
@@ -282,7 +282,7 @@ func TestActionTableMatchesSpec(t *testing.T) {
 	require.Len(t, detailed, 34)
 	require.Len(t, inventory, 23)
 
-	s := New(pipeline.Env{}, Options{}, nil)
+	s := mustNew(t, pipeline.Env{}, Options{}, nil)
 	names := s.Table().Names()
 	assert.Len(t, names, 57)
 	for _, m := range detailed {
@@ -303,4 +303,12 @@ func TestActionTableMatchesSpec(t *testing.T) {
 			assert.Equal(t, errUnsupportedOperation, e.Def, "%s", m[1])
 		}
 	}
+}
+
+// mustNew is New for a test: with no declared resources it cannot fail.
+func mustNew(t testing.TB, env pipeline.Env, opts Options, others OtherInstances) *Product {
+	t.Helper()
+	p, err := New(env, opts, others)
+	require.NoError(t, err)
+	return p
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // TestDryRunChangesNothing: DryRun answers DryRunOperation when the request
@@ -79,7 +79,7 @@ func TestDocumentedRateLimits(t *testing.T) {
 	assert.Equal(t, 10, burst(), "the bucket holds at most one second's worth")
 
 	// The global limits.rateLimits switch turns them on as well.
-	global := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *config.Config) { c.Limits.RateLimits = true }))
+	global := emutest.Start(t, emutest.Frozen(), emutest.WithConfig(func(c *emulator.Config) { c.Limits.RateLimits = true }))
 	gc := tdmqtest.DefaultSDK(t, global)
 	for range 20 {
 		gc.OK("DescribeInstanceList", nil, nil)
