@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,8 +26,16 @@ type store struct {
 
 	mu       sync.Mutex
 	clusters map[string]*cluster
-	seq      uint64 // creation order of every resource
-	msgSeq   uint64 // message ids
+	// clusterOrder holds the clusters in creation order, so lists page
+	// without sorting every cluster on every call.
+	clusterOrder []*cluster
+	// byCreated is clusterOrder by (creation millisecond, id), the order
+	// other products list clusters in (summaries): sorted again only after
+	// a create or delete, since the virtual clock may be set back.
+	byCreated      []*cluster
+	byCreatedDirty bool
+	seq            uint64 // creation order of every resource
+	msgSeq         uint64 // message ids
 }
 
 func newStore(opts Options) *store {
@@ -40,6 +49,7 @@ func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.clusters = map[string]*cluster{}
+	s.clusterOrder, s.byCreated, s.byCreatedDirty = nil, nil, false
 	s.seq, s.msgSeq = 0, 0
 }
 
@@ -107,6 +117,10 @@ type cluster struct {
 
 	Namespaces map[string]*namespace
 	Roles      map[string]*role
+	// NamespaceOrder and RoleOrder hold the same in creation order, for
+	// paging without a sort.
+	NamespaceOrder []*namespace
+	RoleOrder      []*role
 }
 
 type namespace struct {
@@ -118,6 +132,7 @@ type namespace struct {
 	Topics              *index[*topic]
 	Groups              *index[*group]
 	Bindings            map[string]*binding // by role name
+	BindingOrder        []*binding          // the same in creation order
 }
 
 type topic struct {
@@ -377,19 +392,51 @@ func (t *topic) expire(now time.Time, retention time.Duration) {
 	}
 }
 
-// sorted returns a map's values in creation order.
-func sorted[T any](m map[string]T, seq func(T) uint64) []T {
-	out := make([]T, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+// without returns list without v, keeping the order of the rest (the
+// creation-ordered lists, on a delete).
+func without[T comparable](list []T, v T) []T {
+	if i := slices.Index(list, v); i >= 0 {
+		return slices.Delete(list, i, i+1)
 	}
-	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(seq(a), seq(b)) })
-	return out
+	return list
+}
+
+// clustersByCreated lists every cluster by (creation millisecond, id); the
+// caller holds mu.
+func (s *store) clustersByCreated() []*cluster {
+	if s.byCreatedDirty {
+		s.byCreated = append(s.byCreated[:0], s.clusterOrder...)
+		slices.SortFunc(s.byCreated, func(a, b *cluster) int {
+			if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		s.byCreatedDirty = false
+	}
+	return s.byCreated
+}
+
+// removeCluster forgets a cluster; the caller holds mu.
+func (s *store) removeCluster(c *cluster) {
+	delete(s.clusters, c.ID)
+	s.clusterOrder = without(s.clusterOrder, c)
+	s.byCreated = without(s.byCreated, c)
+}
+
+// addNamespace inserts a namespace into a cluster; the caller holds mu.
+func (c *cluster) addNamespace(n *namespace) {
+	c.Namespaces[n.ID] = n
+	c.NamespaceOrder = append(c.NamespaceOrder, n)
 }
 
 // filterPage counts the items keep accepts and returns the page of them
-// at offset, without building the full list of matches.
+// at offset, without building the full list of matches. A nil keep accepts
+// every item: then nothing is scanned at all.
 func filterPage[T any](items []T, offset, limit uint64, keep func(T) bool) (uint64, []T) {
+	if keep == nil {
+		return uint64(len(items)), page(items, offset, limit)
+	}
 	var total uint64
 	out := []T{}
 	for _, it := range items {

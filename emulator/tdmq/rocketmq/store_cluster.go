@@ -79,6 +79,9 @@ func (s *store) newCluster(o op, kind clusterKind, name, remark string, tags []t
 		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
 	}
 	s.clusters[id] = c
+	s.clusterOrder = append(s.clusterOrder, c)
+	s.byCreated = append(s.byCreated, c)
+	s.byCreatedDirty = true
 	return c
 }
 
@@ -126,24 +129,15 @@ func (s *store) describeClusters(o op, q clusterQuery) (uint64, []rocketMQCluste
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var match []*cluster
-	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if !o.sees(c) || !contains(c.ID, q.idKeyword) || !contains(c.Name, q.nameKeyword) {
-			continue
-		}
-		if len(ids) > 0 && !inList(c.ID, ids) {
-			continue
-		}
-		if !matchTags(c.Tags, tagFilters) {
-			continue
-		}
-		match = append(match, c)
-	}
+	total, pg := filterPage(s.clusterOrder, q.offset, s.pageSize(q.limit), func(c *cluster) bool {
+		return o.sees(c) && contains(c.ID, q.idKeyword) && contains(c.Name, q.nameKeyword) &&
+			(len(ids) == 0 || inList(c.ID, ids)) && matchTags(c.Tags, tagFilters)
+	})
 	out := []rocketMQClusterDetail{}
-	for _, c := range page(match, q.offset, s.pageSize(q.limit)) {
+	for _, c := range pg {
 		out = append(out, rocketMQClusterDetail{Info: s.info(c, o.now), Config: s.config(c), Status: status(c, o.now)})
 	}
-	return uint64(len(match)), out, nil
+	return total, out, nil
 }
 
 // pageSize is Limit, or the default page when Limit is 0.
@@ -216,7 +210,7 @@ func (s *store) deleteCluster(o op, id string) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	delete(s.clusters, c.ID)
+	s.removeCluster(c)
 	return nil
 }
 

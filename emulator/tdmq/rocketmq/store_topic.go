@@ -90,12 +90,16 @@ func (s *store) describeTopics(o op, q topicQuery) (uint64, []rocketMQTopic, err
 	if err != nil {
 		return 0, nil, err
 	}
-	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), func(t *topic) bool {
-		if len(q.types) > 0 && !inList(t.Type, q.types) {
-			return false
+	var keep func(*topic) bool
+	if len(q.types) > 0 || q.name != nil || len(q.tagFilters) > 0 || q.group != nil {
+		keep = func(t *topic) bool {
+			if len(q.types) > 0 && !inList(t.Type, q.types) {
+				return false
+			}
+			return contains(t.Name, q.name) && matchTags(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
 		}
-		return contains(t.Name, q.name) && matchTags(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
-	})
+	}
+	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), keep)
 	out := []rocketMQTopic{}
 	for _, t := range pg {
 		out = append(out, s.topicOut(c, n, t, o.now))
