@@ -121,6 +121,12 @@ type cluster struct {
 	// paging without a sort.
 	NamespaceOrder []*namespace
 	RoleOrder      []*role
+	// topicTypes counts the cluster's topics by type, and topics and groups
+	// its topics and groups over every namespace: kept on each create and
+	// delete (putTopic, dropTopic, putGroup, dropGroup, dropNamespace), so
+	// quotas, configs and summaries walk no namespace's topics.
+	topicTypes     map[string]uint64
+	topics, groups int
 }
 
 type namespace struct {
@@ -286,20 +292,53 @@ func (s *store) groupOf(o op, clusterID, ns, group string, m miss) (*cluster, *n
 // ready reports whether the cluster has left CREATING.
 func (c *cluster) ready(now time.Time) bool { return !now.Before(c.ReadyAt) }
 
-func (c *cluster) topicCount() int {
-	n := 0
-	for _, ns := range c.Namespaces {
-		n += ns.Topics.len()
+func (c *cluster) topicCount() int { return c.topics }
+
+func (c *cluster) groupCount() int { return c.groups }
+
+// putTopic adds a new topic to a namespace of the cluster.
+func (c *cluster) putTopic(n *namespace, t *topic) {
+	n.Topics.put(t.Name, t)
+	if c.topicTypes == nil {
+		c.topicTypes = map[string]uint64{}
 	}
-	return n
+	c.topicTypes[t.Type]++
+	c.topics++
 }
 
-func (c *cluster) groupCount() int {
-	n := 0
-	for _, ns := range c.Namespaces {
-		n += ns.Groups.len()
+// dropTopic removes a topic of a namespace of the cluster.
+func (c *cluster) dropTopic(n *namespace, t *topic) {
+	n.Topics.remove(t.Name)
+	c.untally(t)
+}
+
+func (c *cluster) untally(t *topic) {
+	if c.topicTypes[t.Type]--; c.topicTypes[t.Type] == 0 {
+		delete(c.topicTypes, t.Type)
 	}
-	return n
+	c.topics--
+}
+
+// putGroup adds a new group to a namespace of the cluster.
+func (c *cluster) putGroup(n *namespace, gr *group) {
+	n.Groups.put(gr.Name, gr)
+	c.groups++
+}
+
+// dropGroup removes a group of a namespace of the cluster.
+func (c *cluster) dropGroup(n *namespace, gr *group) {
+	n.Groups.remove(gr.Name)
+	c.groups--
+}
+
+// dropNamespace removes a namespace with its topics and groups.
+func (c *cluster) dropNamespace(n *namespace) {
+	delete(c.Namespaces, n.ID)
+	c.NamespaceOrder = without(c.NamespaceOrder, n)
+	for _, t := range n.Topics.all() {
+		c.untally(t)
+	}
+	c.groups -= n.Groups.len()
 }
 
 // quotas are the cluster's namespace, topic and group limits.

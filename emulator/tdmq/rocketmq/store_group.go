@@ -66,7 +66,7 @@ func (s *store) createGroup(o op, ng newGroup) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Groups.put(ng.name, &group{
+	c.putGroup(n, &group{
 		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
 		RetryMaxTimes: retry, Tags: ng.tags, Created: o.now, Updated: o.now, Seq: s.next(),
 	})
@@ -179,14 +179,14 @@ func (s *store) modifyGroup(o op, cluster, namespace, name string, a groupChange
 func (s *store) deleteGroup(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	c, n, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return err
 	}
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Groups.remove(gr.Name)
+	c.dropGroup(n, gr)
 	return nil
 }
 

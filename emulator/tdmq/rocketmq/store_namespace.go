@@ -139,7 +139,6 @@ func (s *store) deleteNamespace(o op, clusterID, id string) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	delete(c.Namespaces, n.ID)
-	c.NamespaceOrder = without(c.NamespaceOrder, n)
+	c.dropNamespace(n)
 	return nil
 }

@@ -66,7 +66,7 @@ func (s *store) createTopic(o op, t newTopic) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Topics.put(t.name, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: o.now, Updated: o.now, Seq: s.next()})
+	c.putTopic(n, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: o.now, Updated: o.now, Seq: s.next()})
 	return nil
 }
 
@@ -171,14 +171,14 @@ func (s *store) modifyTopic(o op, cluster, namespace, name, remark string, parti
 func (s *store) deleteTopic(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	c, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return err
 	}
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Topics.remove(t.Name)
+	c.dropTopic(n, t)
 	return nil
 }
 
