@@ -56,6 +56,9 @@ type instance struct {
 	// delete, so lists come out in order without a sort per call.
 	topicOrder []*topic
 	groupOrder []*group
+	// topicText and groupText are the same names joined, for the lists'
+	// substring filters.
+	topicText, groupText nameText
 }
 
 type topic struct {
@@ -201,13 +204,72 @@ func (s *store) removeInstance(in *instance) {
 	}
 }
 
+// nameText is the names of an ordered index joined by a separator no name
+// may contain, so that a substring filter is one strings.Index pass over
+// contiguous text rather than a pointer chase and a comparison per name
+// (which, with cold caches, is what 1000 names cost). Rebuilt on the first
+// filtered list after a change.
+type nameText struct {
+	text   string
+	starts []int // where each name starts in text
+	stale  bool
+}
+
+// nameSep separates names; names are letters, digits, - and _ (validTopic,
+// validGroupID), so it never occurs in one.
+const nameSep = "\n"
+
+// matching calls hit with the position in the index of every name that
+// contains filter, in index order; names are rebuilt from the index if
+// stale. An empty filter matches every name.
+func (x *nameText) matching(n int, name func(i int) string, filter string, hit func(i int)) {
+	if filter == "" {
+		for i := range n {
+			hit(i)
+		}
+		return
+	}
+	if strings.Contains(filter, nameSep) {
+		return
+	}
+	if x.stale || len(x.starts) != n {
+		var b strings.Builder
+		x.starts = x.starts[:0]
+		for i := range n {
+			x.starts = append(x.starts, b.Len())
+			b.WriteString(name(i))
+			b.WriteString(nameSep)
+		}
+		x.text, x.stale = b.String(), false
+	}
+	for from := 0; from < len(x.text); {
+		at := strings.Index(x.text[from:], filter)
+		if at < 0 {
+			return
+		}
+		at += from
+		// The name holding the hit, then on past its end: one hit per name.
+		i, found := slices.BinarySearch(x.starts, at)
+		if !found {
+			i--
+		}
+		hit(i)
+		from = len(x.text)
+		if i+1 < len(x.starts) {
+			from = x.starts[i+1]
+		}
+	}
+}
+
 func (in *instance) addTopic(t *topic) {
+	in.topicText.stale = true
 	in.topics[t.name] = t
 	i, _ := slices.BinarySearchFunc(in.topicOrder, t.name, byName)
 	in.topicOrder = slices.Insert(in.topicOrder, i, t)
 }
 
 func (in *instance) removeTopic(t *topic) {
+	in.topicText.stale = true
 	delete(in.topics, t.name)
 	if i, ok := slices.BinarySearchFunc(in.topicOrder, t.name, byName); ok {
 		in.topicOrder = slices.Delete(in.topicOrder, i, i+1)
@@ -215,6 +277,7 @@ func (in *instance) removeTopic(t *topic) {
 }
 
 func (in *instance) addGroup(g *group) {
+	in.groupText.stale = true
 	in.groups[g.id] = g
 	i, _ := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup)
 	in.groupOrder = slices.Insert(in.groupOrder, i, g)
@@ -224,6 +287,7 @@ func (in *instance) removeGroup(g *group) {
 	for name := range g.subs {
 		in.unsubscribe(g, name)
 	}
+	in.groupText.stale = true
 	delete(in.groups, g.id)
 	if i, ok := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup); ok {
 		in.groupOrder = slices.Delete(in.groupOrder, i, i+1)

@@ -118,11 +118,11 @@ func (s *store) listGroups(acct *account.Account, instanceID, filter, groupType 
 	if exact, ok := in.groups[filter]; ok && keep(exact) {
 		out = append(out, groupViewOf(in, exact))
 	}
-	for _, g := range in.groupOrder {
-		if g.id != filter && strings.Contains(g.id, filter) && keep(g) {
+	in.groupText.matching(len(in.groupOrder), func(i int) string { return in.groupOrder[i].id }, filter, func(i int) {
+		if g := in.groupOrder[i]; g.id != filter && keep(g) {
 			out = append(out, groupViewOf(in, g))
 		}
-	}
+	})
 	return out, nil
 }
 

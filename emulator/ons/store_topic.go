@@ -111,11 +111,11 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 	if hasExact && exact.tags.matches(want) {
 		out = append(out, topicViewOf(in, exact))
 	}
-	for _, t := range in.topicOrder {
-		if t.name != filter && strings.Contains(t.name, filter) && t.tags.matches(want) {
+	in.topicText.matching(len(in.topicOrder), func(i int) string { return in.topicOrder[i].name }, filter, func(i int) {
+		if t := in.topicOrder[i]; t.name != filter && t.tags.matches(want) {
 			out = append(out, topicViewOf(in, t))
 		}
-	}
+	})
 	if !in.independentNaming {
 		out = append(out, s.grantedTopics(acct, filter, want)...)
 	}
