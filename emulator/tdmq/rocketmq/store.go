@@ -27,8 +27,11 @@ type store struct {
 	mu       sync.Mutex
 	clusters map[string]*cluster
 	// clusterOrder holds the clusters in creation order, so lists page
-	// without sorting every cluster on every call.
+	// without sorting every cluster on every call; scopes the same per
+	// account and region (what a call sees, op.sees), so an unfiltered
+	// page reads no other cluster.
 	clusterOrder []*cluster
+	scopes       map[scope]*scoped
 	// byCreated is clusterOrder by (creation millisecond, id), the order
 	// other products list clusters in (summaries): sorted again only after
 	// a create or delete, since the virtual clock may be set back.
@@ -50,6 +53,7 @@ func (s *store) reset() {
 	defer s.mu.Unlock()
 	s.clusters = map[string]*cluster{}
 	s.clusterOrder, s.byCreated, s.byCreatedDirty = nil, nil, false
+	s.scopes = map[scope]*scoped{}
 	s.seq, s.msgSeq = 0, 0
 }
 
@@ -456,11 +460,48 @@ func (s *store) clustersByCreated() []*cluster {
 	return s.byCreated
 }
 
+// scope is an account and a region: the clusters one call sees.
+type scope struct{ owner, region string }
+
+// scoped holds a scope's clusters in creation order: all of them, and the
+// dedicated and general ones (the VIP instances).
+type scoped struct{ all, vip []*cluster }
+
+// scoped returns the clusters o sees (never nil); the caller holds mu.
+func (s *store) scoped(o op) *scoped {
+	if sc, ok := s.scopes[scope{o.owner, o.region}]; ok {
+		return sc
+	}
+	return &scoped{}
+}
+
+// addCluster inserts a new cluster; the caller holds mu.
+func (s *store) addCluster(c *cluster) {
+	s.clusters[c.ID] = c
+	s.clusterOrder = append(s.clusterOrder, c)
+	s.byCreated = append(s.byCreated, c)
+	s.byCreatedDirty = true
+	k := scope{c.Owner, c.Region}
+	sc := s.scopes[k]
+	if sc == nil {
+		sc = &scoped{}
+		s.scopes[k] = sc
+	}
+	sc.all = append(sc.all, c)
+	if c.Kind != kindVirtual {
+		sc.vip = append(sc.vip, c)
+	}
+}
+
 // removeCluster forgets a cluster; the caller holds mu.
 func (s *store) removeCluster(c *cluster) {
 	delete(s.clusters, c.ID)
 	s.clusterOrder = without(s.clusterOrder, c)
 	s.byCreated = without(s.byCreated, c)
+	if sc := s.scopes[scope{c.Owner, c.Region}]; sc != nil {
+		sc.all = without(sc.all, c)
+		sc.vip = without(sc.vip, c)
+	}
 }
 
 // addNamespace inserts a namespace into a cluster; the caller holds mu.

@@ -46,8 +46,8 @@ func (s *store) createCluster(o op, a clusterSpec) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	virtual := 0
-	for _, c := range s.clusters {
-		if !o.sees(c) || c.Kind != kindVirtual {
+	for _, c := range s.scoped(o).all {
+		if c.Kind != kindVirtual {
 			continue
 		}
 		if c.Name == a.name {
@@ -78,10 +78,7 @@ func (s *store) newCluster(o op, kind clusterKind, name, remark string, tags []t
 		AclEnabled: true, SendReceiveRatio: 0.5, Retention: 72,
 		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
 	}
-	s.clusters[id] = c
-	s.clusterOrder = append(s.clusterOrder, c)
-	s.byCreated = append(s.byCreated, c)
-	s.byCreatedDirty = true
+	s.addCluster(c)
 	return c
 }
 
@@ -129,10 +126,14 @@ func (s *store) describeClusters(o op, q clusterQuery) (uint64, []rocketMQCluste
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total, pg := filterPage(s.clusterOrder, q.offset, s.pageSize(q.limit), func(c *cluster) bool {
-		return o.sees(c) && contains(c.ID, q.idKeyword) && contains(c.Name, q.nameKeyword) &&
-			(len(ids) == 0 || inList(c.ID, ids)) && matchTags(c.Tags, tagFilters)
-	})
+	var keep func(*cluster) bool
+	if q.idKeyword != nil || q.nameKeyword != nil || len(ids) > 0 || len(tagFilters) > 0 {
+		keep = func(c *cluster) bool {
+			return contains(c.ID, q.idKeyword) && contains(c.Name, q.nameKeyword) &&
+				(len(ids) == 0 || inList(c.ID, ids)) && matchTags(c.Tags, tagFilters)
+		}
+	}
+	total, pg := filterPage(s.scoped(o).all, q.offset, s.pageSize(q.limit), keep)
 	out := []rocketMQClusterDetail{}
 	for _, c := range pg {
 		out = append(out, rocketMQClusterDetail{Info: s.info(c, o.now), Config: s.config(c), Status: status(c, o.now)})

@@ -143,17 +143,18 @@ func (s *store) describeVipInstances(o op, filters []*filter, offset, limit *uin
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total, pg := filterPage(s.clusterOrder, from, s.pageSize(size), func(c *cluster) bool {
-		if !o.sees(c) || c.Kind == kindVirtual {
-			return false
-		}
-		for _, p := range preds {
-			if !p(c, uint64(status(c, o.now))) {
-				return false
+	var keep func(*cluster) bool
+	if len(preds) > 0 {
+		keep = func(c *cluster) bool {
+			for _, p := range preds {
+				if !p(c, uint64(status(c, o.now))) {
+					return false
+				}
 			}
+			return true
 		}
-		return true
-	})
+	}
+	total, pg := filterPage(s.scoped(o).vip, from, s.pageSize(size), keep)
 	out := []rocketMQVipInstance{}
 	for _, c := range pg {
 		out = append(out, vipInstance(c, o.now))
