@@ -24,8 +24,11 @@ type store struct {
 	seq       int64
 	instances map[string]*instance
 	// instanceList holds the instances in creation order, so lists page
-	// without sorting every instance on every call.
+	// without sorting every instance on every call; scopes the same per
+	// account and region (what a call sees, op.sees), so an unfiltered page
+	// reads no other instance.
 	instanceList []*instance
+	scopes       map[scope][]*instance
 	// byCreated is instanceList by (creation millisecond, id), the order of
 	// DescribeFusionInstanceList: sorted again only after a create or delete
 	// (the virtual clock may be set back, so creation order is not enough).
@@ -45,6 +48,7 @@ func (s *store) reset() {
 	defer s.mu.Unlock()
 	s.instances = map[string]*instance{}
 	s.instanceList, s.byCreated, s.byCreatedDirty = nil, nil, false
+	s.scopes = map[scope][]*instance{}
 	s.seq = 0
 }
 
@@ -91,6 +95,11 @@ func (s *store) instancesByCreated() []*instance {
 	}
 	return s.byCreated
 }
+
+// scope is an account and a region: the instances one call sees.
+type scope struct{ owner, region string }
+
+func (o op) scope() scope { return scope{o.owner, o.region} }
 
 // without returns list without v, keeping the order of the rest (the
 // creation-ordered lists, on a delete).

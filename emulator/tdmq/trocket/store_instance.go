@@ -94,6 +94,7 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 	in.seq = s.seq
 	s.instances[in.id] = in
 	s.instanceList = append(s.instanceList, in)
+	s.scopes[o.scope()] = append(s.scopes[o.scope()], in)
 	s.byCreated = append(s.byCreated, in)
 	s.byCreatedDirty = true
 	return in.id, nil
@@ -228,12 +229,15 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	plain := fs.empty(q.tagFilters)
-	total, pg, err := pageOf(s.instanceList, q.offset, q.limit, func(in *instance) bool {
-		return o.sees(in) && (plain || fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
-			fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
-			tagsMatch(q.tagFilters, in.tags))
-	})
+	var keep func(*instance) bool
+	if !fs.empty(q.tagFilters) {
+		keep = func(in *instance) bool {
+			return fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
+				fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
+				tagsMatch(q.tagFilters, in.tags)
+		}
+	}
+	total, pg, err := pageOf(s.scopes[o.scope()], q.offset, q.limit, keep)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -481,6 +485,8 @@ func (s *store) deleteInstance(o op, id string) error {
 	}
 	delete(s.instances, in.id)
 	s.instanceList = without(s.instanceList, in)
+	k := scope{in.owner, in.region}
+	s.scopes[k] = without(s.scopes[k], in)
 	s.byCreated = without(s.byCreated, in)
 	return nil
 }
