@@ -43,7 +43,7 @@ func (s *store) summaries(account, region string, now time.Time) []ClusterSummar
 	o := op{owner: account, region: region}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []ClusterSummary
+	out := make([]ClusterSummary, 0, len(s.scoped(o).all))
 	for _, c := range s.clustersByCreated() {
 		if !o.sees(c) {
 			continue
