@@ -1,8 +1,6 @@
 package ons
 
 import (
-	"github.com/mqmock/mqmock/internal/aliyunrpc"
-	"github.com/mqmock/mqmock/internal/apierr/catalogtest"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mqmock/mqmock/internal/aliyunrpc"
+	"github.com/mqmock/mqmock/internal/apierr/catalogtest"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 )

@@ -4,7 +4,9 @@ import (
 	"crypto/rand"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -24,6 +26,13 @@ type store struct {
 	regions, unsupportedRegions, unsupportedActions map[string]bool
 
 	instances map[string]*instance
+	// owned holds each account's instances by id, kept on create and delete,
+	// so an account's lists neither walk other accounts' nor sort.
+	owned map[*account.Account][]*instance
+	// grants holds, per empowered UID, the shared-space topic names granted
+	// to it (OnsEmpowerCreate), so a topic list finds the caller's grants
+	// without walking the whole shared space.
+	grants map[string]map[string]bool
 	// shared holds the names (topics and Group IDs) of every instance without
 	// a namespace: one space across instances, regions and accounts.
 	shared map[string]sharedName
@@ -43,6 +52,13 @@ type instance struct {
 	tags              tagSet
 	topics            map[string]*topic
 	groups            map[string]*group
+	// topicOrder and groupOrder hold the same by name, kept on create and
+	// delete, so lists come out in order without a sort per call.
+	topicOrder []*topic
+	groupOrder []*group
+	// topicText and groupText are the same names joined, for the lists'
+	// substring filters.
+	topicText, groupText nameText
 }
 
 type topic struct {
@@ -56,6 +72,9 @@ type topic struct {
 	// empowered: the UIDs a topic of the shared space was granted to, with
 	// the relation (2 publish, 4 subscribe, 6 both) — legacy OnsEmpower*.
 	empowered map[string]int
+	// subscribers are the groups of the instance subscribed to the topic
+	// (the groups' subs turned around), kept by subscribe and unsubscribe.
+	subscribers map[string]*group
 }
 
 type message struct {
@@ -148,16 +167,150 @@ func (s *store) reset(accounts []*account.Account) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.instances = map[string]*instance{}
+	s.owned = map[*account.Account][]*instance{}
+	s.grants = map[string]map[string]bool{}
 	s.shared = map[string]sharedName{}
 	s.seq = 0
 	now := s.nowMs()
 	for _, a := range accounts {
 		for _, in := range a.ONSInstances {
-			s.instances[in.ID] = &instance{
+			s.addInstance(&instance{
 				owner: a, id: in.ID, name: in.Name, independentNaming: in.IndependentNaming, createTime: now,
 				tags: tagSet{}, topics: map[string]*topic{}, groups: map[string]*group{},
-			}
+			})
 		}
+	}
+}
+
+// The ordered indexes beside the maps: every insert and delete of an
+// instance, topic, group or subscription goes through these, under mu.
+
+func byID(a *instance, id string) int  { return strings.Compare(a.id, id) }
+func byName(t *topic, name string) int { return strings.Compare(t.name, name) }
+func byGroup(g *group, id string) int  { return strings.Compare(g.id, id) }
+
+func (s *store) addInstance(in *instance) {
+	s.instances[in.id] = in
+	list := s.owned[in.owner]
+	i, _ := slices.BinarySearchFunc(list, in.id, byID)
+	s.owned[in.owner] = slices.Insert(list, i, in)
+}
+
+func (s *store) removeInstance(in *instance) {
+	delete(s.instances, in.id)
+	list := s.owned[in.owner]
+	if i, ok := slices.BinarySearchFunc(list, in.id, byID); ok {
+		s.owned[in.owner] = slices.Delete(list, i, i+1)
+	}
+}
+
+// nameText is the names of an ordered index joined by a separator no name
+// may contain, so that a substring filter is one strings.Index pass over
+// contiguous text rather than a pointer chase and a comparison per name
+// (which, with cold caches, is what 1000 names cost). Rebuilt on the first
+// filtered list after a change.
+type nameText struct {
+	text   string
+	starts []int // where each name starts in text
+	stale  bool
+}
+
+// nameSep separates names; names are letters, digits, - and _ (validTopic,
+// validGroupID), so it never occurs in one.
+const nameSep = "\n"
+
+// matching calls hit with the position in the index of every name that
+// contains filter, in index order; names are rebuilt from the index if
+// stale. An empty filter matches every name.
+func (x *nameText) matching(n int, name func(i int) string, filter string, hit func(i int)) {
+	if filter == "" {
+		for i := range n {
+			hit(i)
+		}
+		return
+	}
+	if strings.Contains(filter, nameSep) {
+		return
+	}
+	if x.stale || len(x.starts) != n {
+		var b strings.Builder
+		x.starts = x.starts[:0]
+		for i := range n {
+			x.starts = append(x.starts, b.Len())
+			b.WriteString(name(i))
+			b.WriteString(nameSep)
+		}
+		x.text, x.stale = b.String(), false
+	}
+	for from := 0; from < len(x.text); {
+		at := strings.Index(x.text[from:], filter)
+		if at < 0 {
+			return
+		}
+		at += from
+		// The name holding the hit, then on past its end: one hit per name.
+		i, found := slices.BinarySearch(x.starts, at)
+		if !found {
+			i--
+		}
+		hit(i)
+		from = len(x.text)
+		if i+1 < len(x.starts) {
+			from = x.starts[i+1]
+		}
+	}
+}
+
+func (in *instance) addTopic(t *topic) {
+	in.topicText.stale = true
+	in.topics[t.name] = t
+	i, _ := slices.BinarySearchFunc(in.topicOrder, t.name, byName)
+	in.topicOrder = slices.Insert(in.topicOrder, i, t)
+}
+
+func (in *instance) removeTopic(t *topic) {
+	in.topicText.stale = true
+	delete(in.topics, t.name)
+	if i, ok := slices.BinarySearchFunc(in.topicOrder, t.name, byName); ok {
+		in.topicOrder = slices.Delete(in.topicOrder, i, i+1)
+	}
+}
+
+func (in *instance) addGroup(g *group) {
+	in.groupText.stale = true
+	in.groups[g.id] = g
+	i, _ := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup)
+	in.groupOrder = slices.Insert(in.groupOrder, i, g)
+}
+
+func (in *instance) removeGroup(g *group) {
+	for name := range g.subs {
+		in.unsubscribe(g, name)
+	}
+	in.groupText.stale = true
+	delete(in.groups, g.id)
+	if i, ok := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup); ok {
+		in.groupOrder = slices.Delete(in.groupOrder, i, i+1)
+	}
+}
+
+// subscribe adds (or replaces) a group's subscription to a topic of the
+// instance.
+func (in *instance) subscribe(g *group, sub *subscription) {
+	g.subs[sub.topic] = sub
+	if t, ok := in.topics[sub.topic]; ok {
+		if t.subscribers == nil {
+			t.subscribers = map[string]*group{}
+		}
+		t.subscribers[g.id] = g
+	}
+}
+
+// unsubscribe drops a group's subscription to a topic.
+func (in *instance) unsubscribe(g *group, topicName string) {
+	delete(g.subs, topicName)
+	if t, ok := in.topics[topicName]; ok {
+		delete(t.subscribers, g.id)
 	}
 }
 

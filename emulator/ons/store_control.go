@@ -75,7 +75,12 @@ func (s *store) setConsumers(instanceID, groupID string, spec consumersSpec) err
 				subs[sub.Topic] = &subscription{topic: sub.Topic, expr: expr}
 			}
 		}
-		g.subs = subs
+		for name := range g.subs {
+			in.unsubscribe(g, name)
+		}
+		for _, sub := range subs {
+			in.subscribe(g, sub)
+		}
 	}
 	if spec.Online != nil {
 		g.online = *spec.Online
@@ -121,7 +126,7 @@ func (s *store) setAccumulation(instanceID, groupID string, spec accumulationSpe
 	sub, ok := g.subs[spec.Topic]
 	if !ok {
 		sub = &subscription{topic: spec.Topic, expr: "*"}
-		g.subs[spec.Topic] = sub
+		in.subscribe(g, sub)
 	}
 	now := s.nowMs()
 	if spec.TotalDiff != nil {

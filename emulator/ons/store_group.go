@@ -73,10 +73,10 @@ func (s *store) createGroup(acct *account.Account, instanceID, id, groupType, re
 		return fieldInvalid("the instance's quota of groups is reached")
 	}
 	now := s.nowMs()
-	in.groups[id] = &group{
+	in.addGroup(&group{
 		id: id, groupType: groupType, remark: remark, createTime: now, updateTime: now, readEnable: true,
 		tags: tagSet{}, messageModel: "CLUSTERING", subs: map[string]*subscription{},
-	}
+	})
 	if !in.independentNaming {
 		s.shared[id] = sharedName{owner: acct, instanceID: in.id}
 	}
@@ -90,10 +90,11 @@ func (s *store) deleteGroup(acct *account.Account, instanceID, id string) error 
 	if err != nil {
 		return err
 	}
-	if _, err := in.group(id); err != nil {
+	g, err := in.group(id)
+	if err != nil {
 		return err
 	}
-	delete(in.groups, id)
+	in.removeGroup(g)
 	if !in.independentNaming {
 		delete(s.shared, id)
 	}
@@ -110,17 +111,18 @@ func (s *store) listGroups(acct *account.Account, instanceID, filter, groupType 
 		return nil, err
 	}
 	typed := groupType == "tcp" || groupType == "http"
-	ids := make([]string, 0, len(in.groups))
-	for id, g := range in.groups {
-		if strings.Contains(id, filter) && (!typed || g.groupType == groupType) && g.tags.matches(want) {
-			ids = append(ids, id)
+	keep := func(g *group) bool { return (!typed || g.groupType == groupType) && g.tags.matches(want) }
+	// By id from the ordered index, the one equal to the filter first
+	// (sortExactFirst's order, without a sort).
+	out := []groupView{}
+	if exact, ok := in.groups[filter]; ok && keep(exact) {
+		out = append(out, groupViewOf(in, exact))
+	}
+	in.groupText.matching(len(in.groupOrder), func(i int) string { return in.groupOrder[i].id }, filter, func(i int) {
+		if g := in.groupOrder[i]; g.id != filter && keep(g) {
+			out = append(out, groupViewOf(in, g))
 		}
-	}
-	sortExactFirst(ids, filter)
-	out := make([]groupView, len(ids))
-	for i, id := range ids {
-		out[i] = groupViewOf(in, in.groups[id])
-	}
+	})
 	return out, nil
 }
 
@@ -215,7 +217,7 @@ func (s *store) resetOffset(acct *account.Account, instanceID, id, topicName str
 	sub, ok := g.subs[topicName]
 	if !ok {
 		sub = &subscription{topic: topicName, expr: "*"}
-		g.subs[topicName] = sub
+		in.subscribe(g, sub)
 	}
 	sub.diff, sub.pendingSince = 0, 0
 	if resetType == 1 {

@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,24 +37,19 @@ func (s *store) createInstance(acct *account.Account, name, remark string) (stri
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	owned := 0
-	for _, in := range s.instances {
-		if in.owner != acct {
-			continue
-		}
-		owned++
+	for _, in := range s.owned[acct] {
 		if in.name == name {
 			return "", fieldInvalid("an instance named " + name + " already exists")
 		}
 	}
-	if owned >= s.opts.MaxInstances {
+	if len(s.owned[acct]) >= s.opts.MaxInstances {
 		return "", fieldInvalid("the quota of instances per region is reached")
 	}
 	id := s.newInstanceID(acct)
-	s.instances[id] = &instance{
+	s.addInstance(&instance{
 		owner: acct, id: id, name: name, remark: remark, independentNaming: true, createTime: s.nowMs(),
 		tags: tagSet{}, topics: map[string]*topic{}, groups: map[string]*group{},
-	}
+	})
 	return id, nil
 }
 
@@ -74,8 +68,8 @@ func (s *store) updateInstance(acct *account.Account, id string, name, remark *s
 		return err
 	}
 	if name != nil && *name != in.name {
-		for _, o := range s.instances {
-			if o.owner == acct && o.name == *name {
+		for _, o := range s.owned[acct] {
+			if o.name == *name {
 				return fieldInvalid("an instance named " + *name + " already exists")
 			}
 		}
@@ -99,7 +93,7 @@ func (s *store) deleteInstance(acct *account.Account, id string) error {
 	if len(in.topics) > 0 || len(in.groups) > 0 {
 		return errInstanceNotEmpty.New()
 	}
-	delete(s.instances, id)
+	s.removeInstance(in)
 	return nil
 }
 
@@ -118,12 +112,11 @@ func (s *store) listInstances(acct *account.Account, want []kv) []instanceView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []instanceView
-	for _, in := range s.instances {
-		if in.owner == acct && in.tags.matches(want) {
+	for _, in := range s.owned[acct] {
+		if in.tags.matches(want) {
 			out = append(out, s.view(in))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 

@@ -1,7 +1,6 @@
 package ons
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -114,13 +113,21 @@ type tagResource struct {
 func (s *store) listTagResources(acct *account.Account, resType, instanceID string, ids []string, want []kv) ([]tagResource, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	out := []tagResource{}
+	add := func(inst, id string, ts tagSet) {
+		if !ts.matches(want) {
+			return
+		}
+		for _, t := range ts.sorted() {
+			out = append(out, tagResource{ResourceType: resType, InstanceID: inst, ResourceID: id, Key: t.Key, Value: t.Value})
+		}
+	}
 	if len(ids) == 0 {
+		// Every resource of the type, by id, from the ordered indexes.
 		switch resType {
 		case resInstance:
-			for _, in := range s.instances {
-				if in.owner == acct {
-					ids = append(ids, in.id)
-				}
+			for _, in := range s.owned[acct] {
+				add(in.id, in.id, in.tags)
 			}
 		case resTopic, resGroup:
 			in, err := s.instanceFor(acct, instanceID)
@@ -128,33 +135,27 @@ func (s *store) listTagResources(acct *account.Account, resType, instanceID stri
 				return nil, err
 			}
 			if resType == resTopic {
-				for n := range in.topics {
-					ids = append(ids, n)
+				for _, t := range in.topicOrder {
+					add(instanceID, t.name, t.tags)
 				}
 			} else {
-				for n := range in.groups {
-					ids = append(ids, n)
+				for _, g := range in.groupOrder {
+					add(instanceID, g.id, g.tags)
 				}
 			}
 		}
-		sort.Strings(ids)
+		return out, nil
 	}
-	out := []tagResource{}
 	for _, id := range ids {
 		ts, err := s.tagsOf(acct, resType, instanceID, id)
 		if err != nil {
 			return nil, err
 		}
-		if !ts.matches(want) {
-			continue
-		}
 		inst := instanceID
 		if resType == resInstance {
 			inst = id
 		}
-		for _, t := range ts.sorted() {
-			out = append(out, tagResource{ResourceType: resType, InstanceID: inst, ResourceID: id, Key: t.Key, Value: t.Value})
-		}
+		add(inst, id, ts)
 	}
 	return out, nil
 }

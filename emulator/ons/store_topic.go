@@ -60,7 +60,7 @@ func (s *store) createTopic(acct *account.Account, instanceID, name string, mess
 	if len(in.topics) >= s.opts.TopicCapacity {
 		return fieldInvalid("the instance's topic capacity is reached")
 	}
-	in.topics[name] = &topic{name: name, messageType: messageType, perm: 6, remark: remark, createTime: s.nowMs(), tags: tagSet{}}
+	in.addTopic(&topic{name: name, messageType: messageType, perm: 6, remark: remark, createTime: s.nowMs(), tags: tagSet{}})
 	if !in.independentNaming {
 		s.shared[name] = sharedName{owner: acct, instanceID: in.id}
 	}
@@ -77,16 +77,20 @@ func (s *store) deleteTopic(acct *account.Account, instanceID, name string) erro
 	if s.grantedTo(acct, in, name) {
 		return errEmpowerOwnerCheckError.New()
 	}
-	if _, err := in.topic(name); err != nil {
+	t, err := in.topic(name)
+	if err != nil {
 		return err
 	}
-	delete(in.topics, name)
+	// Subscriptions to it go with it: nothing can be consumed from it anymore.
+	for _, g := range t.subscribers {
+		in.unsubscribe(g, name)
+	}
+	in.removeTopic(t)
 	if !in.independentNaming {
 		delete(s.shared, name)
 	}
-	// Subscriptions to it go with it: nothing can be consumed from it anymore.
-	for _, g := range in.groups {
-		delete(g.subs, name)
+	for user := range t.empowered {
+		delete(s.grants[user], name)
 	}
 	return nil
 }
@@ -100,18 +104,18 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 	if err != nil {
 		return nil, err
 	}
-	// Sort the names, not the (large) views.
-	names := make([]string, 0, len(in.topics))
-	for name, t := range in.topics {
-		if strings.Contains(name, filter) && t.tags.matches(want) {
-			names = append(names, name)
+	// By name from the ordered index, the one equal to the filter first
+	// (sortExactFirst's order, without a sort).
+	out := []topicView{}
+	exact, hasExact := in.topics[filter]
+	if hasExact && exact.tags.matches(want) {
+		out = append(out, topicViewOf(in, exact))
+	}
+	in.topicText.matching(len(in.topicOrder), func(i int) string { return in.topicOrder[i].name }, filter, func(i int) {
+		if t := in.topicOrder[i]; t.name != filter && t.tags.matches(want) {
+			out = append(out, topicViewOf(in, t))
 		}
-	}
-	sortExactFirst(names, filter)
-	out := make([]topicView, len(names))
-	for i, name := range names {
-		out[i] = topicViewOf(in, in.topics[name])
-	}
+	})
 	if !in.independentNaming {
 		out = append(out, s.grantedTopics(acct, filter, want)...)
 	}
@@ -180,10 +184,8 @@ func (s *store) topicSubscribers(acct *account.Account, instanceID, name string)
 		return nil, err
 	}
 	out := []topicSubscriber{}
-	for _, g := range in.groups {
-		if sub, ok := g.subs[name]; ok {
-			out = append(out, topicSubscriber{GroupID: g.id, MessageModel: g.messageModel, Expr: sub.expr})
-		}
+	for _, g := range in.topics[name].subscribers {
+		out = append(out, topicSubscriber{GroupID: g.id, MessageModel: g.messageModel, Expr: g.subs[name].expr})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].GroupID < out[j].GroupID })
 	return out, nil
@@ -219,8 +221,9 @@ func sortExactFirst(names []string, filter string) {
 func (s *store) grantedTopics(acct *account.Account, filter string, want []kv) []topicView {
 	uid := uidOf(acct)
 	var names []string
-	for name, held := range s.shared {
-		if held.owner == acct || !strings.Contains(name, filter) {
+	for name := range s.grants[uid] {
+		held, ok := s.shared[name]
+		if !ok || held.owner == acct || !strings.Contains(name, filter) {
 			continue
 		}
 		if t, ok := s.instances[held.instanceID].topics[name]; ok && t.empowered[uid] != 0 && t.tags.matches(want) {
@@ -295,6 +298,10 @@ func (s *store) empower(acct *account.Account, topicName, user string, relation 
 		t.empowered = map[string]int{}
 	}
 	t.empowered[user] = relation
+	if s.grants[user] == nil {
+		s.grants[user] = map[string]bool{}
+	}
+	s.grants[user][topicName] = true
 	return nil
 }
 
@@ -310,6 +317,7 @@ func (s *store) unempower(acct *account.Account, topicName, user string) error {
 		return errEmpowerOwnerCheckError.New()
 	}
 	delete(t.empowered, user)
+	delete(s.grants[user], topicName)
 	return nil
 }
 

@@ -96,8 +96,9 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 // VIP status 1 once RUNNING.
 func clustersOf(rocketmqProduct *rocketmq.Product) trocket.OtherInstances {
 	return func(account, region string, now time.Time) []trocket.OtherInstance {
-		var out []trocket.OtherInstance
-		for _, c := range rocketmqProduct.Clusters(account, region, now) {
+		clusters := rocketmqProduct.Clusters(account, region, now)
+		out := make([]trocket.OtherInstance, 0, len(clusters))
+		for _, c := range clusters {
 			vipStatus := int64(0)
 			if c.Status == "RUNNING" {
 				vipStatus = 1

@@ -69,8 +69,10 @@ func BenchmarkRocketMQ4CreateTopic(b *testing.B) {
 				if i%1000 == 999 { // keep the namespace near n topics
 					b.StopTimer()
 					h.p.store.mu.Lock()
+					c := h.p.store.clusters[cl]
 					for j := i - 999; j <= i; j++ {
-						h.p.store.clusters[cl].Namespaces["dev"].Topics.remove(fmt.Sprintf("new-%09d", j))
+						t, _ := c.Namespaces["dev"].Topics.get(fmt.Sprintf("new-%09d", j))
+						c.dropTopic(c.Namespaces["dev"], t)
 					}
 					h.p.store.mu.Unlock()
 					b.StartTimer()

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,8 +26,19 @@ type store struct {
 
 	mu       sync.Mutex
 	clusters map[string]*cluster
-	seq      uint64 // creation order of every resource
-	msgSeq   uint64 // message ids
+	// clusterOrder holds the clusters in creation order, so lists page
+	// without sorting every cluster on every call; scopes the same per
+	// account and region (what a call sees, op.sees), so an unfiltered
+	// page reads no other cluster.
+	clusterOrder []*cluster
+	scopes       map[scope]*scoped
+	// byCreated is clusterOrder by (creation millisecond, id), the order
+	// other products list clusters in (summaries): sorted again only after
+	// a create or delete, since the virtual clock may be set back.
+	byCreated      []*cluster
+	byCreatedDirty bool
+	seq            uint64 // creation order of every resource
+	msgSeq         uint64 // message ids
 }
 
 func newStore(opts Options) *store {
@@ -40,6 +52,8 @@ func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.clusters = map[string]*cluster{}
+	s.clusterOrder, s.byCreated, s.byCreatedDirty = nil, nil, false
+	s.scopes = map[scope]*scoped{}
 	s.seq, s.msgSeq = 0, 0
 }
 
@@ -107,6 +121,16 @@ type cluster struct {
 
 	Namespaces map[string]*namespace
 	Roles      map[string]*role
+	// NamespaceOrder and RoleOrder hold the same in creation order, for
+	// paging without a sort.
+	NamespaceOrder []*namespace
+	RoleOrder      []*role
+	// topicTypes counts the cluster's topics by type, and topics and groups
+	// its topics and groups over every namespace: kept on each create and
+	// delete (putTopic, dropTopic, putGroup, dropGroup, dropNamespace), so
+	// quotas, configs and summaries walk no namespace's topics.
+	topicTypes     map[string]uint64
+	topics, groups int
 }
 
 type namespace struct {
@@ -118,6 +142,7 @@ type namespace struct {
 	Topics              *index[*topic]
 	Groups              *index[*group]
 	Bindings            map[string]*binding // by role name
+	BindingOrder        []*binding          // the same in creation order
 }
 
 type topic struct {
@@ -271,20 +296,53 @@ func (s *store) groupOf(o op, clusterID, ns, group string, m miss) (*cluster, *n
 // ready reports whether the cluster has left CREATING.
 func (c *cluster) ready(now time.Time) bool { return !now.Before(c.ReadyAt) }
 
-func (c *cluster) topicCount() int {
-	n := 0
-	for _, ns := range c.Namespaces {
-		n += ns.Topics.len()
+func (c *cluster) topicCount() int { return c.topics }
+
+func (c *cluster) groupCount() int { return c.groups }
+
+// putTopic adds a new topic to a namespace of the cluster.
+func (c *cluster) putTopic(n *namespace, t *topic) {
+	n.Topics.put(t.Name, t)
+	if c.topicTypes == nil {
+		c.topicTypes = map[string]uint64{}
 	}
-	return n
+	c.topicTypes[t.Type]++
+	c.topics++
 }
 
-func (c *cluster) groupCount() int {
-	n := 0
-	for _, ns := range c.Namespaces {
-		n += ns.Groups.len()
+// dropTopic removes a topic of a namespace of the cluster.
+func (c *cluster) dropTopic(n *namespace, t *topic) {
+	n.Topics.remove(t.Name)
+	c.untally(t)
+}
+
+func (c *cluster) untally(t *topic) {
+	if c.topicTypes[t.Type]--; c.topicTypes[t.Type] == 0 {
+		delete(c.topicTypes, t.Type)
 	}
-	return n
+	c.topics--
+}
+
+// putGroup adds a new group to a namespace of the cluster.
+func (c *cluster) putGroup(n *namespace, gr *group) {
+	n.Groups.put(gr.Name, gr)
+	c.groups++
+}
+
+// dropGroup removes a group of a namespace of the cluster.
+func (c *cluster) dropGroup(n *namespace, gr *group) {
+	n.Groups.remove(gr.Name)
+	c.groups--
+}
+
+// dropNamespace removes a namespace with its topics and groups.
+func (c *cluster) dropNamespace(n *namespace) {
+	delete(c.Namespaces, n.ID)
+	c.NamespaceOrder = without(c.NamespaceOrder, n)
+	for _, t := range n.Topics.all() {
+		c.untally(t)
+	}
+	c.groups -= n.Groups.len()
 }
 
 // quotas are the cluster's namespace, topic and group limits.
@@ -377,19 +435,88 @@ func (t *topic) expire(now time.Time, retention time.Duration) {
 	}
 }
 
-// sorted returns a map's values in creation order.
-func sorted[T any](m map[string]T, seq func(T) uint64) []T {
-	out := make([]T, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+// without returns list without v, keeping the order of the rest (the
+// creation-ordered lists, on a delete).
+func without[T comparable](list []T, v T) []T {
+	if i := slices.Index(list, v); i >= 0 {
+		return slices.Delete(list, i, i+1)
 	}
-	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(seq(a), seq(b)) })
-	return out
+	return list
+}
+
+// clustersByCreated lists every cluster by (creation millisecond, id); the
+// caller holds mu.
+func (s *store) clustersByCreated() []*cluster {
+	if s.byCreatedDirty {
+		s.byCreated = append(s.byCreated[:0], s.clusterOrder...)
+		slices.SortFunc(s.byCreated, func(a, b *cluster) int {
+			if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		s.byCreatedDirty = false
+	}
+	return s.byCreated
+}
+
+// scope is an account and a region: the clusters one call sees.
+type scope struct{ owner, region string }
+
+// scoped holds a scope's clusters in creation order: all of them, and the
+// dedicated and general ones (the VIP instances).
+type scoped struct{ all, vip []*cluster }
+
+// scoped returns the clusters o sees (never nil); the caller holds mu.
+func (s *store) scoped(o op) *scoped {
+	if sc, ok := s.scopes[scope{o.owner, o.region}]; ok {
+		return sc
+	}
+	return &scoped{}
+}
+
+// addCluster inserts a new cluster; the caller holds mu.
+func (s *store) addCluster(c *cluster) {
+	s.clusters[c.ID] = c
+	s.clusterOrder = append(s.clusterOrder, c)
+	s.byCreated = append(s.byCreated, c)
+	s.byCreatedDirty = true
+	k := scope{c.Owner, c.Region}
+	sc := s.scopes[k]
+	if sc == nil {
+		sc = &scoped{}
+		s.scopes[k] = sc
+	}
+	sc.all = append(sc.all, c)
+	if c.Kind != kindVirtual {
+		sc.vip = append(sc.vip, c)
+	}
+}
+
+// removeCluster forgets a cluster; the caller holds mu.
+func (s *store) removeCluster(c *cluster) {
+	delete(s.clusters, c.ID)
+	s.clusterOrder = without(s.clusterOrder, c)
+	s.byCreated = without(s.byCreated, c)
+	if sc := s.scopes[scope{c.Owner, c.Region}]; sc != nil {
+		sc.all = without(sc.all, c)
+		sc.vip = without(sc.vip, c)
+	}
+}
+
+// addNamespace inserts a namespace into a cluster; the caller holds mu.
+func (c *cluster) addNamespace(n *namespace) {
+	c.Namespaces[n.ID] = n
+	c.NamespaceOrder = append(c.NamespaceOrder, n)
 }
 
 // filterPage counts the items keep accepts and returns the page of them
-// at offset, without building the full list of matches.
+// at offset, without building the full list of matches. A nil keep accepts
+// every item: then nothing is scanned at all.
 func filterPage[T any](items []T, offset, limit uint64, keep func(T) bool) (uint64, []T) {
+	if keep == nil {
+		return uint64(len(items)), page(items, offset, limit)
+	}
 	var total uint64
 	out := []T{}
 	for _, it := range items {

@@ -47,8 +47,8 @@ func (s *store) createCluster(o op, a clusterSpec) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	virtual := 0
-	for _, c := range s.clusters {
-		if !o.sees(c) || c.Kind != kindVirtual {
+	for _, c := range s.scoped(o).all {
+		if c.Kind != kindVirtual {
 			continue
 		}
 		if c.Name == a.name {
@@ -79,7 +79,7 @@ func (s *store) newCluster(o op, kind clusterKind, name, remark string, tags []t
 		AclEnabled: true, SendReceiveRatio: 0.5, Retention: 72,
 		Namespaces: map[string]*namespace{}, Roles: map[string]*role{},
 	}
-	s.clusters[id] = c
+	s.addCluster(c)
 	return c
 }
 
@@ -107,6 +107,8 @@ func (s *store) declareCluster(generated, id string) error {
 	delete(s.clusters, generated)
 	c.ID, c.ReadyAt = id, c.Created
 	s.clusters[id] = c
+	// The id is part of the (creation, id) order the fusion list reads.
+	s.byCreatedDirty = true
 	return nil
 }
 
@@ -154,24 +156,19 @@ func (s *store) describeClusters(o op, q clusterQuery) (uint64, []rocketMQCluste
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var match []*cluster
-	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if !o.sees(c) || !contains(c.ID, q.idKeyword) || !contains(c.Name, q.nameKeyword) {
-			continue
+	var keep func(*cluster) bool
+	if q.idKeyword != nil || q.nameKeyword != nil || len(ids) > 0 || len(tagFilters) > 0 {
+		keep = func(c *cluster) bool {
+			return contains(c.ID, q.idKeyword) && contains(c.Name, q.nameKeyword) &&
+				(len(ids) == 0 || inList(c.ID, ids)) && matchTags(c.Tags, tagFilters)
 		}
-		if len(ids) > 0 && !inList(c.ID, ids) {
-			continue
-		}
-		if !matchTags(c.Tags, tagFilters) {
-			continue
-		}
-		match = append(match, c)
 	}
+	total, pg := filterPage(s.scoped(o).all, q.offset, s.pageSize(q.limit), keep)
 	out := []rocketMQClusterDetail{}
-	for _, c := range page(match, q.offset, s.pageSize(q.limit)) {
+	for _, c := range pg {
 		out = append(out, rocketMQClusterDetail{Info: s.info(c, o.now), Config: s.config(c), Status: status(c, o.now)})
 	}
-	return uint64(len(match)), out, nil
+	return total, out, nil
 }
 
 // pageSize is Limit, or the default page when Limit is 0.
@@ -244,7 +241,7 @@ func (s *store) deleteCluster(o op, id string) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	delete(s.clusters, c.ID)
+	s.removeCluster(c)
 	return nil
 }
 

@@ -102,7 +102,9 @@ func (s *store) createEnvironmentRole(o op, a bindingSpec) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Bindings[a.role] = &binding{Role: a.role, Permissions: append([]string{}, a.permissions...), DetailedPerms: perms, Created: o.now, Updated: o.now, Seq: s.next()}
+	b := &binding{Role: a.role, Permissions: append([]string{}, a.permissions...), DetailedPerms: perms, Created: o.now, Updated: o.now, Seq: s.next()}
+	n.Bindings[a.role] = b
+	n.BindingOrder = append(n.BindingOrder, b)
 	return nil
 }
 
@@ -168,7 +170,7 @@ func (s *store) describeEnvironmentRoles(o op, q bindingQuery) (int64, []environ
 	if err != nil {
 		return 0, nil, err
 	}
-	nss := sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq })
+	nss := c.NamespaceOrder
 	if e := q.environmentID; e != nil && *e != "" {
 		n, ok := c.Namespaces[*e]
 		if !ok {
@@ -181,25 +183,28 @@ func (s *store) describeEnvironmentRoles(o op, q bindingQuery) (int64, []environ
 			return 0, nil, errResourceNotFoundRole.New()
 		}
 	}
-	var match []environmentRole
+	// Count every match, render only the page's.
+	var total uint64
+	out := []environmentRole{}
 	for _, n := range nss {
-		for _, b := range sorted(n.Bindings, func(b *binding) uint64 { return b.Seq }) {
+		for _, b := range n.BindingOrder {
 			if q.roleName != nil && *q.roleName != "" && b.Role != *q.roleName || exactSet && !inList(b.Role, exact) {
 				continue
 			}
-			var describe string
-			if r, ok := c.Roles[b.Role]; ok {
-				describe = r.Remark
+			if total >= offset && uint64(len(out)) < limit {
+				var describe string
+				if r, ok := c.Roles[b.Role]; ok {
+					describe = r.Remark
+				}
+				out = append(out, environmentRole{
+					EnvironmentId: n.ID, RoleName: b.Role, Permissions: append([]string{}, b.Permissions...),
+					RoleDescribe: describe, CreateTime: stamp(b.Created), UpdateTime: stamp(b.Updated),
+				})
 			}
-			match = append(match, environmentRole{
-				EnvironmentId: n.ID, RoleName: b.Role, Permissions: append([]string{}, b.Permissions...),
-				RoleDescribe: describe, CreateTime: stamp(b.Created), UpdateTime: stamp(b.Updated),
-			})
+			total++
 		}
 	}
-	out := []environmentRole{}
-	out = append(out, page(match, offset, limit)...)
-	return int64(len(match)), out, nil
+	return int64(total), out, nil
 }
 
 // deleteEnvironmentRoles removes all the named bindings of a namespace or
@@ -233,6 +238,7 @@ func (s *store) deleteEnvironmentRoles(o op, cluster, environmentID string, role
 		return errDryRunOperation.New()
 	}
 	for _, r := range roles {
+		n.BindingOrder = without(n.BindingOrder, n.Bindings[r])
 		delete(n.Bindings, r)
 	}
 	return nil

@@ -82,14 +82,8 @@ func inList(s string, list []string) bool {
 
 // distribution counts topics by type, in type order.
 func distribution(c *cluster) []rocketMQTopicDistribution {
-	counts := map[string]uint64{}
-	for _, n := range c.Namespaces {
-		for _, t := range n.Topics.byName {
-			counts[t.Type]++
-		}
-	}
-	out := make([]rocketMQTopicDistribution, 0, len(counts))
-	for typ, n := range counts {
+	out := make([]rocketMQTopicDistribution, 0, len(c.topicTypes))
+	for typ, n := range c.topicTypes {
 		out = append(out, rocketMQTopicDistribution{TopicType: typ, Count: n})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].TopicType < out[j].TopicType })

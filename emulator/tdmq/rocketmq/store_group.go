@@ -66,7 +66,7 @@ func (s *store) createGroup(o op, ng newGroup) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Groups.put(ng.name, &group{
+	c.putGroup(n, &group{
 		Name: ng.name, Remark: ng.remark, GroupType: typ, ReadEnable: ng.read, Broadcast: ng.broadcast,
 		RetryMaxTimes: retry, Tags: ng.tags, Created: o.now, Updated: o.now, Seq: s.next(),
 	})
@@ -101,27 +101,27 @@ func (s *store) describeGroups(o op, q groupQuery) (uint64, []rocketMQGroup, err
 	if err != nil {
 		return 0, nil, err
 	}
-	var match []*group
-	for _, gr := range n.Groups.all() {
-		if q.filterOneGroup != nil && *q.filterOneGroup != "" && gr.Name != *q.filterOneGroup {
-			continue
+	var keep func(*group) bool
+	if q.filterOneGroup != nil || q.filterGroup != nil || len(q.tagFilters) > 0 || len(q.types) > 0 || q.filterTopic != nil {
+		keep = func(gr *group) bool {
+			if q.filterOneGroup != nil && *q.filterOneGroup != "" && gr.Name != *q.filterOneGroup {
+				return false
+			}
+			if !contains(gr.Name, q.filterGroup) || !matchTags(gr.Tags, q.tagFilters) {
+				return false
+			}
+			if len(q.types) > 0 && !inList(gr.GroupType, q.types) {
+				return false
+			}
+			return q.filterTopic == nil || *q.filterTopic == ""
 		}
-		if !contains(gr.Name, q.filterGroup) || !matchTags(gr.Tags, q.tagFilters) {
-			continue
-		}
-		if len(q.types) > 0 && !inList(gr.GroupType, q.types) {
-			continue
-		}
-		if q.filterTopic != nil && *q.filterTopic != "" {
-			continue
-		}
-		match = append(match, gr)
 	}
+	total, pg := filterPage(n.Groups.all(), q.offset, s.pageSize(q.limit), keep)
 	out := []rocketMQGroup{}
-	for _, gr := range page(match, q.offset, s.pageSize(q.limit)) {
+	for _, gr := range pg {
 		out = append(out, groupOut(c, n, gr))
 	}
-	return uint64(len(match)), out, nil
+	return total, out, nil
 }
 
 // groupOut renders RocketMQGroup; the caller holds mu.
@@ -179,14 +179,14 @@ func (s *store) modifyGroup(o op, cluster, namespace, name string, a groupChange
 func (s *store) deleteGroup(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
+	c, n, gr, err := s.groupOf(o, cluster, namespace, name, miss{cluster: errResourceNotFoundCluster, namespace: errResourceNotFound, group: errResourceNotFound})
 	if err != nil {
 		return err
 	}
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Groups.remove(gr.Name)
+	c.dropGroup(n, gr)
 	return nil
 }
 

@@ -54,7 +54,7 @@ func (s *store) createNamespace(o op, a namespaceSpec) error {
 	if a.retentionTime != nil {
 		n.RetentionTime = *a.retentionTime
 	}
-	c.Namespaces[n.ID] = n
+	c.addNamespace(n)
 	return nil
 }
 
@@ -67,14 +67,13 @@ func (s *store) describeNamespaces(o op, clusterID string, offset, limit uint64,
 	if err != nil {
 		return 0, nil, err
 	}
-	var match []*namespace
-	for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
-		if contains(n.ID, keyword) {
-			match = append(match, n)
-		}
+	var keep func(*namespace) bool
+	if keyword != nil {
+		keep = func(n *namespace) bool { return contains(n.ID, keyword) }
 	}
+	total, pg := filterPage(c.NamespaceOrder, offset, s.pageSize(limit), keep)
 	out := []rocketMQNamespace{}
-	for _, n := range page(match, offset, s.pageSize(limit)) {
+	for _, n := range pg {
 		host := n.ID + "." + c.ID + ".rocketmq." + c.shownRegion()
 		out = append(out, rocketMQNamespace{
 			NamespaceId: n.ID, Ttl: n.Ttl, RetentionTime: n.RetentionTime, Remark: n.Remark,
@@ -82,7 +81,7 @@ func (s *store) describeNamespaces(o op, clusterID string, offset, limit uint64,
 			InternalEndpoint: host + ".internal.tencenttdmq.com:9876",
 		})
 	}
-	return uint64(len(match)), out, nil
+	return total, out, nil
 }
 
 // namespaceChange is what ModifyRocketMQNamespace changes; nil keeps a
@@ -140,6 +139,6 @@ func (s *store) deleteNamespace(o op, clusterID, id string) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	delete(c.Namespaces, n.ID)
+	c.dropNamespace(n)
 	return nil
 }

@@ -117,6 +117,7 @@ func (s *store) createRole(o op, a roleSpec) (role, error) {
 		r.Token = newToken()
 	}
 	c.Roles[r.Name] = r
+	c.RoleOrder = append(c.RoleOrder, r)
 	return *r, nil
 }
 
@@ -177,20 +178,19 @@ func (s *store) describeRoles(o op, q roleQuery) (int64, []roleOut, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	var match []*role
-	for _, r := range sorted(c.Roles, func(r *role) uint64 { return r.Seq }) {
-		if contains(r.Name, q.name) && (!exactSet || inList(r.Name, exact)) {
-			match = append(match, r)
-		}
+	var keep func(*role) bool
+	if q.name != nil || exactSet {
+		keep = func(r *role) bool { return contains(r.Name, q.name) && (!exactSet || inList(r.Name, exact)) }
 	}
+	total, pg := filterPage(c.RoleOrder, offset, limit, keep)
 	out := []roleOut{}
-	for _, r := range page(match, offset, limit) {
+	for _, r := range pg {
 		out = append(out, roleOut{
 			RoleName: r.Name, Token: r.Token, Remark: r.Remark, CreateTime: stamp(r.Created), UpdateTime: stamp(r.Updated),
 			PermType: r.PermType, TokenType: "Permanent",
 		})
 	}
-	return int64(len(match)), out, nil
+	return int64(total), out, nil
 }
 
 // modifyRole checks the name, cluster, remark and type, then changes a
@@ -255,8 +255,9 @@ func (s *store) deleteRoles(o op, cluster string, names []string) ([]string, err
 	}
 	deleted := []string{}
 	for _, name := range names {
-		if _, ok := c.Roles[name]; ok {
+		if r, ok := c.Roles[name]; ok {
 			delete(c.Roles, name)
+			c.RoleOrder = without(c.RoleOrder, r)
 			deleted = append(deleted, name)
 		}
 	}

@@ -9,9 +9,9 @@ func (s *store) state(now time.Time) any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clusters := make([]any, 0, len(s.clusters))
-	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
+	for _, c := range s.clusterOrder {
 		nss := []any{}
-		for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
+		for _, n := range c.NamespaceOrder {
 			topics, groups, bindings := []any{}, []any{}, []any{}
 			for _, t := range n.Topics.all() {
 				topics = append(topics, map[string]any{"name": t.Name, "type": t.Type, "partitions": t.Partitions, "messages": len(t.live(now, s.limits.Retention))})
@@ -25,13 +25,13 @@ func (s *store) state(now time.Time) any {
 					"broadcastEnable": gr.Broadcast, "lastReset": gr.LastReset, "clients": clients,
 					"deadLetters": len(gr.DeadLetters), "verifiedConsumes": gr.Verified})
 			}
-			for _, b := range sorted(n.Bindings, func(b *binding) uint64 { return b.Seq }) {
+			for _, b := range n.BindingOrder {
 				bindings = append(bindings, map[string]any{"role": b.Role, "permissions": b.Permissions})
 			}
 			nss = append(nss, map[string]any{"id": n.ID, "topics": topics, "groups": groups, "roles": bindings})
 		}
 		roles := []string{}
-		for _, r := range sorted(c.Roles, func(r *role) uint64 { return r.Seq }) {
+		for _, r := range c.RoleOrder {
 			roles = append(roles, r.Name)
 		}
 		clusters = append(clusters, map[string]any{

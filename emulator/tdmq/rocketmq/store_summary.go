@@ -36,14 +36,15 @@ type ClusterSummary struct {
 type Tag struct{ Key, Value string }
 
 // summaries summarises an account's clusters in a region (as an X-TC-Region
-// names it: the same rule as the 4.x actions' lookups, op.sees), in no
-// particular order, as of now.
+// names it: the same rule as the 4.x actions' lookups, op.sees) by creation
+// millisecond, then id (the order 5.x lists instances in, so it merges them
+// without a sort), as of now.
 func (s *store) summaries(account, region string, now time.Time) []ClusterSummary {
 	o := op{owner: account, region: region}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []ClusterSummary
-	for _, c := range s.clusters {
+	out := make([]ClusterSummary, 0, len(s.scoped(o).all))
+	for _, c := range s.clustersByCreated() {
 		if !o.sees(c) {
 			continue
 		}

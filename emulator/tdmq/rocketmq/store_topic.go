@@ -66,7 +66,7 @@ func (s *store) createTopic(o op, t newTopic) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Topics.put(t.name, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: o.now, Updated: o.now, Seq: s.next()})
+	c.putTopic(n, &topic{Name: t.name, Type: t.typ, Remark: t.remark, Partitions: parts, Tags: t.tags, Created: o.now, Updated: o.now, Seq: s.next()})
 	return nil
 }
 
@@ -90,12 +90,16 @@ func (s *store) describeTopics(o op, q topicQuery) (uint64, []rocketMQTopic, err
 	if err != nil {
 		return 0, nil, err
 	}
-	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), func(t *topic) bool {
-		if len(q.types) > 0 && !inList(t.Type, q.types) {
-			return false
+	var keep func(*topic) bool
+	if len(q.types) > 0 || q.name != nil || len(q.tagFilters) > 0 || q.group != nil {
+		keep = func(t *topic) bool {
+			if len(q.types) > 0 && !inList(t.Type, q.types) {
+				return false
+			}
+			return contains(t.Name, q.name) && matchTags(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
 		}
-		return contains(t.Name, q.name) && matchTags(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
-	})
+	}
+	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), keep)
 	out := []rocketMQTopic{}
 	for _, t := range pg {
 		out = append(out, s.topicOut(c, n, t, o.now))
@@ -167,14 +171,14 @@ func (s *store) modifyTopic(o op, cluster, namespace, name, remark string, parti
 func (s *store) deleteTopic(o op, cluster, namespace, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
+	c, n, t, err := s.topicOf(o, cluster, namespace, name, miss{cluster: errResourceNotFound, namespace: errResourceNotFound, topic: errResourceNotFound})
 	if err != nil {
 		return err
 	}
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	n.Topics.remove(t.Name)
+	c.dropTopic(n, t)
 	return nil
 }
 

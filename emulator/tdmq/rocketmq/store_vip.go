@@ -91,7 +91,7 @@ func (s *store) createVipInstance(o op, a vipInstanceSpec) (string, error) {
 	c.Vpc = a.vpc
 	c.PublicAccessEnabled = a.enablePublic != nil && *a.enablePublic
 	if kind == kindGeneral {
-		c.Namespaces[defaultNamespace] = newNamespace(defaultNamespace, "", c.Created, s.next())
+		c.addNamespace(newNamespace(defaultNamespace, "", c.Created, s.next()))
 	}
 	return c.ID, nil
 }
@@ -143,24 +143,23 @@ func (s *store) describeVipInstances(o op, filters []*filter, offset, limit *uin
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var match []*cluster
-next:
-	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
-		if !o.sees(c) || c.Kind == kindVirtual {
-			continue
-		}
-		for _, p := range preds {
-			if !p(c, uint64(status(c, o.now))) {
-				continue next
+	var keep func(*cluster) bool
+	if len(preds) > 0 {
+		keep = func(c *cluster) bool {
+			for _, p := range preds {
+				if !p(c, uint64(status(c, o.now))) {
+					return false
+				}
 			}
+			return true
 		}
-		match = append(match, c)
 	}
+	total, pg := filterPage(s.scoped(o).vip, from, s.pageSize(size), keep)
 	out := []rocketMQVipInstance{}
-	for _, c := range page(match, from, s.pageSize(size)) {
+	for _, c := range pg {
 		out = append(out, vipInstance(c, o.now))
 	}
-	return uint64(len(match)), out, nil
+	return total, out, nil
 }
 
 // vipInstance renders RocketMQVipInstance; the caller holds mu.
@@ -293,6 +292,6 @@ func (s *store) deleteVipInstance(o op, id string) error {
 	if o.dry {
 		return errDryRunOperation.New()
 	}
-	delete(s.clusters, c.ID)
+	s.removeCluster(c)
 	return nil
 }

@@ -1,8 +1,10 @@
 package trocket
 
 import (
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +23,17 @@ type store struct {
 	mu        sync.Mutex
 	seq       int64
 	instances map[string]*instance
+	// instanceList holds the instances in creation order, so lists page
+	// without sorting every instance on every call; scopes the same per
+	// account and region (what a call sees, op.sees), so an unfiltered page
+	// reads no other instance.
+	instanceList []*instance
+	scopes       map[scope][]*instance
+	// byCreated is instanceList by (creation millisecond, id), the order of
+	// DescribeFusionInstanceList: sorted again only after a create or delete
+	// (the virtual clock may be set back, so creation order is not enough).
+	byCreated      []*instance
+	byCreatedDirty bool
 }
 
 func newStore(opts Options) *store {
@@ -34,6 +47,8 @@ func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.instances = map[string]*instance{}
+	s.instanceList, s.byCreated, s.byCreatedDirty = nil, nil, false
+	s.scopes = map[scope][]*instance{}
 	s.seq = 0
 }
 
@@ -57,7 +72,7 @@ func (s *store) state(now time.Time) []instanceState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []instanceState{}
-	for _, in := range s.sortedInstances() {
+	for _, in := range s.instanceList {
 		out = append(out, instanceState{Account: in.owner, Region: in.region, InstanceID: in.id, Name: in.name, Type: in.typ, SkuCode: in.sku.SkuCode,
 			Status: in.status(now), Topics: sortedKeys(in.topics), Groups: sortedKeys(in.groups), Roles: sortedKeys(in.roles),
 			Messages: len(in.messages)})
@@ -65,14 +80,34 @@ func (s *store) state(now time.Time) []instanceState {
 	return out
 }
 
-// sortedInstances lists all instances in creation order; the caller holds mu.
-func (s *store) sortedInstances() []*instance {
-	out := make([]*instance, 0, len(s.instances))
-	for _, in := range s.instances {
-		out = append(out, in)
+// instancesByCreated lists all instances by (creation millisecond, id);
+// the caller holds mu.
+func (s *store) instancesByCreated() []*instance {
+	if s.byCreatedDirty {
+		s.byCreated = append(s.byCreated[:0], s.instanceList...)
+		slices.SortFunc(s.byCreated, func(a, b *instance) int {
+			if c := cmp.Compare(ms(a.created), ms(b.created)); c != 0 {
+				return c
+			}
+			return strings.Compare(a.id, b.id)
+		})
+		s.byCreatedDirty = false
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
-	return out
+	return s.byCreated
+}
+
+// scope is an account and a region: the instances one call sees.
+type scope struct{ owner, region string }
+
+func (o op) scope() scope { return scope{o.owner, o.region} }
+
+// without returns list without v, keeping the order of the rest (the
+// creation-ordered lists, on a delete).
+func without[T comparable](list []T, v T) []T {
+	if i := slices.Index(list, v); i >= 0 {
+		return slices.Delete(list, i, i+1)
+	}
+	return list
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -116,7 +151,9 @@ type instance struct {
 	topics    map[string]*topic
 	topicList []*topic // the topics in creation order, for listing without sorting
 	groups    map[string]*group
+	groupList []*group // the groups in creation order, likewise
 	roles     map[string]*role
+	roleList  []*role // the roles in creation order, likewise
 	subs      map[subKey]*sub
 	clients   map[string]*client // by client id
 	producers map[string]map[string]*producer
@@ -320,6 +357,15 @@ func (in *instance) subsOfGroup(group string) []subKey {
 		}
 	}
 	sortSubs(in, out)
+	return out
+}
+
+// subCounts counts every group's subscriptions in one pass.
+func (in *instance) subCounts() map[string]int {
+	out := make(map[string]int, len(in.groups))
+	for k := range in.subs {
+		out[k.group]++
+	}
 	return out
 }
 

@@ -10,7 +10,19 @@ import (
 // page returns the [from, to) window of n items for Offset/Limit (defaults
 // 0 and 20); a negative value is InvalidParameterValue.
 func page(offset, limit *int64, n int) (int, int, error) {
-	off, lim := int64(0), int64(defaultLimit)
+	off, lim, err := window(offset, limit)
+	if err != nil {
+		return 0, 0, err
+	}
+	from := min(off, int64(n))
+	to := from + min(lim, int64(n)-from)
+	return int(from), int(to), nil
+}
+
+// window reads Offset/Limit (defaults 0 and 20); a negative value is
+// InvalidParameterValue.
+func window(offset, limit *int64) (off, lim int64, err error) {
+	off, lim = 0, defaultLimit
 	if offset != nil {
 		off = *offset
 	}
@@ -23,9 +35,51 @@ func page(offset, limit *int64, n int) (int, int, error) {
 	if lim < 0 {
 		return 0, 0, invalid("Limit", "must not be negative")
 	}
-	from := min(off, int64(n))
-	to := min(from+lim, int64(n))
-	return int(from), int(to), nil
+	return off, lim, nil
+}
+
+// pageOf counts the items keep accepts and returns those inside the
+// Offset/Limit window, in the items' order, without collecting every match
+// (a list with 1000 resources costs no more than its page and a scan). A
+// nil keep accepts every item: then nothing is scanned at all. The page may
+// share the items' array; the caller reads it under the lock.
+func pageOf[T any](items []T, offset, limit *int64, keep func(T) bool) (int, []T, error) {
+	if keep == nil {
+		from, to, err := page(offset, limit, len(items))
+		if err != nil {
+			return 0, nil, err
+		}
+		return len(items), items[from:to], nil
+	}
+	off, lim, err := window(offset, limit)
+	if err != nil {
+		return 0, nil, err
+	}
+	var total int64
+	var out []T
+	for _, it := range items {
+		if !keep(it) {
+			continue
+		}
+		if total >= off && int64(len(out)) < lim {
+			out = append(out, it)
+		}
+		total++
+	}
+	return int(total), out, nil
+}
+
+// empty tells whether a list query selects by nothing but paging.
+func (fs filterSet) empty(tfs []*tagFilter) bool {
+	if len(fs) > 0 {
+		return false
+	}
+	for _, tf := range tfs {
+		if tf != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // filterSet is a request's Filters, checked against the names an action

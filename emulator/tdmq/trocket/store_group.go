@@ -1,7 +1,8 @@
 package trocket
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -66,10 +67,12 @@ func (s *store) createConsumerGroup(o op, a groupSpec) error {
 	if o.dry {
 		return nil
 	}
-	in.groups[name] = &group{
+	gr := &group{
 		seq: in.next(), name: name, enable: a.enable, orderly: a.orderly, maxRetry: a.maxRetry,
 		remark: str(a.remark), tags: a.tags, retryPolicy: a.retryPolicy, liteTopic: str(a.liteTopic), created: o.now,
 	}
+	in.groups[name] = gr
+	in.groupList = append(in.groupList, gr)
 	return nil
 }
 
@@ -158,50 +161,68 @@ func (s *store) describeConsumerGroupList(o op, instanceID string, q listQuery, 
 	if err != nil {
 		return 0, nil, err
 	}
-	type row struct {
-		gr   *group
-		subs int64
+	var keep func(*group) bool
+	if !fs.empty(q.tagFilters) || g.fromTopic != nil {
+		keep = func(gr *group) bool {
+			policy := ""
+			if gr.retryPolicy != nil {
+				policy = gr.retryPolicy.PolicyType
+			}
+			if !fs.fuzzy("ConsumerGroupName", gr.name) || !fs.exact("ConsumeMessageOrderly", strconv.FormatBool(gr.orderly)) ||
+				!fs.exact("RetryPolicy", policy) || !tagsMatch(q.tagFilters, gr.tags) {
+				return false
+			}
+			if g.fromTopic != nil {
+				if _, ok := in.subs[subKey{group: gr.name, topic: *g.fromTopic}]; !ok {
+					return false
+				}
+			}
+			return true
+		}
 	}
-	var all []row
-	for _, gr := range in.groups {
-		policy := ""
-		if gr.retryPolicy != nil {
-			policy = gr.retryPolicy.PolicyType
+	var total int
+	var pg []*group
+	if g.sortedBy == nil {
+		// Creation order: only the page's subscriptions are counted.
+		if total, pg, err = pageOf(in.groupList, q.offset, q.limit, keep); err != nil {
+			return 0, nil, err
 		}
-		if !fs.fuzzy("ConsumerGroupName", gr.name) || !fs.exact("ConsumeMessageOrderly", strconv.FormatBool(gr.orderly)) ||
-			!fs.exact("RetryPolicy", policy) || !tagsMatch(q.tagFilters, gr.tags) {
-			continue
-		}
-		if g.fromTopic != nil {
-			if _, ok := in.subs[subKey{group: gr.name, topic: *g.fromTopic}]; !ok {
-				continue
+	} else {
+		// By subscription count (stable: creation order among equals), which
+		// needs every match's count.
+		all := in.groupList
+		if keep != nil {
+			all = nil
+			for _, gr := range in.groupList {
+				if keep(gr) {
+					all = append(all, gr)
+				}
 			}
 		}
-		all = append(all, row{gr, int64(len(in.subsOfGroup(gr.name)))})
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].gr.seq < all[j].gr.seq })
-	if g.sortedBy != nil {
+		counts := in.subCounts()
+		all = slices.Clone(all)
 		desc := g.sortOrder != nil && *g.sortOrder == "desc"
-		sort.SliceStable(all, func(i, j int) bool {
+		slices.SortStableFunc(all, func(a, b *group) int {
 			if desc {
-				return all[i].subs > all[j].subs
+				return cmp.Compare(counts[b.name], counts[a.name])
 			}
-			return all[i].subs < all[j].subs
+			return cmp.Compare(counts[a.name], counts[b.name])
 		})
-	}
-	from, to, err := page(q.offset, q.limit, len(all))
-	if err != nil {
-		return 0, nil, err
+		from, to, err := page(q.offset, q.limit, len(all))
+		if err != nil {
+			return 0, nil, err
+		}
+		total, pg = len(all), all[from:to]
 	}
 	items := []consumeGroupItem{}
-	for _, r := range all[from:to] {
+	for _, gr := range pg {
 		items = append(items, consumeGroupItem{
-			InstanceId: in.id, ConsumerGroup: r.gr.name, ConsumeEnable: r.gr.enable, ConsumeMessageOrderly: r.gr.orderly,
-			MaxRetryTimes: r.gr.maxRetry, Remark: r.gr.remark, SubscribeTopicNum: r.subs, CreateTime: ms(r.gr.created),
-			TagList: nonNil(r.gr.tags), RetryPolicy: r.gr.retryPolicy,
+			InstanceId: in.id, ConsumerGroup: gr.name, ConsumeEnable: gr.enable, ConsumeMessageOrderly: gr.orderly,
+			MaxRetryTimes: gr.maxRetry, Remark: gr.remark, SubscribeTopicNum: int64(len(in.subsOfGroup(gr.name))), CreateTime: ms(gr.created),
+			TagList: nonNil(gr.tags), RetryPolicy: gr.retryPolicy,
 		})
 	}
-	return int64(len(all)), items, nil
+	return int64(total), items, nil
 }
 
 // groupChange is what ModifyConsumerGroup asks for; nil is a value not
@@ -263,6 +284,7 @@ func (s *store) deleteConsumerGroup(o op, instanceID, name string) error {
 		return nil
 	}
 	delete(in.groups, gr.name)
+	in.groupList = without(in.groupList, gr)
 	for k := range in.subs {
 		if k.group == gr.name {
 			delete(in.subs, k)

@@ -1,8 +1,9 @@
 package trocket
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -93,6 +94,10 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 	s.seq++
 	in.seq = s.seq
 	s.instances[in.id] = in
+	s.instanceList = append(s.instanceList, in)
+	s.scopes[o.scope()] = append(s.scopes[o.scope()], in)
+	s.byCreated = append(s.byCreated, in)
+	s.byCreatedDirty = true
 	return in.id, nil
 }
 
@@ -120,6 +125,8 @@ func (s *store) declareInstance(generated, id string) error {
 	delete(s.instances, generated)
 	in.id, in.readyAt = id, in.created
 	s.instances[id] = in
+	// The id is part of the (creation, id) order the fusion list reads.
+	s.byCreatedDirty = true
 	return nil
 }
 
@@ -252,23 +259,23 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var all []*instance
-	for _, in := range s.sortedInstances() {
-		if o.sees(in) && fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
-			fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
-			tagsMatch(q.tagFilters, in.tags) {
-			all = append(all, in)
+	var keep func(*instance) bool
+	if !fs.empty(q.tagFilters) {
+		keep = func(in *instance) bool {
+			return fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
+				fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
+				tagsMatch(q.tagFilters, in.tags)
 		}
 	}
-	from, to, err := page(q.offset, q.limit, len(all))
+	total, pg, err := pageOf(s.scopes[o.scope()], q.offset, q.limit, keep)
 	if err != nil {
 		return 0, nil, err
 	}
-	items := []instanceItem{}
-	for _, in := range all[from:to] {
+	items := make([]instanceItem, 0, len(pg))
+	for _, in := range pg {
 		items = append(items, in.item(o.now))
 	}
-	return int64(len(all)), items, nil
+	return int64(total), items, nil
 }
 
 // fusionFilters are the Filters DescribeFusionInstanceList accepts.
@@ -282,49 +289,88 @@ func (s *store) describeFusionInstanceList(o op, q listQuery, others OtherInstan
 	if err != nil {
 		return 0, nil, err
 	}
-	// The other products' instances first, outside this store's lock: two
-	// products never hold each other's locks.
-	var items []fusionInstanceItem
-	for _, other := range others(o.owner, o.region, o.now) {
-		items = append(items, other.item())
-	}
-	s.mu.Lock()
-	for _, in := range s.sortedInstances() {
-		if o.sees(in) {
-			items = append(items, fusionInstanceItem{
-				instanceItem: in.item(o.now), ZoneIds: nonNil(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
-				CreateTime: ms(in.created), ScaledTpsEnabled: in.scaledTps,
-			})
-		}
-	}
-	s.mu.Unlock()
-	var all []fusionInstanceItem
-	for _, it := range items {
-		if fs.fuzzy("InstanceName", it.InstanceName) && fs.exact("InstanceId", it.InstanceId) &&
-			fs.exact("InstanceType", it.InstanceType) && fs.exact("InstanceStatus", it.InstanceStatus) &&
-			fs.exact("Version", it.Version) && tagsMatch(q.tagFilters, it.TagList) {
-			all = append(all, it)
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].CreateTime != all[j].CreateTime {
-			return all[i].CreateTime < all[j].CreateTime
-		}
-		return all[i].InstanceId < all[j].InstanceId
-	})
-	from, to, err := page(q.offset, q.limit, len(all))
+	off, lim, err := window(q.offset, q.limit)
 	if err != nil {
 		return 0, nil, err
 	}
-	return int64(len(all)), append([]fusionInstanceItem{}, all[from:to]...), nil
+	plain := fs.empty(q.tagFilters)
+	match := func(name, id, typ, status, ver string, tags func() []tag) bool {
+		return plain || fs.fuzzy("InstanceName", name) && fs.exact("InstanceId", id) && fs.exact("InstanceType", typ) &&
+			fs.exact("InstanceStatus", status) && fs.exact("Version", ver) && (len(q.tagFilters) == 0 || tagsMatch(q.tagFilters, tags()))
+	}
+	// The other products' instances first, outside this store's lock: two
+	// products never hold each other's locks. They come in no promised
+	// order; sorted (by creation millisecond, then id) they merge with this
+	// product's, which are kept in that order, so only the page's rows are
+	// ever rendered and nothing is sorted on a call unless it must be.
+	theirs := others(o.owner, o.region, o.now)
+	byKey := func(a, b OtherInstance) int {
+		if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	}
+	if !slices.IsSortedFunc(theirs, byKey) {
+		slices.SortStableFunc(theirs, byKey)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mine := s.instancesByCreated()
+	var total int64
+	pg := []fusionInstanceItem{}
+	take := func(render func() fusionInstanceItem) {
+		if total >= off && int64(len(pg)) < lim {
+			pg = append(pg, render())
+		}
+		total++
+	}
+	for i, j := 0, 0; i < len(theirs) || j < len(mine); {
+		if i < len(theirs) {
+			x := &theirs[i]
+			if !match(x.Name, x.ID, x.Type, x.Status, x.Version, x.tags) {
+				i++
+				continue
+			}
+		}
+		if j < len(mine) {
+			in := mine[j]
+			if !o.sees(in) || !match(in.name, in.id, in.typ, in.status(o.now), version, func() []tag { return nonNil(in.tags) }) {
+				j++
+				continue
+			}
+		}
+		// Equal keys keep the other products' instance first, as the stable
+		// sort of the merged list did.
+		if j == len(mine) || i < len(theirs) && (theirs[i].Created.UnixMilli() < ms(mine[j].created) ||
+			theirs[i].Created.UnixMilli() == ms(mine[j].created) && theirs[i].ID <= mine[j].id) {
+			take(theirs[i].item)
+			i++
+			continue
+		}
+		in := mine[j]
+		take(func() fusionInstanceItem {
+			return fusionInstanceItem{
+				instanceItem: in.item(o.now), ZoneIds: nonNil(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
+				CreateTime: ms(in.created), ScaledTpsEnabled: in.scaledTps,
+			}
+		})
+		j++
+	}
+	return total, pg, nil
 }
 
-// item is another product's instance as a FusionInstanceItem.
-func (o OtherInstance) item() fusionInstanceItem {
+// tags are another product's instance tags as this product's.
+func (o OtherInstance) tags() []tag {
 	tags := make([]tag, 0, len(o.Tags))
 	for _, t := range o.Tags {
 		tags = append(tags, tag{TagKey: t.Key, TagValue: t.Value})
 	}
+	return tags
+}
+
+// item is another product's instance as a FusionInstanceItem.
+func (o OtherInstance) item() fusionInstanceItem {
+	tags := o.tags()
 	return fusionInstanceItem{
 		instanceItem: instanceItem{
 			InstanceId: o.ID, InstanceName: o.Name, Version: o.Version, InstanceType: o.Type, InstanceStatus: o.Status,
@@ -468,6 +514,10 @@ func (s *store) deleteInstance(o op, id string) error {
 		return nil
 	}
 	delete(s.instances, in.id)
+	s.instanceList = without(s.instanceList, in)
+	k := scope{in.owner, in.region}
+	s.scopes[k] = without(s.scopes[k], in)
+	s.byCreated = without(s.byCreated, in)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package trocket
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -107,10 +106,12 @@ func (s *store) createRole(o op, a roleSpec) error {
 	if o.dry {
 		return nil
 	}
-	in.roles[name] = &role{
+	r := &role{
 		seq: in.next(), name: name, permRead: a.permRead, permWrite: a.permWrite, accessKey: ak, secretKey: sk,
 		remark: a.remark, permType: derefStr(a.permType, "Cluster"), perms: a.perms, created: o.now, modified: o.now,
 	}
+	in.roles[name] = r
+	in.roleList = append(in.roleList, r)
 	return nil
 }
 
@@ -127,24 +128,21 @@ func (s *store) describeRoleList(o op, instanceID string, q listQuery) (int64, [
 	if err != nil {
 		return 0, nil, err
 	}
-	var all []*role
-	for _, r := range in.roles {
-		if fs.fuzzy("RoleName", r.name) && fs.fuzzy("AccessKey", r.accessKey) {
-			all = append(all, r)
-		}
+	var keep func(*role) bool
+	if len(fs) > 0 {
+		keep = func(r *role) bool { return fs.fuzzy("RoleName", r.name) && fs.fuzzy("AccessKey", r.accessKey) }
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
-	from, to, err := page(q.offset, q.limit, len(all))
+	total, pg, err := pageOf(in.roleList, q.offset, q.limit, keep)
 	if err != nil {
 		return 0, nil, err
 	}
 	items := []roleItem{}
-	for _, r := range all[from:to] {
+	for _, r := range pg {
 		items = append(items, roleItem{RoleName: r.name, PermRead: r.permRead, PermWrite: r.permWrite,
 			AccessKey: r.accessKey, SecretKey: r.secretKey, Remark: r.remark, CreatedTime: ms(r.created),
 			ModifiedTime: ms(r.modified), PermType: r.permType, DetailedRolePerms: nonNil(r.perms)})
 	}
-	return int64(len(all)), items, nil
+	return int64(total), items, nil
 }
 
 // roleChange is what ModifyRole asks for; nil is a value not given.
@@ -208,6 +206,7 @@ func (s *store) deleteRole(o op, instanceID, name string) error {
 		return nil
 	}
 	delete(in.roles, r.name)
+	in.roleList = without(in.roleList, r)
 	return nil
 }
 

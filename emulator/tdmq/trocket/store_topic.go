@@ -175,27 +175,30 @@ func (s *store) describeTopicList(o op, instanceID string, q listQuery, fromGrou
 	if err != nil {
 		return 0, nil, err
 	}
-	all := make([]*topic, 0, len(in.topicList))
-	for _, t := range in.topicList {
-		if fs.fuzzy("TopicName", t.name) && fs.exact("TopicType", t.typ) && tagsMatch(q.tagFilters, t.tags) {
+	var keep func(*topic) bool
+	if !fs.empty(q.tagFilters) || fromGroup != nil {
+		keep = func(t *topic) bool {
+			if !fs.fuzzy("TopicName", t.name) || !fs.exact("TopicType", t.typ) || !tagsMatch(q.tagFilters, t.tags) {
+				return false
+			}
 			if fromGroup != nil {
 				if _, ok := in.subs[subKey{group: *fromGroup, topic: t.name}]; !ok {
-					continue
+					return false
 				}
 			}
-			all = append(all, t)
+			return true
 		}
 	}
-	from, to, err := page(q.offset, q.limit, len(all))
+	total, pg, err := pageOf(in.topicList, q.offset, q.limit, keep)
 	if err != nil {
 		return 0, nil, err
 	}
-	items := make([]topicItem, 0, to-from)
-	for _, t := range all[from:to] {
+	items := make([]topicItem, 0, len(pg))
+	for _, t := range pg {
 		items = append(items, topicItem{InstanceId: in.id, Topic: t.name, TopicType: t.typ, QueueNum: t.queueNum,
 			Remark: t.remark, MsgTTL: t.msgTTL, TagList: nonNil(t.tags)})
 	}
-	return int64(len(all)), items, nil
+	return int64(total), items, nil
 }
 
 // topicChange is what ModifyTopic asks for; nil is a value not given.
