@@ -332,12 +332,17 @@ func TestTheDashboardInABrowser(t *testing.T) {
 	require.NoError(t, err)
 	busy, err := strconv.ParseFloat(p.eval(`clearInterval(window.__tick), String(window.__gap)`), 64)
 	require.NoError(t, err)
+	flushes, err := strconv.Atoi(p.eval(`document.querySelector('#calls').dataset.flushes || '0'`))
+	require.NoError(t, err)
 	assert.LessOrEqual(t, rows, 400, "the live list is capped")
-	// Rendering every entry as it came would hold the page for seconds; the
-	// bound leaves room for a busy CI machine.
-	assert.Less(t, busy, 1500.0, "the page's main thread was never held long")
-	t.Logf("%d entries streamed; the page's main thread was busy at most %.0f ms at a time, and answered the test within %v; %d rows shown; %s",
-		burst, busy, slowest.Round(time.Millisecond), rows, p.eval(`document.querySelector('#calls-stats').textContent`))
+	// Rendering every entry as it came would hold the page for seconds.
+	// What keeps it answering is batching: one DOM update per flush
+	// interval, however many entries arrived. That is asserted by count,
+	// which no load on the machine changes; the busy time is only logged.
+	assert.Positive(t, flushes)
+	assert.Less(t, flushes, burst/20, "a burst is rendered in batches, not entry by entry")
+	t.Logf("%d entries streamed in %d DOM updates; the page's main thread was busy at most %.0f ms at a time, and answered the test within %v; %d rows shown; %s",
+		burst, flushes, busy, slowest.Round(time.Millisecond), rows, p.eval(`document.querySelector('#calls-stats').textContent`))
 
 	mu.Lock()
 	assert.Empty(t, exceptions, "no script error in the page")

@@ -427,6 +427,9 @@
   // update: at most SHOW_ROWS new rows, the oldest rows dropped past that.
   function flush() {
     live.timer = 0;
+    // How many DOM updates the live list took, for whoever checks that a
+    // burst is rendered in batches, not entry by entry.
+    $('#calls').dataset.flushes = String(Number($('#calls').dataset.flushes || 0) + 1);
     const batch = live.pending;
     live.pending = [];
     for (const e of batch) live.entries.push(e);
