@@ -7,7 +7,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" -o /out/mqmock ./cmd/mqmock
+RUN CGO_ENABLED=0 go build -trimpath -tags nomsgpack -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" -o /out/mqmock ./cmd/mqmock
 
 FROM gcr.io/distroless/static-debian12:nonroot
 ARG VERSION=""
