@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -69,11 +68,6 @@ func scaleRun(b *testing.B, hc *http.Client, small, large caller) {
 	b.ReportMetric(float64(ms.Nanoseconds()), "at10-ns/call")
 	b.ReportMetric(float64(ml.Nanoseconds()), "at1000-ns/call")
 	b.ReportMetric(float64(ml)/float64(ms), "x1000/10")
-}
-
-func median(ds []time.Duration) time.Duration {
-	slices.Sort(ds)
-	return ds[len(ds)/2]
 }
 
 // mustCall sends one setup call and fails the benchmark unless it succeeds.
