@@ -54,9 +54,12 @@ func ReadBody(r *http.Request, max int64) ([]byte, error) {
 	// Sized from Content-Length when the request gives one, so a body is
 	// read into one buffer instead of growing one from 512 bytes; one byte
 	// more than the length lets the final read see EOF without growing.
+	// Sized up to 64 KiB only: a claimed length is not a sent body, and a
+	// client that claims a large one and sends nothing must not make every
+	// connection hold that much.
 	size := int64(512)
 	if r.ContentLength >= 0 {
-		size = r.ContentLength + 1
+		size = min(r.ContentLength+1, 64<<10)
 	}
 	b := make([]byte, 0, size)
 	for {

@@ -303,3 +303,39 @@ func TestTheJournalKeepsTheAnswer(t *testing.T) {
 	assert.True(t, strings.HasSuffix(e.Answer, "…(truncated, "+strconv.Itoa(len(body))+" bytes)"), "only the start is kept, visibly")
 	assert.Less(t, len(e.Answer), journal.DefaultAnswerBytes+50)
 }
+
+func TestReadBodySizes(t *testing.T) {
+	const max = 1 << 20
+	tests := []struct {
+		name    string
+		body    string
+		claimed int64 // Content-Length; -1 unknown
+		want    string
+		tooBig  bool
+		maxCap  int
+	}{
+		{name: "exact length", body: "Action=ListQueue", claimed: 16, want: "Action=ListQueue", maxCap: 17},
+		{name: "unknown length", body: strings.Repeat("a", 5000), claimed: -1, want: strings.Repeat("a", 5000)},
+		{name: "empty", body: "", claimed: 0, want: "", maxCap: 1},
+		{name: "over the limit", body: strings.Repeat("a", max+1), claimed: -1, tooBig: true},
+		{name: "claimed over the limit", body: "x", claimed: max + 1, tooBig: true},
+		// A claimed length buys no more than 64 KiB up front.
+		{name: "claims much, sends little", body: "x", claimed: max, want: "x", maxCap: 64 << 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(tt.body))
+			r.ContentLength = tt.claimed
+			got, err := pipeline.ReadBody(r, max)
+			if tt.tooBig {
+				assert.ErrorIs(t, err, pipeline.ErrBodyTooLarge)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+			if tt.maxCap > 0 {
+				assert.LessOrEqual(t, cap(got), tt.maxCap)
+			}
+		})
+	}
+}
