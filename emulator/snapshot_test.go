@@ -203,7 +203,9 @@ func TestSnapshotPutRefusesABadDocumentAndChangesNothing(t *testing.T) {
 		{"a newer version", edit(func(d map[string]any) { d["version"] = 2 }), "written by a newer mqmock (state version 2; this build reads version 1)"},
 		{"an unknown field", edit(func(d map[string]any) { d["colour"] = "blue" }), `unknown field "colour"`},
 		{"a bad clock", edit(func(d map[string]any) { d["clock"] = map[string]any{"offset": "soon"} }), `clock.offset "soon"`},
-		{"an unknown product", edit(func(d map[string]any) { d["products"].(map[string]any)["kafka"] = map[string]any{"kafka": map[string]any{}} }), "products.kafka.kafka: no such product"},
+		{"an unknown product", edit(func(d map[string]any) {
+			d["products"].(map[string]any)["kafka"] = map[string]any{"kafka": map[string]any{}}
+		}), "products.kafka.kafka: no such product"},
 		// The last product restored is bad: the others, checked first, stay as they were.
 		{"a newer product part", edit(func(d map[string]any) { product(d, "mqtt", "mqtt")["version"] = 9 }), "products.mqtt.mqtt: version 9 was written by a newer mqmock"},
 		{"an unconfigured account", edit(func(d map[string]any) {
