@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mqmock/mqmock/emulator"
+	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
 	"github.com/mqmock/mqmock/internal/config"
@@ -25,11 +26,11 @@ const onsInstance = "MQ_INST_1000000000000001_mqmock01"
 
 // filled is what fillEveryProduct made, to be found again.
 type filled struct {
-	onsMsgID, mqttToken          string
-	cluster, clusterMsgID        string
-	instance, instanceMsgID      string
-	offset                       time.Duration
-	cmqQueue, cmqReceipt, cmqMsg string
+	onsMsgID, mqttToken     string
+	cluster, clusterMsgID   string
+	instance, instanceMsgID string
+	offset                  time.Duration
+	cmqReceipt              string
 }
 
 // fillEveryProduct creates resources and messages in every product
@@ -96,8 +97,35 @@ func fillEveryProduct(t *testing.T, env *emutest.Env) filled {
 	require.NoError(t, json.Unmarshal(sdk.OK("SendMessage", map[string]any{"InstanceId": f.instance, "Topic": "orders", "MsgBody": "five"}, nil), &m5))
 	f.instanceMsgID = m5.MsgId
 
+	// CMQ last: the clock stands still from here, so the received message
+	// stays in flight.
+	c := cmqClient(env)
+	ctx := t.Context()
+	_, err = c.Call(ctx, "CreateQueue", cmqclient.P("queueName", "snap-q"))
+	require.NoError(t, err)
+	_, err = c.Call(ctx, "SendMessage", cmqclient.P("queueName", "snap-q", "msgBody", "in flight"))
+	require.NoError(t, err)
+	got, err := c.Call(ctx, "ReceiveMessage", cmqclient.P("queueName", "snap-q", "pollingWaitSeconds", "0"))
+	require.NoError(t, err)
+	var received struct{ MsgBody, ReceiptHandle string }
+	require.NoError(t, got.Into(&received))
+	require.Equal(t, "in flight", received.MsgBody)
+	f.cmqReceipt = received.ReceiptHandle
+	_, err = c.Call(ctx, "SendMessage", cmqclient.P("queueName", "snap-q", "msgBody", "visible"))
+	require.NoError(t, err)
+	_, err = c.Call(ctx, "SendMessage", cmqclient.P("queueName", "snap-q", "msgBody", "delayed", "delaySeconds", "3600"))
+	require.NoError(t, err)
+	_, err = c.Call(ctx, "CreateQueue", cmqclient.P("queueName", "gone"))
+	require.NoError(t, err)
+	_, err = c.Call(ctx, "DeleteQueue", cmqclient.P("queueName", "gone"))
+	require.NoError(t, err)
+
 	f.offset = env.Clock().Offset()
 	return f
+}
+
+func cmqClient(env *emutest.Env) *cmqclient.Client {
+	return cmqclient.New(env.URL("cmq"), env.Default.Tencent.SecretID, env.Default.Tencent.SecretKey)
 }
 
 func okTDMQ(t *testing.T, sdk *tdmqtest.SDK, action string, params map[string]any) json.RawMessage {
@@ -138,6 +166,23 @@ func seeEveryProduct(t *testing.T, env *emutest.Env, f filled) {
 	var five struct{ Body string }
 	require.NoError(t, json.Unmarshal(sdk.OK("DescribeMessage", map[string]any{"InstanceId": f.instance, "Topic": "orders", "MsgId": f.instanceMsgID}, nil), &five))
 	assert.Equal(t, "five", five.Body)
+
+	// CMQ: the visible message is received (not the one in flight nor the
+	// delayed one), the receipt handle of the one in flight deletes it, and
+	// the deleted queue's name is still locked out.
+	c := cmqClient(env)
+	ctx := t.Context()
+	again, err := c.Call(ctx, "ReceiveMessage", cmqclient.P("queueName", "snap-q", "pollingWaitSeconds", "0"))
+	require.NoError(t, err)
+	var received struct{ MsgBody string }
+	require.NoError(t, again.Into(&received))
+	assert.Equal(t, "visible", received.MsgBody)
+	_, err = c.Call(ctx, "DeleteMessage", cmqclient.P("queueName", "snap-q", "receiptHandle", f.cmqReceipt))
+	assert.NoError(t, err, "the receipt handle of the message in flight still deletes it")
+	_, err = c.Call(ctx, "CreateQueue", cmqclient.P("queueName", "gone"))
+	var cerr *cmqclient.Error
+	require.ErrorAs(t, err, &cerr)
+	assert.Equal(t, "10660", cerr.Module, "the recreate lockout holds")
 }
 
 func getRaw(t *testing.T, env *emutest.Env, path string) string {
@@ -160,11 +205,10 @@ func TestSnapshotRoundTripIntoAFreshEmulator(t *testing.T) {
 	var answer string
 	require.Equal(t, http.StatusOK, control(t, to, http.MethodPut, "/_mqmock/snapshot", "application/json", doc, &answer), answer)
 	assert.JSONEq(t, getRaw(t, from, "/_mqmock/state"), getRaw(t, to, "/_mqmock/state"), "the same state, ids and all")
-	seeEveryProduct(t, to, f)
-
 	// The restored state exports as it was given (savedAt aside).
 	again := getRaw(t, to, "/_mqmock/snapshot")
 	assert.JSONEq(t, withoutSavedAt(t, doc), withoutSavedAt(t, again))
+	seeEveryProduct(t, to, f)
 }
 
 func withoutSavedAt(t *testing.T, doc string) string {
