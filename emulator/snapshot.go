@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -185,6 +186,19 @@ func (e *Emulator) Restore(data []byte) error {
 		install()
 	}
 	return nil
+}
+
+// maxSnapshotBody bounds PUT /_mqmock/snapshot's body: a state document
+// holds every retained message, far more than any other control body.
+const maxSnapshotBody = 1 << 30
+
+// controlBodyLimit is the most a control request's body may hold, and the
+// same in words.
+func controlBodyLimit(r *http.Request) (int64, string) {
+	if r.Method == http.MethodPut && strings.HasSuffix(r.URL.Path, "/_mqmock/snapshot") {
+		return maxSnapshotBody, "1 GB for a snapshot"
+	}
+	return maxControlBody, "1 MB"
 }
 
 // getSnapshot is GET /_mqmock/snapshot.
