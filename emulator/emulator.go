@@ -194,13 +194,25 @@ func (e *Emulator) router(spec doorSpec, door *frontdoor.Door) http.Handler {
 		Misdirected: e.misdirected(spec),
 	})
 	r.NoRoute(func(c *gin.Context) {
-		if strings.HasPrefix(c.Request.URL.Path, "/_mqmock/") {
-			controlError(c, http.StatusNotFound, "no control endpoint "+c.Request.Method+" "+c.Request.URL.Path)
-			return
-		}
-		api.ServeHTTP(c.Writer, c.Request)
+		controlError(c, http.StatusNotFound, "no control endpoint "+c.Request.Method+" "+c.Request.URL.Path)
 	})
-	return r
+	return splitControl{control: r, api: api}
+}
+
+// splitControl sends the control API and the dashboard to gin and every
+// other path straight to the door's pipeline: a vendor call then pays for
+// no route lookup, no method-not-allowed scan of gin's trees and no second
+// response writer (it was served as gin's 404 fallback before).
+type splitControl struct {
+	control, api http.Handler
+}
+
+func (s splitControl) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; strings.HasPrefix(p, "/_mqmock/") || p == uiPath {
+		s.control.ServeHTTP(w, r)
+		return
+	}
+	s.api.ServeHTTP(w, r)
 }
 
 // Handler is the HTTP handler of one front door's port (API and control

@@ -296,14 +296,9 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	if !ok || sig == "" || p["SignatureVersion"] != "1.0" {
 		return e.IncompleteSignature.New()
 	}
-	signed := make(map[string]string, len(p))
-	for k, v := range p {
-		if k != "Signature" {
-			signed[k] = v
-		}
-	}
 	key := f.cfg.Credentials(acct)
-	good, sts := aliyunsign.Verify(key.Secret, call.Method, signed, sig)
+	// The string to sign leaves Signature out by itself.
+	good, sts := aliyunsign.Verify(key.Secret, call.Method, p, sig)
 	if !good {
 		// The real gateway appends its string to sign; the Go SDK compares it
 		// with its own to tell a wrong secret from a signing bug.

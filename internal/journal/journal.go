@@ -4,6 +4,7 @@
 package journal
 
 import (
+	"encoding/binary"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,8 +74,8 @@ type Journal struct {
 	limits Limits
 
 	mu    sync.Mutex
-	ring  []Entry // a circular buffer: count entries from start
-	size  []int64 // each entry's cost, parallel to ring
+	ring  []record // a circular buffer: count entries from start
+	size  []int64  // each entry's cost, parallel to ring
 	start int
 	count int
 	bytes int64
@@ -104,7 +105,7 @@ func NewBounded(l Limits) *Journal {
 	if l.AnswerBytes <= 0 {
 		l.AnswerBytes = DefaultAnswerBytes
 	}
-	return &Journal{limits: l, ring: make([]Entry, l.Entries), size: make([]int64, l.Entries), subs: map[*Subscription]struct{}{}}
+	return &Journal{limits: l, ring: make([]record, l.Entries), size: make([]int64, l.Entries), subs: map[*Subscription]struct{}{}}
 }
 
 // AnswerLimit is how many bytes of an answer an entry keeps: what a caller
@@ -114,7 +115,8 @@ func (j *Journal) AnswerLimit() int { return j.limits.AnswerBytes }
 // Add records an entry, redacting its secrets and truncating what is over
 // the limits, and returns its sequence number.
 func (j *Journal) Add(e Entry) uint64 {
-	e.Params = j.bound(e.Params)
+	params, paramBytes := j.pack(e.Params)
+	e.Params = nil
 	// Decoders cut parameters out of the request's bytes: a kept substring
 	// would keep the whole request alive, so every string is copied.
 	e.Action = keep(e.Action, j.limits.ValueBytes)
@@ -122,35 +124,81 @@ func (j *Journal) Add(e Entry) uint64 {
 	e.Service = keep(e.Service, j.limits.ValueBytes)
 	e.Account = keep(e.Account, j.limits.ValueBytes)
 	e.RequestID = keep(e.RequestID, j.limits.ValueBytes)
-	e.Answer = j.answer(e.Answer, e.AnswerBytes)
-	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account) + len(e.Answer))
-	for k, v := range e.Params {
-		cost += int64(len(k) + len(v))
+	// The pipeline captures no more of an answer than the limit, which is
+	// redacted when read; a longer one (a caller of its own) is made
+	// readable now, so that what is held stays bounded.
+	answered := false
+	if len(e.Answer) > j.limits.AnswerBytes {
+		e.Answer, answered = j.answer(e.Answer, e.AnswerBytes), true
 	}
+	cost := int64(entryOverhead + len(e.Action) + len(e.Credential) + len(e.Account) + len(e.Answer) + paramBytes)
+	rec := record{entry: e, params: params, answered: answered}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for j.count > 0 && (j.count == len(j.ring) || j.bytes+cost > j.limits.Bytes) {
 		j.bytes -= j.size[j.start]
-		j.ring[j.start], j.size[j.start] = Entry{}, 0
+		j.ring[j.start], j.size[j.start] = record{}, 0
 		j.start = (j.start + 1) % len(j.ring)
 		j.count--
 	}
 	j.seq++
-	e.Seq = j.seq
+	rec.entry.Seq = j.seq
 	at := (j.start + j.count) % len(j.ring)
-	j.ring[at], j.size[at] = e, cost
+	j.ring[at], j.size[at] = rec, cost
 	j.count++
 	j.bytes += cost
-	// Under the lock, so every subscriber sees entries in sequence order
-	// and none is sent to after Close; a full buffer drops, never waits.
-	for s := range j.subs {
-		select {
-		case s.c <- e:
-		default:
-			s.dropped.Add(1)
+	if len(j.subs) > 0 {
+		// Under the lock, so every subscriber sees entries in sequence
+		// order and none is sent to after Close; a full buffer drops,
+		// never waits.
+		out := j.entry(rec)
+		for s := range j.subs {
+			select {
+			case s.c <- out:
+			default:
+				s.dropped.Add(1)
+			}
 		}
 	}
-	return e.Seq
+	return rec.entry.Seq
+}
+
+// record is an entry as the journal holds it: its parameters packed into
+// one string (see pack), so that keeping a call costs one allocation for
+// them instead of a map's several, and the map is built only for a reader.
+type record struct {
+	entry  Entry
+	params string
+	// answered is set when entry.Answer is already as readers see it.
+	answered bool
+}
+
+// entry is the record as readers see it, secrets hidden: values of
+// secret parameters, secret fields of the answer (cut at the limit once
+// redacted).
+func (j *Journal) entry(r record) Entry {
+	e := r.entry
+	if !r.answered {
+		e.Answer = j.answer(e.Answer, e.AnswerBytes)
+	}
+	if r.params == "" {
+		return e
+	}
+	e.Params = map[string]string{}
+	p := r.params
+	if p == emptyParams {
+		return e
+	}
+	for len(p) > 0 {
+		var k, v string
+		k, p = unpackString(p)
+		v, p = unpackString(p)
+		if isSecret(k) {
+			v = redacted
+		}
+		e.Params[k] = v
+	}
+	return e
 }
 
 // answer is what an entry keeps of an answer whose whole size is total:
@@ -187,55 +235,69 @@ func runeStart(s string, max int) int {
 // left out.
 const moreParams = "…"
 
-// bound redacts secrets, truncates every key and value to the value limit
-// and keeps at most the parameter limit (in key order, so the same call
-// keeps the same ones). Decoders cut parameters out of the request's bytes,
-// so what is kept is copied, all of it into one buffer: an entry never holds
-// its request alive, and costs two allocations however many parameters.
-func (j *Journal) bound(params map[string]string) map[string]string {
+// pack truncates every key and value to the value limit, keeps at most the
+// parameter limit (in key order, so the same call keeps the same ones) and
+// writes what is kept into one string, each key and value preceded by its
+// length as a uvarint; a nil map packs to "" and a non-nil one to at least
+// a marker, so readers see the nil/empty difference too. Decoders cut
+// parameters out of the request's bytes, so the copy also keeps an entry
+// from holding its request alive. Secrets are hidden when an entry is read
+// (record.entry), not here: most entries are never read, and this runs on
+// every call. It returns the packed string and the bytes of keys and
+// values kept (what the byte budget counts).
+func (j *Journal) pack(params map[string]string) (string, int) {
 	if params == nil {
-		return nil
-	}
-	keys := make([]string, 0, len(params))
-	for k := range params {
-		keys = append(keys, k)
-	}
-	more := 0
-	if len(keys) > j.limits.Params {
-		sort.Strings(keys)
-		more = len(keys) - j.limits.Params
-		keys = keys[:j.limits.Params]
-	}
-	value := func(k string) string {
-		if isSecret(k) {
-			return redacted
-		}
-		return Truncate(params[k], j.limits.ValueBytes)
+		return "", 0
 	}
 	size := 0
-	for _, k := range keys {
-		size += len(Truncate(k, j.limits.ValueBytes)) + len(value(k))
+	for k, v := range params {
+		size += 2*binary.MaxVarintLen32 + min(len(k), j.limits.ValueBytes+64) + min(len(v), j.limits.ValueBytes+64)
 	}
-	var buf strings.Builder
-	buf.Grow(size)
-	type span struct{ k0, k1, v1 int }
-	spans := make([]span, len(keys))
-	for i, k := range keys {
-		spans[i].k0 = buf.Len()
-		buf.WriteString(Truncate(k, j.limits.ValueBytes))
-		spans[i].k1 = buf.Len()
-		buf.WriteString(value(k))
-		spans[i].v1 = buf.Len()
+	buf := make([]byte, 0, size+64)
+	kept := 0
+	add := func(k, v string) {
+		if len(k) > j.limits.ValueBytes && isSecret(k) {
+			v = redacted // the word that makes it secret may be cut off
+		}
+		k, v = Truncate(k, j.limits.ValueBytes), Truncate(v, j.limits.ValueBytes)
+		buf = binary.AppendUvarint(buf, uint64(len(k)))
+		buf = append(buf, k...)
+		buf = binary.AppendUvarint(buf, uint64(len(v)))
+		buf = append(buf, v...)
+		kept += len(k) + len(v)
 	}
-	all := buf.String()
-	out := make(map[string]string, len(keys)+1)
-	for _, sp := range spans {
-		out[all[sp.k0:sp.k1]] = all[sp.k1:sp.v1]
+	if len(params) <= j.limits.Params {
+		for k, v := range params {
+			add(k, v)
+		}
+	} else {
+		keys := make([]string, 0, len(params))
+		for k := range params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys[:j.limits.Params] {
+			add(k, params[k])
+		}
+		add(moreParams, strconv.Itoa(len(keys)-j.limits.Params)+" more parameters not kept")
 	}
-	if more > 0 {
-		out[moreParams] = strconv.Itoa(more) + " more parameters not kept"
+	if len(buf) == 0 {
+		return emptyParams, 0
 	}
-	return out
+	return string(buf), kept
+}
+
+// emptyParams is the packed form of an empty, non-nil map: a key and value
+// of length zero, which no decoder produces (every key has a name).
+const emptyParams = "\x00\x00"
+
+// unpackString reads one length-prefixed string off the front of p.
+func unpackString(p string) (string, string) {
+	n, w := binary.Uvarint([]byte(p[:min(len(p), binary.MaxVarintLen64)]))
+	if w <= 0 || uint64(len(p)-w) < n {
+		return "", "" // never written so: stop reading
+	}
+	return p[w : w+int(n)], p[w+int(n):]
 }
 
 // keep is what the journal stores of s: truncated, and never sharing
@@ -287,14 +349,14 @@ func (j *Journal) List(f Filter) []Entry {
 	defer j.mu.Unlock()
 	out := []Entry{}
 	for i := j.count - 1; i >= 0; i-- {
-		e := j.ring[(j.start+i)%len(j.ring)]
-		if f.After != 0 && e.Seq <= f.After {
+		r := j.ring[(j.start+i)%len(j.ring)]
+		if f.After != 0 && r.entry.Seq <= f.After {
 			break // older still from here on
 		}
-		if !f.Match(e) {
+		if !f.Match(r.entry) {
 			continue
 		}
-		out = append(out, e)
+		out = append(out, j.entry(r))
 		if f.Limit > 0 && len(out) == f.Limit {
 			break
 		}
@@ -338,10 +400,22 @@ func Redact(params map[string]string) map[string]string {
 }
 
 func isSecret(key string) bool {
-	k := strings.ToLower(strings.TrimSpace(key))
-	switch k {
-	case "signature", "securitytoken", "token", "x-tc-token", "authorization", "password":
-		return true
+	k := strings.TrimSpace(key)
+	for _, s := range [...]string{"signature", "securitytoken", "token", "x-tc-token", "authorization", "password"} {
+		if strings.EqualFold(k, s) {
+			return true
+		}
 	}
-	return strings.Contains(k, "secret") && !strings.HasSuffix(k, "secretid")
+	// Case-insensitive without lowering a copy: this runs for every
+	// parameter of every call.
+	const secret, secretID = "secret", "secretid"
+	if len(k) >= len(secretID) && strings.EqualFold(k[len(k)-len(secretID):], secretID) {
+		return false
+	}
+	for i := 0; i+len(secret) <= len(k); i++ {
+		if strings.EqualFold(k[i:i+len(secret)], secret) {
+			return true
+		}
+	}
+	return false
 }

@@ -213,17 +213,30 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 		if err != nil {
 			return e.Malformed.New()
 		}
-		pairs = append(pairs, bp...)
+		if pairs == nil {
+			pairs = bp
+		} else {
+			pairs = append(pairs, bp...)
+		}
 	}
 	call.Pairs = pairs
 	if dup := wire.DuplicateKey(pairs, true); dup != "" {
 		return e.Repeated.New(dup)
 	}
 	// Lookups use trimmed keys: the Go SDK sends "offset " and signs it so.
+	if len(call.Params) == 0 {
+		call.Params = make(map[string]string, len(pairs))
+	}
+	indexed := false
 	for _, p := range pairs {
 		call.Params[strings.TrimSpace(p.Key)] = p.Value
+		indexed = indexed || strings.Contains(p.Key, ".")
 	}
+	// Only a name with a "." can be an array's element.
 	for _, name := range f.cfg.Arrays {
+		if !indexed {
+			break
+		}
 		var ie *wire.IndexError
 		if _, err := wire.Indexed(call.Params, name, 0, 1); errors.As(err, &ie) && ie.Kind == wire.BadIndex {
 			return e.BadIndex.New(ie.Key)

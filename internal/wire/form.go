@@ -21,7 +21,10 @@ var ErrMalformed = errors.New("malformed form encoding")
 // keeping order, duplicates and the keys' exact spelling (the CMQ Go SDK sends
 // "offset " with a trailing space, and it signs it that way).
 func ParsePairs(raw string) ([]Pair, error) {
-	var out []Pair
+	if raw == "" {
+		return nil, nil
+	}
+	out := make([]Pair, 0, strings.Count(raw, "&")+1)
 	for raw != "" {
 		var part string
 		part, raw, _ = strings.Cut(raw, "&")
@@ -42,9 +45,31 @@ func ParsePairs(raw string) ([]Pair, error) {
 	return out, nil
 }
 
+// smallSet is the most pairs DuplicateKey compares pairwise.
+const smallSet = 32
+
 // DuplicateKey returns the first key that appears twice (after trimming
 // spaces when trim is set), or "".
 func DuplicateKey(pairs []Pair, trim bool) string {
+	key := func(i int) string {
+		if trim {
+			return strings.TrimSpace(pairs[i].Key)
+		}
+		return pairs[i].Key
+	}
+	// A signed call has a dozen or two parameters: comparing each with
+	// those before it costs less than building a set.
+	if len(pairs) <= smallSet {
+		for i := range pairs {
+			k := key(i)
+			for j := range i {
+				if key(j) == k {
+					return k
+				}
+			}
+		}
+		return ""
+	}
 	seen := make(map[string]bool, len(pairs))
 	for _, p := range pairs {
 		k := p.Key

@@ -5,7 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,49 +26,71 @@ const upperHex = "0123456789ABCDEF"
 // - _ . ~ stay literal, hex is upper case. It is neither url.QueryEscape
 // (space → "+", which the Go SDK patches afterwards) nor url.PathEscape.
 func PercentEncode(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if !unreserved(s[i]) {
+			return string(appendPercent(make([]byte, 0, len(s)+16), s))
+		}
+	}
+	return s
+}
+
+// unreserved is RFC 3986's unreserved set, the bytes PercentEncode keeps.
+func unreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '_' || c == '.' || c == '~'
+}
+
+// appendPercent appends PercentEncode(s) to b.
+func appendPercent[T string | []byte](b []byte, s T) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
+		if unreserved(c) {
+			b = append(b, c)
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(upperHex[c>>4])
-		b.WriteByte(upperHex[c&0x0f])
+		b = append(b, '%', upperHex[c>>4], upperHex[c&0x0f])
 	}
-	return b.String()
+	return b
 }
 
 // CanonicalizedQuery is pct(k)=pct(v) joined by "&" over keys sorted by
 // byte order. Signature is left out; empty values are kept.
 func CanonicalizedQuery(params map[string]string) string {
+	return string(appendQuery(nil, params))
+}
+
+// appendQuery appends CanonicalizedQuery(params) to b.
+func appendQuery(b []byte, params map[string]string) []byte {
 	keys := make([]string, 0, len(params))
 	for k := range params {
 		if k != signatureKey {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
-	var b strings.Builder
+	slices.Sort(keys)
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte('&')
+			b = append(b, '&')
 		}
-		b.WriteString(PercentEncode(k))
-		b.WriteByte('=')
-		b.WriteString(PercentEncode(params[k]))
+		b = appendPercent(b, k)
+		b = append(b, '=')
+		b = appendPercent(b, params[k])
 	}
-	return b.String()
+	return b
 }
 
 // StringToSign is METHOD&%2F&pct(canonicalized query). params are decoded
 // values; a "Signature" entry is ignored so the full request map can be
 // passed as is.
 func StringToSign(method string, params map[string]string) string {
-	return method + "&" + PercentEncode("/") + "&" + PercentEncode(CanonicalizedQuery(params))
+	return string(appendStringToSign(nil, method, params))
+}
+
+// appendStringToSign appends StringToSign(method, params) to b.
+func appendStringToSign(b []byte, method string, params map[string]string) []byte {
+	b = append(b, method...)
+	b = append(b, "&%2F&"...) // "&" + PercentEncode("/") + "&"
+	return appendPercent(b, appendQuery(make([]byte, 0, 512), params))
 }
 
 // Sign returns base64(HMAC-SHA1(secret+"&", sts)); the trailing "&" is the
@@ -84,17 +106,22 @@ func Sign(secret, sts string) string {
 // to sign it used because the gateway's SignatureDoesNotMatch message ends
 // with "server string to sign is:<sts>", which is how users debug clients.
 func Verify(secret, method string, params map[string]string, signature string) (ok bool, serverStringToSign string) {
-	sts := StringToSign(method, params)
-	want := []byte(Sign(secret, sts))
-	// A client that put the signature in a query string without encoding
-	// its "+" has it decoded to a space; trying the repaired form costs one
-	// comparison and no security (same MAC either way).
-	for _, got := range []string{signature, strings.ReplaceAll(signature, " ", "+")} {
-		if hmac.Equal(want, []byte(got)) {
+	sts := appendStringToSign(make([]byte, 0, 1024), method, params)
+	m := hmac.New(sha1.New, []byte(secret+"&"))
+	_, _ = m.Write(sts)
+	var sum [sha1.Size]byte
+	var text [28]byte // base64 of a SHA-1 sum
+	base64.StdEncoding.Encode(text[:], m.Sum(sum[:0]))
+	got := []string{signature}
+	if strings.Contains(signature, " ") {
+		got = append(got, strings.ReplaceAll(signature, " ", "+"))
+	}
+	for _, g := range got {
+		if hmac.Equal(text[:], []byte(g)) {
 			ok = true
 		}
 	}
-	return ok, sts
+	return ok, string(sts)
 }
 
 // CommonParams returns the parameters every v1 request carries, as the

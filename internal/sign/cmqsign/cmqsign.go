@@ -7,7 +7,7 @@ import (
 	"encoding/base64"
 	"hash"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -42,26 +42,43 @@ func StringToSign(method, host, path string, params []Param, replaceUnderscore b
 			ps = append(ps, p)
 		}
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Key < ps[j].Key })
+	sortParams(ps)
+	b := make([]byte, 0, len(method)+len(host)+len(path)+256)
+	b = append(b, method...)
+	b = append(b, host...)
+	b = append(b, path...)
+	return string(appendQuery(b, ps, replaceUnderscore))
+}
 
-	var b strings.Builder
-	b.WriteString(method)
-	b.WriteString(host)
-	b.WriteString(path)
-	b.WriteByte('?')
+// sortParams orders parameters by name, keeping the received order of
+// equal names (the SDKs' sort is stable).
+func sortParams(ps []Param) {
+	slices.SortStableFunc(ps, func(a, b Param) int { return strings.Compare(a.Key, b.Key) })
+}
+
+// appendQuery appends "?k=v&k=v" of ps, in their order, names with "_"
+// written as "." when replaceUnderscore.
+func appendQuery(b []byte, ps []Param, replaceUnderscore bool) []byte {
+	b = append(b, '?')
 	for i, p := range ps {
 		if i > 0 {
-			b.WriteByte('&')
+			b = append(b, '&')
 		}
-		k := p.Key
-		if replaceUnderscore {
-			k = strings.ReplaceAll(k, "_", ".")
+		if replaceUnderscore && strings.Contains(p.Key, "_") {
+			for j := 0; j < len(p.Key); j++ {
+				c := p.Key[j]
+				if c == '_' {
+					c = '.'
+				}
+				b = append(b, c)
+			}
+		} else {
+			b = append(b, p.Key...)
 		}
-		b.WriteString(k)
-		b.WriteByte('=')
-		b.WriteString(p.Value)
+		b = append(b, '=')
+		b = append(b, p.Value...)
 	}
-	return b.String()
+	return b
 }
 
 // Sign returns base64(HMAC(secretKey, sts)). signatureMethod is the

@@ -52,3 +52,33 @@ func TestStripPort(t *testing.T) {
 		})
 	}
 }
+
+// A verified signature's key is kept and used again; a signature that fails
+// adds nothing (a caller without the secret cannot grow the set), and the
+// set never holds more than maxKeys.
+func TestKeysKeepOnlyVerifiedKeysAndStayBounded(t *testing.T) {
+	in := Input{Method: "POST", URI: "/", Headers: map[string]string{"content-type": "application/json", "host": "h"},
+		SignedHeaders: "content-type;host", Payload: []byte(`{}`), Timestamp: 1700000000, Service: "trocket"}
+	view := RequestView{Method: "POST", Path: "/", Host: "h", Body: []byte(`{}`), Timestamp: in.Timestamp,
+		Header: func(n string) string { return map[string]string{"content-type": "application/json"}[n] }}
+	auth := Authorization{Date: Date(in.Timestamp), Service: in.Service, SignedHeaders: in.SignedHeaders}
+	var k Keys
+
+	auth.Signature = Sign("right", in)
+	assert.False(t, k.Verify("wrong", auth, view))
+	assert.Empty(t, k.keys, "a failed verification keeps no key")
+
+	assert.True(t, k.Verify("right", auth, view))
+	assert.Len(t, k.keys, 1)
+	id := keyID{"right", auth.Date, auth.Service}
+	// A planted key proves the second call uses the kept one.
+	k.keys[id] = signingKey("other", auth.Date, auth.Service)
+	assert.False(t, k.Verify("right", auth, view), "the kept key is used, not derived again")
+	k.keys[id] = signingKey("right", auth.Date, auth.Service)
+	assert.True(t, k.Verify("right", auth, view))
+
+	for i := range maxKeys + 10 {
+		k.remember(keyID{secret: string(rune('a'+i%26)) + string(rune(i)), date: "d", service: "s"}, nil)
+		assert.LessOrEqual(t, len(k.keys), maxKeys)
+	}
+}

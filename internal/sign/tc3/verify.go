@@ -2,10 +2,12 @@ package tc3
 
 import (
 	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/hex"
-	"maps"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // RequestView is the part of a received request that the signature covers.
@@ -37,6 +39,50 @@ type RequestView struct {
 // worked example writes them ("content-type:application/json;
 // charset=utf-8"), so a client written from the document verifies too.
 func Verify(secretKey string, auth Authorization, r RequestView) bool {
+	return (*Keys)(nil).Verify(secretKey, auth, r)
+}
+
+// Keys keeps the signing keys of signatures that verified, by secret, date
+// and service: deriving one costs three HMACs, and a client signs a day's
+// calls with the same key. Only a verified signature adds a key, so a
+// caller without the secret cannot grow it; it holds at most maxKeys. The
+// zero value is ready; a nil *Keys derives every time.
+type Keys struct {
+	mu   sync.Mutex
+	keys map[keyID][]byte
+}
+
+type keyID struct{ secret, date, service string }
+
+// maxKeys bounds Keys: a day's keys of many accounts and services.
+const maxKeys = 256
+
+func (k *Keys) signingKey(id keyID) ([]byte, bool) {
+	if k != nil {
+		k.mu.Lock()
+		key, ok := k.keys[id]
+		k.mu.Unlock()
+		if ok {
+			return key, true
+		}
+	}
+	return signingKey(id.secret, id.date, id.service), false
+}
+
+func (k *Keys) remember(id keyID, key []byte) {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.keys == nil || len(k.keys) >= maxKeys {
+		k.keys = make(map[keyID][]byte)
+	}
+	k.keys[id] = key
+}
+
+// Verify is the package's Verify with the signing key looked up in k first.
+func (k *Keys) Verify(secretKey string, auth Authorization, r RequestView) bool {
 	// The SDKs derive the scope date from the same timestamp they put in the
 	// string to sign; a mismatch means a forged or replayed header.
 	if auth.Date != Date(r.Timestamp) {
@@ -55,10 +101,12 @@ func Verify(secretKey string, auth Authorization, r RequestView) bool {
 	if !slices.Contains(names, "host") || !slices.Contains(names, "content-type") {
 		return false
 	}
-	headers := make(map[string]string, len(names))
-	for _, name := range names {
+	// values[i] is names[i]'s value, trimmed as the SDKs sign it; the
+	// host's is filled in per candidate.
+	values := make([]string, len(names))
+	for i, name := range names {
 		if name != "host" {
-			headers[name] = strings.TrimSpace(header(name))
+			values[i] = strings.TrimSpace(header(name))
 		}
 	}
 
@@ -72,7 +120,7 @@ func Verify(secretKey string, auth Authorization, r RequestView) bool {
 	}
 	// The lower-cased candidate is only worth computing when it differs.
 	folds := []bool{false}
-	for _, v := range append(slices.Collect(maps.Values(headers)), hosts...) {
+	for _, v := range append(values, hosts...) {
 		if strings.ToLower(v) != v {
 			folds = append(folds, true)
 			break
@@ -83,54 +131,81 @@ func Verify(secretKey string, auth Authorization, r RequestView) bool {
 	// value means the client hashed the body.
 	unsigned := strings.TrimSpace(header(ContentSHA256Header)) == UnsignedPayload
 	payloadHash := PayloadHash(r.Body, unsigned)
-	scope := CredentialScope(auth.Date, auth.Service)
-	key := signingKey(secretKey, auth.Date, auth.Service)
+	id := keyID{secretKey, auth.Date, auth.Service}
+	key, cached := k.signingKey(id)
 
+	// Every candidate reuses one buffer and one MAC: the canonical
+	// request and the string to sign are written, never concatenated.
+	mac := hmac.New(sha256.New, key)
+	buf := make([]byte, 0, 512)
+	var sum [sha256.Size]byte
 	ok := false
 	for _, uri := range uris {
 		for _, host := range hosts {
 			for _, fold := range folds {
-				values := maps.Clone(headers)
-				values["host"] = host
-				if fold {
-					for name, v := range values {
-						values[name] = strings.ToLower(v)
+				buf = appendCanonical(buf[:0], r.Method, uri, r.RawQuery, names, func(i int) string {
+					v := values[i]
+					if names[i] == "host" {
+						v = host
 					}
-				}
-				cr := canonicalRequest(r.Method, uri, r.RawQuery, names, values, auth.SignedHeaders, payloadHash)
-				got := hmacSHA256(key, []byte(stringToSign(r.Timestamp, scope, cr)))
+					if fold {
+						v = strings.ToLower(v)
+					}
+					return v
+				}, auth.SignedHeaders, payloadHash)
+				crSum := sha256.Sum256(buf)
+				buf = append(buf[:0], Algorithm...)
+				buf = append(buf, '\n')
+				buf = strconv.AppendInt(buf, r.Timestamp, 10)
+				buf = append(buf, '\n')
+				buf = append(buf, auth.Date...)
+				buf = append(buf, '/')
+				buf = append(buf, auth.Service...)
+				buf = append(buf, '/')
+				buf = append(buf, scopeTerminator...)
+				buf = append(buf, '\n')
+				buf = hex.AppendEncode(buf, crSum[:])
+				mac.Reset()
+				_, _ = mac.Write(buf)
 				// No early exit: the time taken should not tell a prober
 				// which candidate shape the server tried first.
-				if hmac.Equal(got, want) {
+				if hmac.Equal(mac.Sum(sum[:0]), want) {
 					ok = true
 				}
 			}
 		}
 	}
+	if ok && !cached {
+		k.remember(id, key)
+	}
 	return ok
+}
+
+// appendCanonical appends the canonical request; value(i) is the value
+// signed for names[i].
+func appendCanonical(b []byte, method, uri, rawQuery string, names []string, value func(i int) string, signedHeaders, payloadHash string) []byte {
+	b = append(b, method...)
+	b = append(b, '\n')
+	b = append(b, uri...)
+	b = append(b, '\n')
+	b = append(b, rawQuery...)
+	b = append(b, '\n')
+	for i, name := range names {
+		b = append(b, name...)
+		b = append(b, ':')
+		b = append(b, strings.TrimSpace(value(i))...)
+		b = append(b, '\n')
+	}
+	b = append(b, '\n')
+	b = append(b, signedHeaders...)
+	b = append(b, '\n')
+	return append(b, payloadHash...)
 }
 
 // canonicalRequest is CanonicalRequest with the payload already hashed, so
 // the body is hashed once however many candidates are tried.
 func canonicalRequest(method, uri, rawQuery string, names []string, headers map[string]string, signedHeaders, payloadHash string) string {
-	var b strings.Builder
-	b.WriteString(method)
-	b.WriteByte('\n')
-	b.WriteString(uri)
-	b.WriteByte('\n')
-	b.WriteString(rawQuery)
-	b.WriteByte('\n')
-	for _, name := range names {
-		b.WriteString(name)
-		b.WriteByte(':')
-		b.WriteString(strings.TrimSpace(headers[name]))
-		b.WriteByte('\n')
-	}
-	b.WriteByte('\n')
-	b.WriteString(signedHeaders)
-	b.WriteByte('\n')
-	b.WriteString(payloadHash)
-	return b.String()
+	return string(appendCanonical(nil, method, uri, rawQuery, names, func(i int) string { return headers[names[i]] }, signedHeaders, payloadHash))
 }
 
 // stripPort removes a trailing ":port" the way Node's URL.hostname does,
