@@ -8,22 +8,19 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/mqmock/mqmock/internal/clock"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 // The periodic write (every state.interval) writes only when the state
 // changed since the file was last written or loaded.
 func TestPeriodicSaveWritesOnlyAChangedState(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	cfg := OnFreePorts(config.Default())
+	cfg := OnFreePorts(DefaultConfig())
 	cfg.State.File = path
 	base := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	c := clock.New(clock.WithRealTime(func() time.Time { return base }))
-	e, err := New(cfg, WithClock(c))
+	standingStill := WithTimeSource(func() time.Time { return base })
+	e, err := New(cfg, standingStill)
 	require.NoError(t, err)
-	defer c.Close()
+	defer e.Clock().Close()
 
 	wrote, err := e.saveState(false)
 	require.NoError(t, err)
@@ -36,14 +33,15 @@ func TestPeriodicSaveWritesOnlyAChangedState(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, wrote, "nothing changed")
 
-	c.Advance(time.Minute)
+	e.Clock().Advance(time.Minute)
 	wrote, err = e.saveState(false)
 	require.NoError(t, err)
 	assert.True(t, wrote, "the clock moved")
 
 	// Loaded, the same state is not written again.
-	again, err := New(cfg, WithClock(c))
+	again, err := New(cfg, standingStill)
 	require.NoError(t, err)
+	defer again.Clock().Close()
 	wrote, err = again.saveState(false)
 	require.NoError(t, err)
 	assert.False(t, wrote)

@@ -19,7 +19,6 @@ import (
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 	"github.com/mqmock/mqmock/emulator/tdmq/tdmqtest"
-	"github.com/mqmock/mqmock/internal/config"
 )
 
 const onsInstance = "MQ_INST_1000000000000001_mqmock01"
@@ -296,7 +295,7 @@ func TestStateFileAcrossEmulators(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "state.json")
 	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	first := emutest.Start(t, emutest.FrozenAt(at), emutest.WithConfig(func(c *config.Config) { c.State.File = path }))
+	first := emutest.Start(t, emutest.FrozenAt(at), emutest.WithConfig(func(c *emulator.Config) { c.State.File = path }))
 	f := fillEveryProduct(t, first)
 	state := getRaw(t, first, "/_mqmock/state")
 	require.NoError(t, first.Shutdown(t.Context()))
@@ -304,12 +303,12 @@ func TestStateFileAcrossEmulators(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "only the state file: %v", entries)
 
-	second := emutest.Start(t, emutest.FrozenAt(at), emutest.WithConfig(func(c *config.Config) { c.State.File = path }))
+	second := emutest.Start(t, emutest.FrozenAt(at), emutest.WithConfig(func(c *emulator.Config) { c.State.File = path }))
 	assert.JSONEq(t, state, getRaw(t, second, "/_mqmock/state"))
 	seeEveryProduct(t, second, f)
 
-	cfgWith := func(file string) config.Config {
-		cfg := emulator.OnFreePorts(config.Default())
+	cfgWith := func(file string) emulator.Config {
+		cfg := emulator.OnFreePorts(emulator.DefaultConfig())
 		cfg.State.File = file
 		return cfg
 	}
