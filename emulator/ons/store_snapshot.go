@@ -87,8 +87,7 @@ func (s *store) saveSnapshot() (json.RawMessage, error) {
 		in := s.instances[id]
 		is := instanceSnapshot{ID: in.id, Account: in.owner.Name, Name: in.name, Remark: in.remark, IndependentNaming: in.independentNaming,
 			CreateTime: in.createTime, Tags: copyTags(in.tags), Topics: []topicSnapshot{}, Groups: []groupSnapshot{}}
-		for _, name := range sortedKeys(in.topics) {
-			t := in.topics[name]
+		for _, t := range in.topicOrder {
 			ts := topicSnapshot{Name: t.name, MessageType: t.messageType, Perm: t.perm, Remark: t.remark, CreateTime: t.createTime,
 				Tags: copyTags(t.tags), Messages: make([]messageSnapshot, 0, len(t.messages))}
 			if len(t.empowered) > 0 {
@@ -103,8 +102,7 @@ func (s *store) saveSnapshot() (json.RawMessage, error) {
 			}
 			is.Topics = append(is.Topics, ts)
 		}
-		for _, id := range sortedKeys(in.groups) {
-			g := in.groups[id]
+		for _, g := range in.groupOrder {
 			gs := groupSnapshot{ID: g.id, GroupType: g.groupType, Remark: g.remark, CreateTime: g.createTime, UpdateTime: g.updateTime,
 				ReadEnable: g.readEnable, Tags: copyTags(g.tags), Online: g.online, Clients: g.clients, MessageModel: g.messageModel,
 				ConsumeTps: g.consumeTps, Subscriptions: []subscriptionSnapshot{}}
@@ -129,8 +127,10 @@ func (s *store) loadSnapshot(raw json.RawMessage, accountNamed func(string) (*ac
 	if err := statedoc.Decode(raw, snapshotVersion, &doc); err != nil {
 		return nil, err
 	}
-	instances := map[string]*instance{}
-	shared := map[string]sharedName{}
+	// Built through the helpers the create calls use, so every index is
+	// there as if the resources had been created one by one.
+	built := newResources()
+	instances, shared := built.instances, built.shared
 	for i, is := range doc.Instances {
 		where := fmt.Sprintf("instances[%d] (%s)", i, is.ID)
 		owner, ok := accountNamed(is.Account)
@@ -183,7 +183,10 @@ func (s *store) loadSnapshot(raw json.RawMessage, accountNamed func(string) (*ac
 			if !sort.SliceIsSorted(t.messages, func(i, j int) bool { return t.messages[i].stored < t.messages[j].stored }) {
 				return nil, fmt.Errorf("%s: topic %s: messages are not in the order they were stored", where, ts.Name)
 			}
-			in.topics[t.name] = t
+			in.addTopic(t)
+			for user := range t.empowered {
+				built.grant(user, t.name)
+			}
 		}
 		for _, gs := range is.Groups {
 			if err := claim(gs.ID); err != nil {
@@ -196,16 +199,19 @@ func (s *store) loadSnapshot(raw json.RawMessage, accountNamed func(string) (*ac
 				if _, ok := in.topics[ss.Topic]; !ok {
 					return nil, fmt.Errorf("%s: group %s subscribes to %s, which is no topic of the instance", where, gs.ID, ss.Topic)
 				}
-				g.subs[ss.Topic] = &subscription{topic: ss.Topic, expr: ss.Expr, diff: ss.Diff, pendingSince: ss.PendingSince, lastConsumed: ss.LastConsumed}
+				if _, dup := g.subs[ss.Topic]; dup {
+					return nil, fmt.Errorf("%s: group %s subscribes to %s twice", where, gs.ID, ss.Topic)
+				}
+				in.subscribe(g, &subscription{topic: ss.Topic, expr: ss.Expr, diff: ss.Diff, pendingSince: ss.PendingSince, lastConsumed: ss.LastConsumed})
 			}
-			in.groups[g.id] = g
+			in.addGroup(g)
 		}
-		instances[in.id] = in
+		built.addInstance(in)
 	}
 	return func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		s.instances, s.shared, s.seq = instances, shared, doc.Seq
+		s.resources, s.seq = built, doc.Seq
 	}, nil
 }
 
