@@ -168,22 +168,23 @@ func clusterKinds() map[clusterKind]string {
 	return map[clusterKind]string{kindVirtual: "virtual", kindDedicated: "dedicated", kindGeneral: "general"}
 }
 
-// saveSnapshot exports the whole store, in creation order.
+// saveSnapshot exports the whole store, in creation order (the store's own
+// ordered lists, which a load rebuilds in the order it reads).
 func (s *store) saveSnapshot() (json.RawMessage, error) {
 	s.mu.Lock()
 	kindNames := clusterKinds()
 	doc := snapshotDoc{Version: snapshotVersion, Seq: s.seq, MsgSeq: s.msgSeq, Clusters: []clusterSnapshot{}}
-	for _, c := range sorted(s.clusters, func(c *cluster) uint64 { return c.Seq }) {
+	for _, c := range s.clusterOrder {
 		cs := clusterSnapshot{ID: c.ID, Name: c.Name, Remark: c.Remark, Account: c.Owner, Region: c.Region, Kind: kindNames[c.Kind],
 			Tags: saveTags(c.Tags), Created: c.Created, ReadyAt: c.ReadyAt, Seq: c.Seq, Spec: c.Spec, GeneralSkuCode: c.GeneralSkuCode,
 			StorageSize: c.StorageSize, NodeCount: c.NodeCount, ZoneIDs: slices.Clone(c.ZoneIDs), VpcID: c.Vpc.VpcId, SubnetID: c.Vpc.SubnetId,
 			TimeSpan: c.TimeSpan, Retention: c.Retention, EnableDeletionProtection: c.EnableDeletionProtection,
 			SendReceiveRatio: c.SendReceiveRatio, AclEnabled: c.AclEnabled, PublicAccessEnabled: c.PublicAccessEnabled,
 			Namespaces: []namespaceSnapshot{}, Roles: []roleSnapshot{}}
-		for _, n := range sorted(c.Namespaces, func(n *namespace) uint64 { return n.Seq }) {
+		for _, n := range c.NamespaceOrder {
 			cs.Namespaces = append(cs.Namespaces, saveNamespace(n))
 		}
-		for _, r := range sorted(c.Roles, func(r *role) uint64 { return r.Seq }) {
+		for _, r := range c.RoleOrder {
 			cs.Roles = append(cs.Roles, roleSnapshot{Name: r.Name, Remark: r.Remark, PermType: r.PermType, Token: r.Token,
 				AccessKey: r.AccessKey, SecretKey: r.SecretKey, Created: r.Created, Updated: r.Updated, Seq: r.Seq})
 		}
@@ -231,7 +232,7 @@ func saveNamespace(n *namespace) namespaceSnapshot {
 		}
 		ns.Groups = append(ns.Groups, gs)
 	}
-	for _, b := range sorted(n.Bindings, func(b *binding) uint64 { return b.Seq }) {
+	for _, b := range n.BindingOrder {
 		bs := bindingSnapshot{Role: b.Role, Permissions: slices.Clone(b.Permissions), DetailedPerms: []detailedPermSnap{},
 			Created: b.Created, Updated: b.Updated, Seq: b.Seq}
 		for _, p := range b.DetailedPerms {
@@ -286,7 +287,11 @@ func (s *store) loadSnapshot(raw json.RawMessage) (func(), error) {
 	for k, name := range clusterKinds() {
 		kinds[name] = k
 	}
-	clusters := map[string]*cluster{}
+	// Built through the helpers the create calls use, so every index and
+	// tally is there as if the resources had been created one by one, in
+	// the order the document lists them.
+	built := newResources()
+	clusters := built.clusters
 	for i, cs := range doc.Clusters {
 		where := fmt.Sprintf("clusters[%d] (%s)", i, cs.ID)
 		if cs.ID == "" || cs.Account == "" {
@@ -314,34 +319,35 @@ func (s *store) loadSnapshot(raw json.RawMessage) (func(), error) {
 			if _, dup := c.Roles[rs.Name]; dup || rs.Name == "" {
 				return nil, fmt.Errorf("%s: role %q is empty or there twice", where, rs.Name)
 			}
-			c.Roles[rs.Name] = &role{Name: rs.Name, Remark: rs.Remark, PermType: rs.PermType, Token: rs.Token, AccessKey: rs.AccessKey,
-				SecretKey: rs.SecretKey, Created: rs.Created, Updated: rs.Updated, Seq: rs.Seq}
+			c.addRole(&role{Name: rs.Name, Remark: rs.Remark, PermType: rs.PermType, Token: rs.Token, AccessKey: rs.AccessKey,
+				SecretKey: rs.SecretKey, Created: rs.Created, Updated: rs.Updated, Seq: rs.Seq})
 		}
 		for _, ns := range cs.Namespaces {
-			n, err := loadNamespace(ns, c)
-			if err != nil {
+			if err := loadNamespace(ns, c); err != nil {
 				return nil, fmt.Errorf("%s: %w", where, err)
 			}
-			c.Namespaces[n.ID] = n
 		}
-		clusters[c.ID] = c
+		built.addCluster(c)
 	}
 	return func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		s.clusters, s.seq, s.msgSeq = clusters, doc.Seq, doc.MsgSeq
+		s.resources, s.seq, s.msgSeq = built, doc.Seq, doc.MsgSeq
 	}, nil
 }
 
-func loadNamespace(ns namespaceSnapshot, c *cluster) (*namespace, error) {
+// loadNamespace adds a saved namespace, with its topics, groups and
+// bindings, to c.
+func loadNamespace(ns namespaceSnapshot, c *cluster) error {
 	if _, dup := c.Namespaces[ns.ID]; dup || ns.ID == "" {
-		return nil, fmt.Errorf("namespace %q is empty or there twice", ns.ID)
+		return fmt.Errorf("namespace %q is empty or there twice", ns.ID)
 	}
 	n := newNamespace(ns.ID, ns.Remark, ns.Created, ns.Seq)
 	n.Ttl, n.RetentionTime, n.PublicAccessEnabled = ns.TTL, ns.RetentionTime, ns.PublicAccessEnabled
+	c.addNamespace(n)
 	for _, ts := range ns.Topics {
 		if _, dup := n.Topics.get(ts.Name); dup || ts.Name == "" {
-			return nil, fmt.Errorf("namespace %s: topic %q is empty or there twice", ns.ID, ts.Name)
+			return fmt.Errorf("namespace %s: topic %q is empty or there twice", ns.ID, ts.Name)
 		}
 		t := &topic{Name: ts.Name, Type: ts.Type, Remark: ts.Remark, Partitions: ts.Partitions, Tags: loadTags(ts.Tags), Created: ts.Created,
 			Updated: ts.Updated, Seq: ts.Seq, Messages: make([]*message, 0, len(ts.Messages)), NextQueue: ts.NextQueue}
@@ -349,7 +355,7 @@ func loadNamespace(ns namespaceSnapshot, c *cluster) (*namespace, error) {
 			t.Messages = append(t.Messages, loadMessage(m))
 		}
 		if !slices.IsSortedFunc(t.Messages, func(a, b *message) int { return a.Produced.Compare(b.Produced) }) {
-			return nil, fmt.Errorf("namespace %s: topic %s: messages are not oldest first", ns.ID, ts.Name)
+			return fmt.Errorf("namespace %s: topic %s: messages are not oldest first", ns.ID, ts.Name)
 		}
 		if len(ts.Expired) > 0 {
 			t.Expired = map[uint64]int64{}
@@ -363,11 +369,11 @@ func loadNamespace(ns namespaceSnapshot, c *cluster) (*namespace, error) {
 				t.LastWrite[q] = at
 			}
 		}
-		n.Topics.put(t.Name, t)
+		c.putTopic(n, t)
 	}
 	for _, gs := range ns.Groups {
 		if _, dup := n.Groups.get(gs.Name); dup || gs.Name == "" {
-			return nil, fmt.Errorf("namespace %s: group %q is empty or there twice", ns.ID, gs.Name)
+			return fmt.Errorf("namespace %s: group %q is empty or there twice", ns.ID, gs.Name)
 		}
 		g := &group{Name: gs.Name, Remark: gs.Remark, GroupType: gs.GroupType, ReadEnable: gs.ReadEnable, Broadcast: gs.Broadcast,
 			RetryMaxTimes: gs.RetryMaxTimes, Tags: loadTags(gs.Tags), Created: gs.Created, Updated: gs.Updated, Seq: gs.Seq, Verified: gs.Verified}
@@ -388,18 +394,21 @@ func loadNamespace(ns namespaceSnapshot, c *cluster) (*namespace, error) {
 			}
 			g.DeadLetters = append(g.DeadLetters, &deadLetter{Topic: d.Topic, Msg: m})
 		}
-		n.Groups.put(g.Name, g)
+		c.putGroup(n, g)
 	}
 	for _, bs := range ns.Bindings {
 		if _, ok := c.Roles[bs.Role]; !ok {
-			return nil, fmt.Errorf("namespace %s: binds role %q, which is no role of the cluster", ns.ID, bs.Role)
+			return fmt.Errorf("namespace %s: binds role %q, which is no role of the cluster", ns.ID, bs.Role)
 		}
 		b := &binding{Role: bs.Role, Permissions: slices.Clone(bs.Permissions), Created: bs.Created, Updated: bs.Updated, Seq: bs.Seq}
 		for _, p := range bs.DetailedPerms {
 			b.DetailedPerms = append(b.DetailedPerms, detailedPerm{Resource: p.Resource, PermWrite: p.PermWrite, PermRead: p.PermRead,
 				ResourceType: p.ResourceType, Remark: p.Remark})
 		}
-		n.Bindings[b.Role] = b
+		if _, dup := n.Bindings[b.Role]; dup {
+			return fmt.Errorf("namespace %s: binds role %q twice", ns.ID, bs.Role)
+		}
+		n.addBinding(b)
 	}
-	return n, nil
+	return nil
 }
