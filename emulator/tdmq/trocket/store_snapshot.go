@@ -180,11 +180,12 @@ type producerSnap struct {
 	LastUpdate time.Time `json:"lastUpdate"`
 }
 
-// saveSnapshot exports the whole store, in a stable order.
+// saveSnapshot exports the whole store, in a stable order: the store's own
+// creation-ordered lists, which a load rebuilds in the order it reads.
 func (s *store) saveSnapshot() (json.RawMessage, error) {
 	s.mu.Lock()
 	doc := snapshotDoc{Version: snapshotVersion, Seq: s.seq, Instances: []instanceSnapshot{}}
-	for _, in := range s.sortedInstances() {
+	for _, in := range s.instanceList {
 		doc.Instances = append(doc.Instances, saveInstance(in))
 	}
 	s.mu.Unlock()
@@ -222,8 +223,7 @@ func saveInstance(in *instance) instanceSnapshot {
 		}
 		is.Topics = append(is.Topics, ts)
 	}
-	for _, name := range sortedKeys(in.groups) {
-		g := in.groups[name]
+	for _, g := range in.groupList {
 		gs := groupSnap{Seq: g.seq, Name: g.name, Enable: g.enable, Orderly: g.orderly, MaxRetry: g.maxRetry, Remark: g.remark,
 			Tags: saveTags(g.tags), LiteTopic: g.liteTopic, Created: g.created}
 		if p := g.retryPolicy; p != nil {
@@ -231,8 +231,7 @@ func saveInstance(in *instance) instanceSnapshot {
 		}
 		is.Groups = append(is.Groups, gs)
 	}
-	for _, name := range sortedKeys(in.roles) {
-		r := in.roles[name]
+	for _, r := range in.roleList {
 		rs := roleSnap{Seq: r.seq, Name: r.name, PermRead: r.permRead, PermWrite: r.permWrite, AccessKey: r.accessKey, SecretKey: r.secretKey,
 			Remark: r.remark, PermType: r.permType, Created: r.created, Modified: r.modified}
 		if r.perms != nil {
@@ -301,7 +300,11 @@ func (s *store) loadSnapshot(raw json.RawMessage) (func(), error) {
 	if err := statedoc.Decode(raw, snapshotVersion, &doc); err != nil {
 		return nil, err
 	}
-	instances := map[string]*instance{}
+	// Built through the helpers the create calls use, so every index is
+	// there as if the resources had been created one by one, in the order
+	// the document lists them.
+	built := newResources()
+	instances := built.instances
 	for i, is := range doc.Instances {
 		where := fmt.Sprintf("instances[%d] (%s)", i, is.ID)
 		if _, dup := instances[is.ID]; dup || is.ID == "" || is.Account == "" {
@@ -311,12 +314,12 @@ func (s *store) loadSnapshot(raw json.RawMessage) (func(), error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
-		instances[in.id] = in
+		built.addInstance(in)
 	}
 	return func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		s.instances, s.seq = instances, doc.Seq
+		s.resources, s.seq = built, doc.Seq
 	}, nil
 }
 
@@ -353,7 +356,7 @@ func loadInstance(is instanceSnapshot) (*instance, error) {
 		if p := gs.RetryPolicy; p != nil {
 			g.retryPolicy = &retryPolicy{PolicyType: p.PolicyType, RetryInterval: p.RetryInterval}
 		}
-		in.groups[g.name] = g
+		in.addGroup(g)
 	}
 	for _, ts := range is.Topics {
 		if _, dup := in.topics[ts.Name]; dup || ts.Name == "" {
@@ -380,8 +383,7 @@ func loadInstance(is instanceSnapshot) (*instance, error) {
 			t.messages = append(t.messages, m)
 			in.messages[m.id] = m
 		}
-		in.topics[t.name] = t
-		in.topicList = append(in.topicList, t)
+		in.addTopic(t)
 	}
 	for _, rs := range is.Roles {
 		if _, dup := in.roles[rs.Name]; dup || rs.Name == "" {
@@ -395,7 +397,7 @@ func loadInstance(is instanceSnapshot) (*instance, error) {
 		for _, p := range rs.Perms {
 			r.perms = append(r.perms, detailedRolePerm{Resource: p.Resource, PermWrite: p.PermWrite, PermRead: p.PermRead, ResourceType: p.ResourceType, Remark: p.Remark})
 		}
-		in.roles[r.name] = r
+		in.addRole(r)
 	}
 	for _, ss := range is.Subscriptions {
 		k := subKey{group: ss.Group, topic: ss.Topic}
