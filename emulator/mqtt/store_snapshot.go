@@ -127,14 +127,10 @@ func (s *store) loadSnapshot(raw json.RawMessage) (func(), error) {
 			if _, dup := in.groups[gs.ID]; dup {
 				return nil, fmt.Errorf("%s: group %s is there twice", where, gs.ID)
 			}
-			g := &group{id: gs.ID, instance: in, created: gs.Created, updated: gs.Updated}
-			if !in.independentNaming {
-				if _, taken := shared[gs.ID]; taken {
-					return nil, fmt.Errorf("%s: group %s is in two instances without a namespace of their own", where, gs.ID)
-				}
-				shared[gs.ID] = g
+			if _, taken := shared[gs.ID]; taken && !in.independentNaming {
+				return nil, fmt.Errorf("%s: group %s is in two instances without a namespace of their own", where, gs.ID)
 			}
-			in.groups[gs.ID] = g
+			in.addGroup(&group{id: gs.ID, instance: in, created: gs.Created, updated: gs.Updated}, shared)
 		}
 		for _, cs := range is.Credentials {
 			if !validClientID(cs.ClientID) {
