@@ -23,6 +23,8 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 	g.GET("/scenarios/:file", e.readyScenario)
 	g.GET("/clock", e.getClock)
 	g.POST("/clock", e.moveClock)
+	g.GET("/snapshot", e.getSnapshot)
+	g.PUT("/snapshot", e.putSnapshot)
 	e.mountFaults(g)
 }
 

@@ -55,6 +55,8 @@ type Emulator struct {
 	streams  atomic.Int64
 	stopping chan struct{}
 	stopOnce sync.Once
+	// stateFile keeps the state across restarts; nil without state.file.
+	stateFile *stateFile
 
 	mu        sync.Mutex
 	servers   map[string]*http.Server
@@ -143,6 +145,11 @@ func New(conf Config, opts ...Option) (*Emulator, error) {
 	}
 	for _, d := range e.specs {
 		e.handlers[d.Name] = e.router(d, e.doors[d.Name])
+	}
+	if cfg.State.File != "" {
+		if err := e.openStateFile(cfg.State.File, cfg.State.Interval); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }
@@ -297,6 +304,7 @@ func (e *Emulator) Start() error {
 			}
 		}()
 	}
+	e.startStateLoop()
 	return nil
 }
 
@@ -308,7 +316,8 @@ func (e *Emulator) Addr(door string) string {
 }
 
 // Shutdown stops accepting, waits for in-flight calls until ctx ends, then
-// closes what is left and stops the clock's timers.
+// closes what is left, writes the state file (a *StateSaveError when it
+// cannot) and stops the clock's timers.
 func (e *Emulator) Shutdown(ctx context.Context) error {
 	e.stopOnce.Do(func() { close(e.stopping) })
 	e.mu.Lock()
@@ -336,6 +345,8 @@ func (e *Emulator) Shutdown(ctx context.Context) error {
 		d.Close()
 	}
 	wg.Wait()
+	// Every call has answered: the state written now is the last one.
+	errs = append(errs, e.closeStateFile())
 	e.closeFaults()
 	e.removeCAFile()
 	e.clock.Close()

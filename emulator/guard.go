@@ -49,13 +49,14 @@ func (e *Emulator) guard(token bool) gin.HandlerFunc {
 			c.Abort()
 			return
 		}
-		if r.ContentLength > maxControlBody {
-			controlError(c, http.StatusRequestEntityTooLarge, "a control request body is at most 1 MB")
+		limit, what := controlBodyLimit(r)
+		if r.ContentLength > limit {
+			controlError(c, http.StatusRequestEntityTooLarge, "a control request body is at most "+what)
 			c.Abort()
 			return
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(c.Writer, r.Body, maxControlBody)
+			r.Body = http.MaxBytesReader(c.Writer, r.Body, limit)
 		}
 		c.Next()
 	}

@@ -40,6 +40,7 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	fs.Var(&scenarios, "scenario", "fault scenario file to load at start (repeatable; also $"+config.EnvScenarios+", comma-separated)")
 	healthURL := fs.String("healthcheck", "", "probe this health URL and exit 0 if ready, 1 otherwise (for container health checks, where there is no curl; the health subcommand finds the URL itself)")
 	showVersion := fs.Bool("version", false, "print the version and commit, and exit")
+	stateFile := fs.String("state-file", "", "keep the state across restarts in this file: loaded at start (a missing file is a first run), written at shutdown and every state.interval when it changed (config key state.file)")
 	fs.Usage = func() { usage(fs) }
 	if helpAsked(args) {
 		fs.SetOutput(stdout) // asked for, help is the answer; on a mistake it goes to stderr
@@ -67,6 +68,9 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "mqmock: %v\n", err)
 		return 1
 	}
+	if *stateFile != "" {
+		cfg.State.File = *stateFile
+	}
 	logger := newLogger(cfg.Log, stderr)
 	v, c := buildInfo()
 	e, err := emulator.New(emulator.Config(cfg), emulator.WithLogger(logger), emulator.WithBuild(v, c))
@@ -89,6 +93,11 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) int 
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := e.Shutdown(sctx); err != nil {
+		var lost *emulator.StateSaveError
+		if errors.As(err, &lost) {
+			fmt.Fprintf(stderr, "mqmock: %v\n", lost)
+			return 1
+		}
 		logger.Warn("in-flight calls cut short", "err", err)
 	}
 	return 0

@@ -7,6 +7,8 @@
 package cmq
 
 import (
+	"encoding/json"
+
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -69,3 +71,16 @@ func (p *Product) State() any { return p.store.state() }
 // Close ends every parked long poll so a graceful shutdown does not wait for
 // them.
 func (p *Product) Close() { p.store.close() }
+
+// Save exports the product's state for a snapshot.
+func (p *Product) Save() (json.RawMessage, error) { return p.store.saveSnapshot() }
+
+// Load checks a saved state and returns what installs it (frontdoor.Product):
+// the store's state, and a push log that starts again with it.
+func (p *Product) Load(raw json.RawMessage) (func(), error) {
+	install, err := p.store.loadSnapshot(raw)
+	if err != nil {
+		return nil, err
+	}
+	return func() { install(); p.pusher.reset() }, nil
+}

@@ -41,6 +41,8 @@ func NewDoor(env pipeline.Env) (*frontdoor.Door, error) {
 			// The nonces seen are the door's; a reset forgets them with the
 			// product's state.
 			Reset: func() { p.Reset(); rpc.ResetNonces() },
+			Save:  p.Save,
+			Load:  p.Load,
 			Value: p,
 		}},
 		Control:   p.Control,

@@ -7,6 +7,8 @@
 package mqtt
 
 import (
+	"encoding/json"
+
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
@@ -73,3 +75,9 @@ func (p *Product) Reset() {
 
 // State is the product's state for the control API.
 func (p *Product) State() any { return p.store.state(p.clock.Now()) }
+
+// Save exports the product's state for a snapshot.
+func (p *Product) Save() (json.RawMessage, error) { return p.store.saveSnapshot() }
+
+// Load checks a saved state and returns what installs it (frontdoor.Product).
+func (p *Product) Load(raw json.RawMessage) (func(), error) { return p.store.loadSnapshot(raw) }

@@ -45,12 +45,18 @@ func (s *store) createGroup(caller *account.Account, instanceID, groupID string,
 		}
 		return errGroupIdAlreadyUsedByOtherUsers.New()
 	}
-	g := &group{id: groupID, instance: in, created: now, updated: now}
-	in.groups[groupID] = g
-	if !in.independentNaming {
-		s.sharedGIDs[groupID] = g
-	}
+	in.addGroup(&group{id: groupID, instance: in, created: now, updated: now}, s.sharedGIDs)
 	return nil
+}
+
+// addGroup inserts a new group into its instance and, for an instance
+// without a namespace of its own, into the shared space's index; a create
+// and a snapshot's load both go through it.
+func (in *instance) addGroup(g *group, shared map[string]*group) {
+	in.groups[g.id] = g
+	if !in.independentNaming {
+		shared[g.id] = g
+	}
 }
 
 // deleteGroup is idempotent for a group that does not exist; a shared name

@@ -6,6 +6,8 @@
 package ons
 
 import (
+	"encoding/json"
+
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
@@ -65,3 +67,16 @@ func (p *Product) reset() error {
 
 // State is the product's state for the control API.
 func (p *Product) State() any { return p.store.snapshot() }
+
+// Save exports the product's state for a snapshot.
+func (p *Product) Save() (json.RawMessage, error) { return p.store.saveSnapshot() }
+
+// Load checks a saved state and returns what installs it (frontdoor.Product).
+func (p *Product) Load(raw json.RawMessage) (func(), error) {
+	return p.store.loadSnapshot(raw, func(name string) (*account.Account, bool) {
+		if p.accounts == nil {
+			return nil, false
+		}
+		return p.accounts.ByName(name)
+	})
+}

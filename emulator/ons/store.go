@@ -25,6 +25,15 @@ type store struct {
 	// configured unsupported: fixed at construction, read without the lock.
 	regions, unsupportedRegions, unsupportedActions map[string]bool
 
+	resources
+	seq uint64 // message ids and offsets
+}
+
+// resources are the instances with every index kept beside them. reset and
+// a snapshot's load each build a fresh one through the same helpers the
+// create calls use (addInstance, addTopic, addGroup, subscribe, grant), so
+// those helpers are the one place that knows the indexes.
+type resources struct {
 	instances map[string]*instance
 	// owned holds each account's instances by id, kept on create and delete,
 	// so an account's lists neither walk other accounts' nor sort.
@@ -36,7 +45,15 @@ type store struct {
 	// shared holds the names (topics and Group IDs) of every instance without
 	// a namespace: one space across instances, regions and accounts.
 	shared map[string]sharedName
-	seq    uint64 // message ids and offsets
+}
+
+func newResources() resources {
+	return resources{
+		instances: map[string]*instance{},
+		owned:     map[*account.Account][]*instance{},
+		grants:    map[string]map[string]bool{},
+		shared:    map[string]sharedName{},
+	}
 }
 
 type sharedName struct {
@@ -166,10 +183,7 @@ func (s *store) served(region, action string) error {
 func (s *store) reset(accounts []*account.Account) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.instances = map[string]*instance{}
-	s.owned = map[*account.Account][]*instance{}
-	s.grants = map[string]map[string]bool{}
-	s.shared = map[string]sharedName{}
+	s.resources = newResources()
 	s.seq = 0
 	now := s.nowMs()
 	for _, a := range accounts {
@@ -189,19 +203,28 @@ func byID(a *instance, id string) int  { return strings.Compare(a.id, id) }
 func byName(t *topic, name string) int { return strings.Compare(t.name, name) }
 func byGroup(g *group, id string) int  { return strings.Compare(g.id, id) }
 
-func (s *store) addInstance(in *instance) {
-	s.instances[in.id] = in
-	list := s.owned[in.owner]
+func (r *resources) addInstance(in *instance) {
+	r.instances[in.id] = in
+	list := r.owned[in.owner]
 	i, _ := slices.BinarySearchFunc(list, in.id, byID)
-	s.owned[in.owner] = slices.Insert(list, i, in)
+	r.owned[in.owner] = slices.Insert(list, i, in)
 }
 
-func (s *store) removeInstance(in *instance) {
-	delete(s.instances, in.id)
-	list := s.owned[in.owner]
+func (r *resources) removeInstance(in *instance) {
+	delete(r.instances, in.id)
+	list := r.owned[in.owner]
 	if i, ok := slices.BinarySearchFunc(list, in.id, byID); ok {
-		s.owned[in.owner] = slices.Delete(list, i, i+1)
+		r.owned[in.owner] = slices.Delete(list, i, i+1)
 	}
+}
+
+// grant records that a shared-space topic was granted to a UID (the topic's
+// empowered map holds the relation).
+func (r *resources) grant(user, topicName string) {
+	if r.grants[user] == nil {
+		r.grants[user] = map[string]bool{}
+	}
+	r.grants[user][topicName] = true
 }
 
 // nameText is the names of an ordered index joined by a separator no name

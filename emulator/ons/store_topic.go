@@ -298,10 +298,7 @@ func (s *store) empower(acct *account.Account, topicName, user string, relation 
 		t.empowered = map[string]int{}
 	}
 	t.empowered[user] = relation
-	if s.grants[user] == nil {
-		s.grants[user] = map[string]bool{}
-	}
-	s.grants[user][topicName] = true
+	s.grant(user, topicName)
 	return nil
 }
 

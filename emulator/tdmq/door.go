@@ -77,8 +77,8 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 		Tables:   []*pipeline.Table{rocketmqProduct.Table(), trocketProduct.Table(), cmqProduct.API3Table()},
 		// The state keys keep the generations' names (GET /_mqmock/state).
 		Products: []*frontdoor.Product{
-			{Name: "rocketmq4", State: rocketmqProduct.State, Reset: rocketmqProduct.Reset, Value: rocketmqProduct},
-			{Name: "rocketmq5", State: trocketProduct.State, Reset: trocketProduct.Reset, Value: trocketProduct},
+			{Name: "rocketmq4", State: rocketmqProduct.State, Reset: rocketmqProduct.Reset, Save: rocketmqProduct.Save, Load: rocketmqProduct.Load, Value: rocketmqProduct},
+			{Name: "rocketmq5", State: trocketProduct.State, Reset: trocketProduct.Reset, Save: trocketProduct.Save, Load: trocketProduct.Load, Value: trocketProduct},
 		},
 		Control: func(r *gin.RouterGroup) {
 			trocketProduct.Control(r.Group("/trocket"))

@@ -118,6 +118,23 @@ func (c *Clock) Set(t time.Time) {
 	c.fire(due)
 }
 
+// TrySetOffset puts virtual time offset ahead of real time (a restored
+// snapshot's offset: the virtual time it saved moved on by the real time
+// since), firing every timer that became due; an offset past MaxOffset
+// either way is refused and the clock does not move.
+func (c *Clock) TrySetOffset(offset time.Duration) error {
+	if offset < -MaxOffset || offset > MaxOffset {
+		return ErrOutOfRange
+	}
+	c.mu.Lock()
+	c.offset = offset
+	due := c.popDueLocked()
+	c.armLocked()
+	c.mu.Unlock()
+	c.fire(due)
+	return nil
+}
+
 // Reset returns the offset to zero. Pending timers keep their virtual
 // deadlines and fire when real time reaches them.
 func (c *Clock) Reset() {

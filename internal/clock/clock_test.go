@@ -167,3 +167,29 @@ func TestTimersFireRightAfterALargeMove(t *testing.T) {
 	require.NoError(t, c.TryAdvance(30*365*24*time.Hour))
 	assert.Equal(t, 2, fired)
 }
+
+// A restored snapshot puts its offset back: timers that the new virtual time
+// has passed fire, and an offset out of range leaves the clock alone.
+func TestTrySetOffset(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := New(WithRealTime(func() time.Time { return base }))
+	defer c.Close()
+	fired := make(chan struct{}, 1)
+	c.At(base.Add(time.Hour), func() { fired <- struct{}{} })
+
+	require.NoError(t, c.TrySetOffset(90*time.Minute))
+	assert.Equal(t, 90*time.Minute, c.Offset())
+	assert.Equal(t, base.Add(90*time.Minute), c.Now())
+	select {
+	case <-fired:
+	default:
+		t.Fatal("a timer the restored offset passed did not fire")
+	}
+
+	require.NoError(t, c.TrySetOffset(-time.Hour), "a clock set into the past saves a negative offset")
+	assert.Equal(t, -time.Hour, c.Offset())
+	for _, d := range []time.Duration{MaxOffset + 1, -MaxOffset - 1} {
+		assert.ErrorIs(t, c.TrySetOffset(d), ErrOutOfRange)
+		assert.Equal(t, -time.Hour, c.Offset(), "a refused offset leaves the clock where it was")
+	}
+}

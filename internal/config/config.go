@@ -37,6 +37,7 @@ type Config struct {
 	Control  Control   `mapstructure:"control"`
 	Server   Server    `mapstructure:"server"`
 	TLS      TLS       `mapstructure:"tls"`
+	State    State     `mapstructure:"state"`
 	Accounts []Account `mapstructure:"accounts"`
 	// Scenarios are fault scenario files loaded at start (also --scenario).
 	Scenarios []string `mapstructure:"scenarios"`
@@ -79,6 +80,17 @@ type TLS struct {
 	// CAFile is where the made certificate's PEM is written for clients to
 	// trust (a temporary file when empty); the banner prints it.
 	CAFile string `mapstructure:"caFile"`
+}
+
+// State keeps the emulator's state across restarts (also --state-file).
+type State struct {
+	// File is loaded at start (a missing file is a first run) and written,
+	// atomically, at a graceful shutdown and every Interval when something
+	// changed; empty keeps state in memory only.
+	File string `mapstructure:"file"`
+	// Interval is how often the file is written while running; 0 writes it
+	// only at shutdown.
+	Interval time.Duration `mapstructure:"interval"`
 }
 
 // Server bounds what one connection may take of a listener: anyone who can
@@ -190,6 +202,8 @@ var defaults = map[string]any{
 	"server.bodytimeout":    "30s",
 	"server.maxconnections": 1024,
 	"control.token":         "",
+	"state.file":            "",
+	"state.interval":        "30s",
 }
 
 // Default is the configuration with no file and no environment.
@@ -453,6 +467,9 @@ func (c Config) Validate() error {
 	}
 	if c.Server.MaxConnections < 1 || c.Server.MaxConnections > 1_000_000 {
 		return fmt.Errorf("config key server.maxConnections: %d is not between 1 and 1000000", c.Server.MaxConnections)
+	}
+	if c.State.Interval != 0 && c.State.Interval < time.Second {
+		return fmt.Errorf("config key state.interval: %s is neither 0 (only at shutdown) nor at least 1s", c.State.Interval)
 	}
 	if c.Journal.MaxBytes < 64<<10 || c.Journal.MaxBytes > 4<<30 {
 		return fmt.Errorf("config key journal.maxBytes: %d is not between 65536 and 4294967296", c.Journal.MaxBytes)

@@ -9,6 +9,7 @@
 package frontdoor
 
 import (
+	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
@@ -44,7 +45,8 @@ type Door struct {
 }
 
 // Product is what the emulator can ask of a product: its state for the
-// control API, a reset, and an end to calls it holds open.
+// control API, a reset, a snapshot to save and load, and an end to calls it
+// holds open.
 type Product struct {
 	// Name keys the product in its door's state view.
 	Name  string
@@ -52,6 +54,16 @@ type Product struct {
 	// Reset empties what was created through the API; configured accounts,
 	// instances and resources stay.
 	Reset func()
+	// Save exports the product's whole state (resources, messages and the
+	// timers that matter) as its own versioned snapshot document; nil when
+	// the product keeps no state worth saving.
+	Save func() (json.RawMessage, error)
+	// Load checks a document Save wrote, in full, and builds the state it
+	// holds without touching the current one; install then replaces the
+	// product's state at once. Two steps, so that a snapshot of several
+	// products is checked everywhere before anything is replaced: a bad
+	// part changes nothing. Set together with Save.
+	Load func(json.RawMessage) (install func(), err error)
 	// Close ends calls the product holds open (long polls) so a graceful
 	// shutdown does not wait for them; nil when it holds none.
 	Close func()

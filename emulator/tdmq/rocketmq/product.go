@@ -10,6 +10,7 @@
 package rocketmq
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
@@ -65,3 +66,9 @@ func (g *Product) State() any { return g.store.state(g.clock.Now()) }
 func (g *Product) Clusters(account, region string, now time.Time) []ClusterSummary {
 	return g.store.summaries(account, region, now)
 }
+
+// Save exports the product's state for a snapshot.
+func (g *Product) Save() (json.RawMessage, error) { return g.store.saveSnapshot() }
+
+// Load checks a saved state and returns what installs it (frontdoor.Product).
+func (g *Product) Load(raw json.RawMessage) (func(), error) { return g.store.loadSnapshot(raw) }

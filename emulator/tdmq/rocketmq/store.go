@@ -24,7 +24,17 @@ type store struct {
 	limits     Limits
 	readyAfter time.Duration // how long a new cluster stays CREATING
 
-	mu       sync.Mutex
+	mu sync.Mutex
+	resources
+	seq    uint64 // creation order of every resource
+	msgSeq uint64 // message ids
+}
+
+// resources are the clusters with every index kept beside them. reset and
+// a snapshot's load each build a fresh one through the same helpers the
+// create calls use (addCluster, addNamespace, addRole, putTopic, putGroup,
+// addBinding), so those helpers are the one place that knows the indexes.
+type resources struct {
 	clusters map[string]*cluster
 	// clusterOrder holds the clusters in creation order, so lists page
 	// without sorting every cluster on every call; scopes the same per
@@ -37,8 +47,10 @@ type store struct {
 	// a create or delete, since the virtual clock may be set back.
 	byCreated      []*cluster
 	byCreatedDirty bool
-	seq            uint64 // creation order of every resource
-	msgSeq         uint64 // message ids
+}
+
+func newResources() resources {
+	return resources{clusters: map[string]*cluster{}, scopes: map[scope]*scoped{}}
 }
 
 func newStore(opts Options) *store {
@@ -51,9 +63,7 @@ func newStore(opts Options) *store {
 func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.clusters = map[string]*cluster{}
-	s.clusterOrder, s.byCreated, s.byCreatedDirty = nil, nil, false
-	s.scopes = map[scope]*scoped{}
+	s.resources = newResources()
 	s.seq, s.msgSeq = 0, 0
 }
 
@@ -446,18 +456,18 @@ func without[T comparable](list []T, v T) []T {
 
 // clustersByCreated lists every cluster by (creation millisecond, id); the
 // caller holds mu.
-func (s *store) clustersByCreated() []*cluster {
-	if s.byCreatedDirty {
-		s.byCreated = append(s.byCreated[:0], s.clusterOrder...)
-		slices.SortFunc(s.byCreated, func(a, b *cluster) int {
+func (r *resources) clustersByCreated() []*cluster {
+	if r.byCreatedDirty {
+		r.byCreated = append(r.byCreated[:0], r.clusterOrder...)
+		slices.SortFunc(r.byCreated, func(a, b *cluster) int {
 			if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
 				return c
 			}
 			return strings.Compare(a.ID, b.ID)
 		})
-		s.byCreatedDirty = false
+		r.byCreatedDirty = false
 	}
-	return s.byCreated
+	return r.byCreated
 }
 
 // scope is an account and a region: the clusters one call sees.
@@ -468,24 +478,24 @@ type scope struct{ owner, region string }
 type scoped struct{ all, vip []*cluster }
 
 // scoped returns the clusters o sees (never nil); the caller holds mu.
-func (s *store) scoped(o op) *scoped {
-	if sc, ok := s.scopes[scope{o.owner, o.region}]; ok {
+func (r *resources) scoped(o op) *scoped {
+	if sc, ok := r.scopes[scope{o.owner, o.region}]; ok {
 		return sc
 	}
 	return &scoped{}
 }
 
 // addCluster inserts a new cluster; the caller holds mu.
-func (s *store) addCluster(c *cluster) {
-	s.clusters[c.ID] = c
-	s.clusterOrder = append(s.clusterOrder, c)
-	s.byCreated = append(s.byCreated, c)
-	s.byCreatedDirty = true
+func (r *resources) addCluster(c *cluster) {
+	r.clusters[c.ID] = c
+	r.clusterOrder = append(r.clusterOrder, c)
+	r.byCreated = append(r.byCreated, c)
+	r.byCreatedDirty = true
 	k := scope{c.Owner, c.Region}
-	sc := s.scopes[k]
+	sc := r.scopes[k]
 	if sc == nil {
 		sc = &scoped{}
-		s.scopes[k] = sc
+		r.scopes[k] = sc
 	}
 	sc.all = append(sc.all, c)
 	if c.Kind != kindVirtual {
@@ -494,11 +504,11 @@ func (s *store) addCluster(c *cluster) {
 }
 
 // removeCluster forgets a cluster; the caller holds mu.
-func (s *store) removeCluster(c *cluster) {
-	delete(s.clusters, c.ID)
-	s.clusterOrder = without(s.clusterOrder, c)
-	s.byCreated = without(s.byCreated, c)
-	if sc := s.scopes[scope{c.Owner, c.Region}]; sc != nil {
+func (r *resources) removeCluster(c *cluster) {
+	delete(r.clusters, c.ID)
+	r.clusterOrder = without(r.clusterOrder, c)
+	r.byCreated = without(r.byCreated, c)
+	if sc := r.scopes[scope{c.Owner, c.Region}]; sc != nil {
 		sc.all = without(sc.all, c)
 		sc.vip = without(sc.vip, c)
 	}
@@ -508,6 +518,18 @@ func (s *store) removeCluster(c *cluster) {
 func (c *cluster) addNamespace(n *namespace) {
 	c.Namespaces[n.ID] = n
 	c.NamespaceOrder = append(c.NamespaceOrder, n)
+}
+
+// addRole inserts a new role into a cluster; the caller holds mu.
+func (c *cluster) addRole(r *role) {
+	c.Roles[r.Name] = r
+	c.RoleOrder = append(c.RoleOrder, r)
+}
+
+// addBinding binds a role on a namespace; the caller holds mu.
+func (n *namespace) addBinding(b *binding) {
+	n.Bindings[b.Role] = b
+	n.BindingOrder = append(n.BindingOrder, b)
 }
 
 // filterPage counts the items keep accepts and returns the page of them

@@ -103,8 +103,7 @@ func (s *store) createEnvironmentRole(o op, a bindingSpec) error {
 		return errDryRunOperation.New()
 	}
 	b := &binding{Role: a.role, Permissions: append([]string{}, a.permissions...), DetailedPerms: perms, Created: o.now, Updated: o.now, Seq: s.next()}
-	n.Bindings[a.role] = b
-	n.BindingOrder = append(n.BindingOrder, b)
+	n.addBinding(b)
 	return nil
 }
 

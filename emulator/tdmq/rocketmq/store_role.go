@@ -116,8 +116,7 @@ func (s *store) createRole(o op, a roleSpec) (role, error) {
 	} else {
 		r.Token = newToken()
 	}
-	c.Roles[r.Name] = r
-	c.RoleOrder = append(c.RoleOrder, r)
+	c.addRole(r)
 	return *r, nil
 }
 

@@ -10,6 +10,7 @@
 package trocket
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
@@ -96,3 +97,9 @@ type OtherInstance struct {
 
 // Tag is a resource tag.
 type Tag struct{ Key, Value string }
+
+// Save exports the product's state for a snapshot.
+func (g *Product) Save() (json.RawMessage, error) { return g.store.saveSnapshot() }
+
+// Load checks a saved state and returns what installs it (frontdoor.Product).
+func (g *Product) Load(raw json.RawMessage) (func(), error) { return g.store.loadSnapshot(raw) }

@@ -20,8 +20,16 @@ type store struct {
 	readyAfter      time.Duration // how long a new instance stays CREATING
 	topicNameMaxLen int           // 0 means 100
 
-	mu        sync.Mutex
-	seq       int64
+	mu  sync.Mutex
+	seq int64
+	resources
+}
+
+// resources are the instances with every index kept beside them. reset and
+// a snapshot's load each build a fresh one through the same helpers the
+// create calls use (addInstance, and an instance's addTopic, addGroup and
+// addRole), so those helpers are the one place that knows the indexes.
+type resources struct {
 	instances map[string]*instance
 	// instanceList holds the instances in creation order, so lists page
 	// without sorting every instance on every call; scopes the same per
@@ -36,6 +44,29 @@ type store struct {
 	byCreatedDirty bool
 }
 
+func newResources() resources {
+	return resources{instances: map[string]*instance{}, scopes: map[scope][]*instance{}}
+}
+
+// addInstance inserts a new instance; the caller holds mu.
+func (r *resources) addInstance(in *instance) {
+	r.instances[in.id] = in
+	r.instanceList = append(r.instanceList, in)
+	k := scope{in.owner, in.region}
+	r.scopes[k] = append(r.scopes[k], in)
+	r.byCreated = append(r.byCreated, in)
+	r.byCreatedDirty = true
+}
+
+// removeInstance forgets an instance; the caller holds mu.
+func (r *resources) removeInstance(in *instance) {
+	delete(r.instances, in.id)
+	r.instanceList = without(r.instanceList, in)
+	k := scope{in.owner, in.region}
+	r.scopes[k] = without(r.scopes[k], in)
+	r.byCreated = without(r.byCreated, in)
+}
+
 func newStore(opts Options) *store {
 	s := &store{readyAfter: opts.ReadyAfter, topicNameMaxLen: opts.TopicNameMaxLen}
 	s.reset()
@@ -46,9 +77,7 @@ func newStore(opts Options) *store {
 func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.instances = map[string]*instance{}
-	s.instanceList, s.byCreated, s.byCreatedDirty = nil, nil, false
-	s.scopes = map[scope][]*instance{}
+	s.resources = newResources()
 	s.seq = 0
 }
 
@@ -82,18 +111,18 @@ func (s *store) state(now time.Time) []instanceState {
 
 // instancesByCreated lists all instances by (creation millisecond, id);
 // the caller holds mu.
-func (s *store) instancesByCreated() []*instance {
-	if s.byCreatedDirty {
-		s.byCreated = append(s.byCreated[:0], s.instanceList...)
-		slices.SortFunc(s.byCreated, func(a, b *instance) int {
+func (r *resources) instancesByCreated() []*instance {
+	if r.byCreatedDirty {
+		r.byCreated = append(r.byCreated[:0], r.instanceList...)
+		slices.SortFunc(r.byCreated, func(a, b *instance) int {
 			if c := cmp.Compare(ms(a.created), ms(b.created)); c != 0 {
 				return c
 			}
 			return strings.Compare(a.id, b.id)
 		})
-		s.byCreatedDirty = false
+		r.byCreatedDirty = false
 	}
-	return s.byCreated
+	return r.byCreated
 }
 
 // scope is an account and a region: the instances one call sees.
@@ -168,6 +197,23 @@ func (in *instance) status(now time.Time) string {
 }
 
 func (in *instance) next() int64 { in.nextSeq++; return in.nextSeq }
+
+// addTopic, addGroup and addRole insert a new resource into the instance
+// and its creation-ordered list; the caller holds mu.
+func (in *instance) addTopic(t *topic) {
+	in.topics[t.name] = t
+	in.topicList = append(in.topicList, t)
+}
+
+func (in *instance) addGroup(gr *group) {
+	in.groups[gr.name] = gr
+	in.groupList = append(in.groupList, gr)
+}
+
+func (in *instance) addRole(r *role) {
+	in.roles[r.name] = r
+	in.roleList = append(in.roleList, r)
+}
 
 type topic struct {
 	seq              int64

@@ -71,8 +71,7 @@ func (s *store) createConsumerGroup(o op, a groupSpec) error {
 		seq: in.next(), name: name, enable: a.enable, orderly: a.orderly, maxRetry: a.maxRetry,
 		remark: str(a.remark), tags: a.tags, retryPolicy: a.retryPolicy, liteTopic: str(a.liteTopic), created: o.now,
 	}
-	in.groups[name] = gr
-	in.groupList = append(in.groupList, gr)
+	in.addGroup(gr)
 	return nil
 }
 

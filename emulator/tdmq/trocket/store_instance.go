@@ -93,11 +93,7 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 	defer s.mu.Unlock()
 	s.seq++
 	in.seq = s.seq
-	s.instances[in.id] = in
-	s.instanceList = append(s.instanceList, in)
-	s.scopes[o.scope()] = append(s.scopes[o.scope()], in)
-	s.byCreated = append(s.byCreated, in)
-	s.byCreatedDirty = true
+	s.addInstance(in)
 	return in.id, nil
 }
 
@@ -513,11 +509,7 @@ func (s *store) deleteInstance(o op, id string) error {
 	if o.dry {
 		return nil
 	}
-	delete(s.instances, in.id)
-	s.instanceList = without(s.instanceList, in)
-	k := scope{in.owner, in.region}
-	s.scopes[k] = without(s.scopes[k], in)
-	s.byCreated = without(s.byCreated, in)
+	s.removeInstance(in)
 	return nil
 }
 

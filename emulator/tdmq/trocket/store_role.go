@@ -110,8 +110,7 @@ func (s *store) createRole(o op, a roleSpec) error {
 		seq: in.next(), name: name, permRead: a.permRead, permWrite: a.permWrite, accessKey: ak, secretKey: sk,
 		remark: a.remark, permType: derefStr(a.permType, "Cluster"), perms: a.perms, created: o.now, modified: o.now,
 	}
-	in.roles[name] = r
-	in.roleList = append(in.roleList, r)
+	in.addRole(r)
 	return nil
 }
 

@@ -69,8 +69,7 @@ func (s *store) createTopic(o op, a topicSpec) error {
 		msgTTL: derefInt(a.msgTTL, in.retention), tags: a.tags, autoExpireDelete: deref(a.autoExpireDelete),
 		autoExpireTime: derefInt(a.autoExpireTime, 0), created: o.now,
 	}
-	in.topics[name] = t
-	in.topicList = append(in.topicList, t)
+	in.addTopic(t)
 	return nil
 }
 
