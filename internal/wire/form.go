@@ -6,7 +6,6 @@ package wire
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -24,7 +23,14 @@ func ParsePairs(raw string) ([]Pair, error) {
 	if raw == "" {
 		return nil, nil
 	}
+	// Every escaped key and value is decoded into one buffer that becomes
+	// one string, and the pairs are cut out of it: a signed call escapes
+	// half its parameters (timestamps, signatures), and a string each cost
+	// an allocation each. An unescaped one is a substring of raw.
+	type span struct{ k0, k1, v0, v1 int } // into buf; -1: not escaped
 	out := make([]Pair, 0, strings.Count(raw, "&")+1)
+	var spans []span
+	var buf []byte
 	for raw != "" {
 		var part string
 		part, raw, _ = strings.Cut(raw, "&")
@@ -32,17 +38,90 @@ func ParsePairs(raw string) ([]Pair, error) {
 			continue
 		}
 		k, v, _ := strings.Cut(part, "=")
-		key, err := url.QueryUnescape(k)
-		if err != nil {
-			return nil, fmt.Errorf("%w: key %q", ErrMalformed, k)
+		sp := span{-1, -1, -1, -1}
+		if needsUnescape(k) {
+			sp.k0 = len(buf)
+			var ok bool
+			if buf, ok = appendUnescaped(buf, k); !ok {
+				return nil, fmt.Errorf("%w: key %q", ErrMalformed, k)
+			}
+			sp.k1 = len(buf)
 		}
-		val, err := url.QueryUnescape(v)
-		if err != nil {
-			return nil, fmt.Errorf("%w: value of %q", ErrMalformed, key)
+		if needsUnescape(v) {
+			sp.v0 = len(buf)
+			var ok bool
+			if buf, ok = appendUnescaped(buf, v); !ok {
+				key := k
+				if sp.k0 >= 0 {
+					key = string(buf[sp.k0:sp.k1])
+				}
+				return nil, fmt.Errorf("%w: value of %q", ErrMalformed, key)
+			}
+			sp.v1 = len(buf)
 		}
-		out = append(out, Pair{key, val})
+		out = append(out, Pair{k, v})
+		if sp != (span{-1, -1, -1, -1}) {
+			if spans == nil {
+				spans = make([]span, cap(out))
+				for i := range spans {
+					spans[i] = span{-1, -1, -1, -1}
+				}
+			}
+			spans[len(out)-1] = sp
+		}
+	}
+	if spans != nil {
+		text := string(buf)
+		for i, sp := range spans[:len(out)] {
+			if sp.k0 >= 0 {
+				out[i].Key = text[sp.k0:sp.k1]
+			}
+			if sp.v0 >= 0 {
+				out[i].Value = text[sp.v0:sp.v1]
+			}
+		}
 	}
 	return out, nil
+}
+
+// needsUnescape reports whether s has a '%' or '+', what query unescaping
+// changes.
+func needsUnescape(s string) bool { return strings.ContainsAny(s, "%+") }
+
+// appendUnescaped appends s decoded as a query component ("+" is a space,
+// "%XY" a byte), exactly as url.QueryUnescape decodes it; false for a '%'
+// not followed by two hex digits.
+func appendUnescaped(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return b, false
+			}
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+		case '+':
+			b = append(b, ' ')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
 }
 
 // smallSet is the most pairs DuplicateKey compares pairwise.

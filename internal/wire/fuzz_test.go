@@ -92,3 +92,46 @@ func FuzzUnflattenAndIndexed(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePairsDecodesAsQueryUnescape: ParsePairs's own decoder agrees
+// with url.QueryUnescape on every key and value, errors included.
+func FuzzParsePairsDecodesAsQueryUnescape(f *testing.F) {
+	for _, s := range []string{"a=1&b=x+y", "%E4%BD%A0=%E5%A5%BD", "a=%zz", "a=%4", "%=1", "a=%2B%3D%3a", "k+ey=v%20al&x", "Signature=abc%2F%2B%3D&Timestamp=2024-01-01T00%3A00%3A00Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		pairs, err := ParsePairs(raw)
+		var want []Pair
+		var wantErr bool
+		for _, part := range strings.Split(raw, "&") {
+			if part == "" {
+				continue
+			}
+			k, v, _ := strings.Cut(part, "=")
+			dk, e1 := url.QueryUnescape(k)
+			dv, e2 := url.QueryUnescape(v)
+			if e1 != nil || e2 != nil {
+				wantErr = true
+				break
+			}
+			want = append(want, Pair{dk, dv})
+		}
+		if wantErr {
+			if err == nil {
+				t.Fatalf("%q: url.QueryUnescape refuses it, ParsePairs gave %+v", raw, pairs)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", raw, err)
+		}
+		if len(pairs) != len(want) {
+			t.Fatalf("%q: %+v, want %+v", raw, pairs, want)
+		}
+		for i := range want {
+			if pairs[i] != want[i] {
+				t.Fatalf("%q: pair %d is %+v, want %+v", raw, i, pairs[i], want[i])
+			}
+		}
+	})
+}
