@@ -498,3 +498,14 @@ func TestRequestIDsAreFresh(t *testing.T) {
 	b := fx.signed(t, http.MethodPost, goParams(keyID, "Echo", "id2"))
 	assert.NotEqual(t, a.body["RequestId"], b.body["RequestId"])
 }
+
+// Request ids are upper-case UUIDs, as Alibaba's gateway writes them (the
+// SDKs show them to users; support asks for them in that form).
+func TestRequestIDsAreUpperCaseUUIDs(t *testing.T) {
+	f := aliyunrpc.New(aliyunrpc.Config{})
+	shape := regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
+	a, b := f.NewRequestID(), f.NewRequestID()
+	assert.Regexp(t, shape, a)
+	assert.Regexp(t, shape, b)
+	assert.NotEqual(t, a, b)
+}
