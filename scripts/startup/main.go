@@ -8,7 +8,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -18,9 +17,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mqmock/mqmock/scripts/internal/proc"
 )
 
 func main() {
@@ -131,7 +131,7 @@ func once(bin string, idle time.Duration) (time.Duration, int, error) {
 	}
 	client.CloseIdleConnections()
 	time.Sleep(idle)
-	kb, err := vmRSS(cmd.Process.Pid)
+	kb, err := proc.RSS(cmd.Process.Pid)
 	return ready, kb, err
 }
 
@@ -142,22 +142,6 @@ func freeAddr() (string, error) {
 	}
 	defer l.Close()
 	return l.Addr().String(), nil
-}
-
-// vmRSS is the process's resident set in KiB.
-func vmRSS(pid int) (int, error) {
-	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			return strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-		}
-	}
-	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
