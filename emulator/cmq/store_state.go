@@ -51,9 +51,9 @@ type subscriptionState struct {
 // state is every account's queues (with message counts per state) and
 // topics (with their subscriptions), accounts in name order.
 func (s *store) state() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.clock.Now()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	now := unixNanos(s.clock.Now())
 	names := make([]string, 0, len(s.tenants))
 	for n := range s.tenants {
 		names = append(names, n)
@@ -63,7 +63,9 @@ func (s *store) state() any {
 	for _, n := range names {
 		t := s.tenants[n]
 		for _, q := range t.queueOrder {
+			q.mu.Lock()
 			c := q.countsLocked(now)
+			q.mu.Unlock()
 			a := q.attrs
 			queues = append(queues, queueState{Account: n, Name: q.name, ID: q.id,
 				Attributes: queueAttrsJ{a.MaxMsgHeapNum, a.PollingWaitSeconds, a.VisibilityTimeout, a.MaxMsgSize, a.MsgRetentionSeconds, a.RewindSeconds},
@@ -72,8 +74,8 @@ func (s *store) state() any {
 		for _, tp := range t.topicOrder {
 			ts := topicState{Account: n, Name: tp.name, ID: tp.id, FilterType: tp.filterType, MaxMsgSize: tp.maxMsgSize, Subscriptions: []subscriptionState{}}
 			for _, sub := range tp.subOrder {
-				ts.Subscriptions = append(ts.Subscriptions, subscriptionState{sub.name, sub.id, sub.protocol, sub.endpoint,
-					sub.notifyStrategy, sub.notifyContentFormat, sub.filterTags, sub.bindingKeys, sub.pending})
+				ts.Subscriptions = append(ts.Subscriptions, subscriptionState{sub.name, sub.idString(), sub.protocol.String(), sub.endpoint,
+					sub.notifyStrategy.String(), sub.notifyContentFormat.String(), sub.filterTags(), sub.bindingKeys(), int(sub.pending.Load())})
 			}
 			topics = append(topics, ts)
 		}
