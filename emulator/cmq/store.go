@@ -188,7 +188,7 @@ func (s *store) lockedOut(deleted map[string]time.Time, lower string, now time.T
 // at most limit of them. No list of all matches is built.
 type pager[T any] struct {
 	offset, limit, total int
-	page              []T
+	page                 []T
 }
 
 func newPager[T any](offset, limit int) *pager[T] {
@@ -246,7 +246,9 @@ type tagFilter struct {
 }
 
 // empty reports whether the filter keeps everything.
-func (f resourceFilter) empty() bool { return f.nameContains == "" && f.names == nil && len(f.tags) == 0 }
+func (f resourceFilter) empty() bool {
+	return f.nameContains == "" && f.names == nil && len(f.tags) == 0
+}
 
 func (f resourceFilter) matches(name string, tags []resourceTag) bool {
 	if !strings.Contains(name, f.nameContains) || f.names != nil && !slices.Contains(f.names, name) {

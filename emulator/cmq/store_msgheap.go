@@ -20,8 +20,10 @@ const (
 	inHidden
 )
 
-func byPosition(a, b *message) bool  { return a.pos < b.pos }
-func byVisibleAt(a, b *message) bool { return a.visibleAt < b.visibleAt || a.visibleAt == b.visibleAt && a.pos < b.pos }
+func byPosition(a, b *message) bool { return a.pos < b.pos }
+func byVisibleAt(a, b *message) bool {
+	return a.visibleAt < b.visibleAt || a.visibleAt == b.visibleAt && a.pos < b.pos
+}
 
 func (h *msgHeap) len() int { return len(h.items) }
 
