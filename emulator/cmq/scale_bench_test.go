@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/jsonstream"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -22,7 +23,7 @@ import (
 // run (so it holds on a noisy machine), times as the median of batches of
 // 64 calls:
 //
-//	go test -run XXX -bench 'Retained|Scale|Deep|Beside' -benchtime 2000x ./emulator/cmq/
+//	go test -run XXX -bench 'Retained|Scale|Deep|Beside|StateAnswer' -benchtime 2000x ./emulator/cmq/
 //
 //   - BenchmarkRetainedSubscriptions / BenchmarkRetainedMessages (target 4):
 //     heap retained after runtime.GC per subscription and per stored
@@ -33,6 +34,8 @@ import (
 //     alternately; x-at-10 is the first's cost ÷ the second's.
 //   - BenchmarkDeepQueue (target 6): receive + delete on queues 1 k, 20 k
 //     and 300 k deep; x-300k-vs-20k is the 300 k rate ÷ the 20 k rate.
+//   - BenchmarkStateAnswer (target 7): the heap the control API's state
+//     answer needs at its peak, streamed and encoded whole.
 //   - BenchmarkSendBesideDeepDrain (target 6): a send to one queue while a
 //     300 k-deep queue of the same account is drained, against the same
 //     send while a 1 k-deep one is; x-beside-shallow is the first ÷ the
@@ -393,4 +396,80 @@ func BenchmarkSendBesideDeepDrain(b *testing.B) {
 	b.ReportMetric(deepT.median(), "beside-deep-ns/send")
 	b.ReportMetric(shallowT.median(), "beside-shallow-ns/send")
 	b.ReportMetric(deepT.median()/shallowT.median(), "x-beside-shallow")
+}
+
+// heapSampler is an io.Writer that counts what is written and samples the
+// live heap (after a collection, so garbage already made is not counted)
+// every sampleEvery bytes, keeping the largest sample.
+type heapSampler struct {
+	written, nextSample int64
+	peak                uint64
+}
+
+const sampleEvery = 1 << 20
+
+func (h *heapSampler) Write(p []byte) (int, error) {
+	h.written += int64(len(p))
+	if h.written >= h.nextSample {
+		h.nextSample = h.written + sampleEvery
+		h.sample()
+	}
+	return len(p), nil
+}
+
+func (h *heapSampler) sample() { h.peak = max(h.peak, retainedHeap()) }
+
+// BenchmarkStateAnswer writes the control API's state of 200 topics × 500
+// subscriptions (about 22 MB of JSON) streamed, as GET /_mqmock/state does,
+// and encoded whole, as it did, and reports the live heap each needed
+// beyond the store's own at its peak (target 7: the streamed answer's stays
+// small whatever the state's size).
+func BenchmarkStateAnswer(b *testing.B) {
+	const topics, subs = 200, 500
+	p := benchProduct(b, map[string]any{"maxTopics": topics})
+	s := p.store
+	if _, err := s.createQueue("", "consumer", queueAttrPatch{}, legacyQueueRules()); err != nil {
+		b.Fatal(err)
+	}
+	for t := range topics {
+		topic := "orders-topic-" + strconv.Itoa(t)
+		if _, err := s.createTopic("", topicSpec{name: topic, maxMsgSize: defaultTopicMsgSize, filterType: filterTags, retention: topicRetention}); err != nil {
+			b.Fatal(err)
+		}
+		for j := range subs {
+			spec := subscriptionSpec{topic: topic, name: "subscription-" + strconv.Itoa(j), protocol: "queue", endpoint: "consumer",
+				notifyStrategy: exponentialDecayRetry, notifyContentFormat: formatSimplified, filterTags: []string{"tag"}}
+			if _, err := s.subscribe("", spec); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	extra := func(write func(h *heapSampler)) (peak, size float64) {
+		base := retainedHeap()
+		h := &heapSampler{}
+		write(h)
+		h.sample()
+		return float64(h.peak) - float64(base), float64(h.written)
+	}
+	var streamed, whole, size float64
+	for b.Loop() {
+		streamed, size = extra(func(h *heapSampler) {
+			w := jsonstream.New(h)
+			p.WriteState(w)
+			if err := w.Flush(); err != nil {
+				b.Fatal(err)
+			}
+		})
+		whole, _ = extra(func(h *heapSampler) {
+			doc, err := json.Marshal(p.State())
+			if err != nil {
+				b.Fatal(err)
+			}
+			_, _ = h.Write(doc)
+		})
+	}
+	b.ReportMetric(size/1e6, "doc-MB")
+	b.ReportMetric(streamed/1e6, "streamed-peak-MB")
+	b.ReportMetric(whole/1e6, "whole-peak-MB")
+	b.ReportMetric(streamed/size, "streamed-peak-x-doc")
 }
