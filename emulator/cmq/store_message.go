@@ -127,7 +127,7 @@ func (q *queue) trimLocked(now int64) {
 // unlink takes m out of its heap and forgets its receipt handle.
 func (q *queue) unlink(m *message) {
 	switch m.where {
-	case inReady:
+	case inReady, inFresh:
 		q.ready.remove(m)
 	case inHidden:
 		q.hidden.remove(m)
@@ -145,15 +145,6 @@ func (q *queue) markDeleted(m *message) {
 	q.deleted++
 }
 
-// place puts an undeleted message in the heap its visibility says.
-func (q *queue) place(m *message, now int64) {
-	if m.visibleAt <= now {
-		q.ready.push(m)
-	} else {
-		q.hidden.push(m)
-	}
-}
-
 // promote moves the messages whose instant has come from hidden to ready.
 func (q *queue) promote(now int64) {
 	for m := q.hidden.top(); m != nil && m.visibleAt <= now; m = q.hidden.top() {
@@ -169,10 +160,20 @@ func (q *queue) rebuildLocked(now int64) {
 	q.hidden.reset()
 	for _, m := range q.msgs {
 		if !m.deleted {
-			q.place(m, now)
+			q.placeInOrder(m, now)
 		}
 	}
 	q.promotedUpTo = now
+}
+
+// placeInOrder is place for a message positioned after every message placed
+// so far: a visible one joins the ready FIFO.
+func (q *queue) placeInOrder(m *message, now int64) {
+	if m.visibleAt <= now {
+		q.ready.pushFresh(m)
+	} else {
+		q.hidden.push(m)
+	}
 }
 
 // append enqueues a message at the back.
@@ -180,7 +181,7 @@ func (q *queue) append(m *message, now int64) {
 	q.tail++
 	m.pos = q.tail
 	q.msgs = append(q.msgs, m)
-	q.place(m, now)
+	q.placeInOrder(m, now)
 }
 
 // countsLocked classifies the retained messages at now.

@@ -2,10 +2,10 @@ package cmq
 
 // msgHeap is a binary min-heap of messages that keeps each message's index
 // (message.heapAt), so a message leaves it in O(log n) wherever it is. A
-// queue has two: ready, ordered by enqueue position (the order receives
-// deliver in), and hidden, ordered by the instant a message becomes visible
-// (delayed and in-flight messages). A receive then costs O(log n) whatever
-// the depth, instead of a scan of the queue.
+// queue's hidden messages (delayed and in flight) are one, ordered by the
+// instant they become visible; the messages that become visible again are
+// another, ordered by enqueue position (readySet). A receive then costs
+// O(log n) at worst whatever the depth, instead of a scan of the queue.
 type msgHeap struct {
 	items []*message
 	less  func(a, b *message) bool
@@ -16,8 +16,9 @@ type msgHeap struct {
 // Where a message is (message.where).
 const (
 	inNoHeap uint8 = iota
-	inReady
-	inHidden
+	inReady        // readySet.back
+	inHidden       // the hidden heap
+	inFresh        // readySet.fresh
 )
 
 func byPosition(a, b *message) bool { return a.pos < b.pos }
@@ -112,4 +113,95 @@ func (h *msgHeap) down(i0 int) bool {
 		i = j
 	}
 	return i > i0
+}
+
+// readySet holds a queue's messages believed visible, to be delivered in
+// enqueue order. Most were visible from their send and arrive in position
+// order: they wait in fresh, a FIFO read from head, so taking one costs
+// O(1) and touches memory in order however deep the queue. The others
+// (visible again after a delay or a visibility timeout) wait in back, a
+// heap by position; pop takes the earlier of the two fronts. A message that
+// leaves fresh early (deleted, expired) stays there as a stale entry, skipped
+// at the head and compacted away once stale entries are many.
+type readySet struct {
+	fresh       []*message
+	head, stale int
+	back        msgHeap
+}
+
+func newReadySet() readySet { return readySet{back: msgHeap{less: byPosition, where: inReady}} }
+
+func (r *readySet) len() int { return len(r.fresh) - r.head - r.stale + r.back.len() }
+
+// pushFresh adds a message positioned after every message in fresh.
+func (r *readySet) pushFresh(m *message) {
+	m.where = inFresh
+	r.fresh = append(r.fresh, m)
+}
+
+// push adds a message in any position.
+func (r *readySet) push(m *message) { r.back.push(m) }
+
+// remove takes m (in the set) out.
+func (r *readySet) remove(m *message) {
+	if m.where != inFresh {
+		r.back.remove(m)
+		return
+	}
+	m.where = inNoHeap
+	r.stale++
+	if live := len(r.fresh) - r.head - r.stale; r.stale > 64 && r.stale > live {
+		r.compact()
+	}
+}
+
+// compact drops the stale entries and the consumed front of fresh.
+func (r *readySet) compact() {
+	kept := r.fresh[:0]
+	for _, m := range r.fresh[r.head:] {
+		if m.where == inFresh {
+			kept = append(kept, m)
+		}
+	}
+	clear(r.fresh[len(kept):])
+	r.fresh, r.head, r.stale = kept, 0, 0
+}
+
+// pop removes and returns the earliest message (the set is not empty).
+func (r *readySet) pop() *message {
+	for r.head < len(r.fresh) && r.fresh[r.head].where != inFresh {
+		r.fresh[r.head] = nil
+		r.head++
+		r.stale--
+	}
+	if r.head < len(r.fresh) {
+		f := r.fresh[r.head]
+		if b := r.back.top(); b == nil || f.pos < b.pos {
+			r.fresh[r.head] = nil
+			r.head++
+			f.where = inNoHeap
+			if r.head == len(r.fresh) {
+				// Drained: start over (a slice drained from the front
+				// would otherwise only grow).
+				r.fresh, r.head = r.fresh[:0], 0
+				if cap(r.fresh) > 1024 {
+					r.fresh = nil
+				}
+			} else if r.head > 1024 && r.head*2 > len(r.fresh) {
+				r.compact()
+			}
+			return f
+		}
+	}
+	return r.back.pop()
+}
+
+func (r *readySet) reset() {
+	for _, m := range r.fresh[r.head:] {
+		if m.where == inFresh {
+			m.where = inNoHeap
+		}
+	}
+	r.fresh, r.head, r.stale = nil, 0, 0
+	r.back.reset()
 }

@@ -144,8 +144,9 @@ type queue struct {
 	// hidden the delayed and in-flight ones, by the instant they become
 	// visible; promotedUpTo is the latest instant messages were moved
 	// from hidden to ready at (the clock may go back).
-	ready, hidden msgHeap
-	promotedUpTo  int64
+	ready        readySet
+	hidden       msgHeap
+	promotedUpTo int64
 	// handles maps each current receipt handle to its message.
 	handles map[uint64]*message
 	// waiters are the long-polling receives; each gets a wake-up.
@@ -154,7 +155,7 @@ type queue struct {
 
 func newQueue(id, name string, ord uint64, attrs queueAttrs, now time.Time, deadLetter *deadLetterPolicy, extras queueExtras) *queue {
 	return &queue{id: id, name: name, ord: ord, attrs: attrs, created: now, modified: now, deadLetter: deadLetter, extras: extras,
-		ready: msgHeap{less: byPosition, where: inReady}, hidden: msgHeap{less: byVisibleAt, where: inHidden},
+		ready: newReadySet(), hidden: msgHeap{less: byVisibleAt, where: inHidden},
 		handles: map[uint64]*message{}, waiters: map[chan struct{}]struct{}{}}
 }
 
