@@ -451,22 +451,23 @@ func BenchmarkStateAnswer(b *testing.B) {
 		h.sample()
 		return float64(h.peak) - float64(base), float64(h.written)
 	}
-	var streamed, whole, size float64
+	// Measured once: each answer takes seconds with a collection per
+	// megabyte, and its peak does not vary between rounds.
+	streamed, size := extra(func(h *heapSampler) {
+		w := jsonstream.New(h)
+		p.WriteState(w)
+		if err := w.Flush(); err != nil {
+			b.Fatal(err)
+		}
+	})
+	whole, _ := extra(func(h *heapSampler) {
+		doc, err := json.Marshal(p.State())
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = h.Write(doc)
+	})
 	for b.Loop() {
-		streamed, size = extra(func(h *heapSampler) {
-			w := jsonstream.New(h)
-			p.WriteState(w)
-			if err := w.Flush(); err != nil {
-				b.Fatal(err)
-			}
-		})
-		whole, _ = extra(func(h *heapSampler) {
-			doc, err := json.Marshal(p.State())
-			if err != nil {
-				b.Fatal(err)
-			}
-			_, _ = h.Write(doc)
-		})
 	}
 	b.ReportMetric(size/1e6, "doc-MB")
 	b.ReportMetric(streamed/1e6, "streamed-peak-MB")
