@@ -158,6 +158,14 @@ func (id shortID) with(prefix string) string { return prefix + string(id[:]) }
 func (s *store) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.replaceLocked(map[string]*tenant{})
+}
+
+// replaceLocked installs tenants in place of every account's resources (mu
+// held for writing), as a reset and a snapshot's load do: receives parked
+// on the replaced queues wake and find them gone, timers and pushes of the
+// replaced state do nothing (gen), rate-limit buckets start full.
+func (s *store) replaceLocked(tenants map[string]*tenant) {
 	for _, t := range s.tenants {
 		for _, q := range t.queues {
 			q.mu.Lock()
@@ -165,7 +173,7 @@ func (s *store) reset() {
 			q.mu.Unlock()
 		}
 	}
-	s.tenants = map[string]*tenant{}
+	s.tenants = tenants
 	s.gen++
 	s.resources.Reset()
 }

@@ -252,10 +252,17 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch, rules queue
 	// The name may share a request's memory; the map key shares the copy.
 	name = strings.Clone(name)
 	q := newQueue(s.idLocked("queue-"), name, s.ordLocked(), attrs, now, nil, patch.applyExtras(queueExtras{Tags: []resourceTag{}}))
-	t.setDeadLetterLocked(q, patch.DeadLetter)
-	t.queues[strings.ToLower(name)] = q
-	t.queueOrder = append(t.queueOrder, q)
+	t.addQueue(q, patch.DeadLetter)
 	return q.id, nil
+}
+
+// addQueue puts a new queue (its ord the highest yet) into the account's
+// name map, creation order and dead-letter sources index: what a create
+// and a snapshot's load both do.
+func (t *tenant) addQueue(q *queue, deadLetter *deadLetterPolicy) {
+	t.setDeadLetterLocked(q, deadLetter)
+	t.queues[strings.ToLower(q.name)] = q
+	t.queueOrder = append(t.queueOrder, q)
 }
 
 // listQueues pages the queues whose name contains searchWord, in creation order.

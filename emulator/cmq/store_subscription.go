@@ -192,14 +192,21 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 		protocol: enumOf[protocol](protocolNames[:], spec.protocol), notifyStrategy: enumOf[notifyStrategy](notifyStrategyNames[:], spec.notifyStrategy),
 		notifyContentFormat: enumOf[contentFormat](contentFormatNames[:], spec.notifyContentFormat), created: now, modified: now}
 	sub.setFilters(spec.filterTags, spec.bindingKeys)
-	tp.subs[strings.ToLower(name)] = sub
+	t.addSubscription(tp, sub)
+	return sub.idString(), nil
+}
+
+// addSubscription puts a new subscription into its topic's name map and
+// order and, for a queue endpoint, into the account's queue subscriptions
+// index: what Subscribe and a snapshot's load both do.
+func (t *tenant) addSubscription(tp *topic, sub *subscription) {
+	tp.subs[strings.ToLower(sub.name)] = sub
 	tp.subOrder = append(tp.subOrder, sub)
 	if sub.protocol == protocolQueue {
 		// After every subscription of an earlier topic, and of this one.
 		ref := topicSubscription{tp, sub}
-		t.queueSubscriptions[endpoint] = insertOrdered(t.queueSubscriptions[endpoint], ref, func(r topicSubscription) uint64 { return r.topic.ord })
+		t.queueSubscriptions[sub.endpoint] = insertOrdered(t.queueSubscriptions[sub.endpoint], ref, func(r topicSubscription) uint64 { return r.topic.ord })
 	}
-	return sub.idString(), nil
 }
 
 // topicSubscription is a subscription with its topic (the queue

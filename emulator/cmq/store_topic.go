@@ -111,9 +111,15 @@ func (s *store) createTopic(acct string, spec topicSpec) (string, error) {
 	tp := &topic{id: s.idLocked("topic-"), name: spec.name, ord: s.ordLocked(), maxMsgSize: spec.maxMsgSize, filterType: spec.filterType,
 		created: now, modified: now, subs: map[string]*subscription{},
 		retention: spec.retention, trace: spec.trace, tags: append([]resourceTag{}, spec.tags...)}
-	t.topics[lower] = tp
-	t.topicOrder = append(t.topicOrder, tp)
+	t.addTopic(tp)
 	return tp.id, nil
+}
+
+// addTopic puts a new topic (its ord the highest yet) into the account's
+// name map and creation order, as a create and a snapshot's load do.
+func (t *tenant) addTopic(tp *topic) {
+	t.topics[strings.ToLower(tp.name)] = tp
+	t.topicOrder = append(t.topicOrder, tp)
 }
 
 func (s *store) setTopicAttributes(acct, name string, p topicPatch) error {
