@@ -178,10 +178,15 @@ func (q *queue) placeInOrder(m *message, now int64) {
 
 // append enqueues a message at the back.
 func (q *queue) append(m *message, now int64) {
+	q.retain(m)
+	q.placeInOrder(m, now)
+}
+
+// retain gives m the next enqueue position and keeps it, in no heap yet.
+func (q *queue) retain(m *message) {
 	q.tail++
 	m.pos = q.tail
 	q.msgs = append(q.msgs, m)
-	q.placeInOrder(m, now)
 }
 
 // countsLocked classifies the retained messages at now.
