@@ -15,8 +15,8 @@ import (
 	"github.com/mqmock/mqmock/emulator/emutest"
 )
 
-// getRaw is a GET answered 200, its body as sent.
-func getRaw(t *testing.T, url string) []byte {
+// getURL is a GET answered 200, its body as sent.
+func getURL(t *testing.T, url string) []byte {
 	t.Helper()
 	resp, err := http.Get(url)
 	require.NoError(t, err)
@@ -54,12 +54,12 @@ func TestStateIsStreamedAsEncodingWouldMakeIt(t *testing.T) {
 	}
 	want, err := json.Marshal(all)
 	require.NoError(t, err)
-	assert.Equal(t, string(want), string(getRaw(t, env.URL("cmq")+"/_mqmock/state")))
+	assert.Equal(t, string(want), string(getURL(t, env.URL("cmq")+"/_mqmock/state")))
 
 	for _, n := range emulator.Names() {
 		want, err := json.Marshal(map[string]any{n: env.Door(n).State()})
 		require.NoError(t, err)
-		assert.Equal(t, string(want), string(getRaw(t, env.URL("ons")+"/_mqmock/state?vendor="+n)), n)
+		assert.Equal(t, string(want), string(getURL(t, env.URL("ons")+"/_mqmock/state?vendor="+n)), n)
 	}
 
 	var doc struct {
@@ -78,7 +78,7 @@ func TestStateIsStreamedAsEncodingWouldMakeIt(t *testing.T) {
 			} `json:"topics"`
 		} `json:"cmq"`
 	}
-	require.NoError(t, json.Unmarshal(getRaw(t, env.URL("cmq")+"/_mqmock/state?vendor=cmq"), &doc))
+	require.NoError(t, json.Unmarshal(getURL(t, env.URL("cmq")+"/_mqmock/state?vendor=cmq"), &doc))
 	require.Len(t, doc.CMQ.Queues, 1)
 	assert.Equal(t, "streamed", doc.CMQ.Queues[0].Name)
 	assert.Equal(t, 1, doc.CMQ.Queues[0].Messages.Active)
@@ -101,7 +101,7 @@ func TestJournalPageIsStreamed(t *testing.T) {
 		Entries []map[string]any `json:"entries"`
 		Next    *string          `json:"next"`
 	}
-	require.NoError(t, json.Unmarshal(getRaw(t, env.URL("cmq")+"/_mqmock/journal?vendor=cmq&limit=2"), &page))
+	require.NoError(t, json.Unmarshal(getURL(t, env.URL("cmq")+"/_mqmock/journal?vendor=cmq&limit=2"), &page))
 	require.Len(t, page.Entries, 2)
 	require.NotNil(t, page.Next)
 	seq, err := json.Marshal(page.Entries[1]["seq"])
@@ -109,7 +109,7 @@ func TestJournalPageIsStreamed(t *testing.T) {
 	assert.Equal(t, "before="+string(seq), *page.Next)
 
 	page.Next = nil
-	require.NoError(t, json.Unmarshal(getRaw(t, env.URL("cmq")+"/_mqmock/journal?vendor=cmq&limit=5"), &page))
+	require.NoError(t, json.Unmarshal(getURL(t, env.URL("cmq")+"/_mqmock/journal?vendor=cmq&limit=5"), &page))
 	assert.Len(t, page.Entries, 3)
 	assert.Nil(t, page.Next)
 }
