@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/mqmock/mqmock/internal/jsonstream"
 )
 
 // mountControl registers the control API (design.md "Control API").
@@ -76,21 +80,41 @@ func (e *Emulator) postReset(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"reset": true})
 }
 
+// state is GET /_mqmock/state[?vendor=]: {"<door>": <its state>, …}, doors
+// in name order. It is streamed: a state of thousands of queues and topics
+// is written as it is encoded, never held whole.
 func (e *Emulator) state(c *gin.Context) {
+	names := slices.Sorted(maps.Keys(e.doors))
 	if v := c.Query("vendor"); v != "" {
-		d, err := e.door(v)
-		if err != nil {
+		if _, err := e.door(v); err != nil {
 			controlError(c, http.StatusBadRequest, err.Error())
 			return
 		}
-		c.JSON(http.StatusOK, gin.H{v: d.State()})
-		return
+		names = []string{v}
 	}
-	out := gin.H{}
-	for n, d := range e.doors {
-		out[n] = d.State()
+	w := streamJSON(c)
+	w.BeginObject()
+	for _, n := range names {
+		w.Key(n)
+		e.doors[n].WriteState(w)
 	}
-	c.JSON(http.StatusOK, out)
+	w.EndObject()
+	e.endStream(c, w)
+}
+
+// streamJSON starts a 200 JSON answer written as it is made.
+func streamJSON(c *gin.Context) *jsonstream.Writer {
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Status(http.StatusOK)
+	return jsonstream.New(c.Writer)
+}
+
+// endStream flushes a streamed answer. Once bytes are out the status cannot
+// change, so a failure (most often the client going away) is logged.
+func (e *Emulator) endStream(c *gin.Context, w *jsonstream.Writer) {
+	if err := w.Flush(); err != nil {
+		e.logger.Debug("control answer cut short", "path", c.Request.URL.Path, "err", err)
+	}
 }
 
 // maxJournalPage bounds one answer of GET /_mqmock/journal: the newest
@@ -122,11 +146,22 @@ func (e *Emulator) listJournal(c *gin.Context) {
 	}
 	f.Limit, f.Before = limit, before
 	entries := e.journal.List(f)
-	out := gin.H{"entries": entries}
-	if len(entries) == limit {
-		out["next"] = "before=" + strconv.FormatUint(entries[len(entries)-1].Seq, 10)
+	// {"entries":[…],"next":"before=<seq>"}, streamed entry by entry: a
+	// page of entries with their answers is up to megabytes of JSON.
+	w := streamJSON(c)
+	w.BeginObject()
+	w.Key("entries")
+	w.BeginArray()
+	for i := range entries {
+		w.Value(&entries[i])
 	}
-	c.JSON(http.StatusOK, out)
+	w.EndArray()
+	if len(entries) == limit {
+		w.Key("next")
+		w.Value("before=" + strconv.FormatUint(entries[len(entries)-1].Seq, 10))
+	}
+	w.EndObject()
+	e.endStream(c, w)
 }
 
 func (e *Emulator) clockJSON() gin.H {

@@ -47,7 +47,7 @@ func NewDoor(p *Product) *frontdoor.Door {
 	return &frontdoor.Door{
 		Frontend: fe,
 		Tables:   []*pipeline.Table{p.table},
-		Products: []*frontdoor.Product{{Name: "cmq", State: p.State, Reset: p.Reset, Save: p.Save, Load: p.Load, Close: p.Close, Value: p}},
+		Products: []*frontdoor.Product{{Name: "cmq", State: p.State, WriteState: p.WriteState, Reset: p.Reset, Save: p.Save, Load: p.Load, Close: p.Close, Value: p}},
 		Control:  p.Control,
 		// A legacy-API client at another port is told this one's address.
 		Claims:    tclegacy.Claims,

@@ -20,20 +20,21 @@ func SetOnPushAttempt(s *Product, f func(PushAttempt)) {
 // DrainQueues drops every message of every queue (benchmarks use it to keep
 // memory flat).
 func DrainQueues(s *Product) {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
+	s.store.mu.RLock()
+	defer s.store.mu.RUnlock()
 	for _, t := range s.store.tenants {
 		for _, q := range t.queues {
-			q.msgs, q.deleted = nil, 0
-			clear(q.handles)
+			q.mu.Lock()
+			q.clearLocked()
+			q.mu.Unlock()
 		}
 	}
 }
 
 // Waiters counts the receives parked on an account's queue.
 func Waiters(s *Product, acct, queue string) int {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
+	s.store.mu.RLock()
+	defer s.store.mu.RUnlock()
 	t, ok := s.store.tenants[acct]
 	if !ok {
 		return 0
@@ -42,5 +43,7 @@ func Waiters(s *Product, acct, queue string) int {
 	if err != nil {
 		return 0
 	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
 	return len(q.waiters)
 }

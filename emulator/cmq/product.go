@@ -7,9 +7,11 @@
 package cmq
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/jsonstream"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -65,8 +67,21 @@ func (p *Product) Reset() {
 	_ = p.seed() // the same entries into the same empty store passed at start
 }
 
-// State is every account's queues and topics, for the control API.
-func (p *Product) State() any { return p.store.state() }
+// State is every account's queues and topics, for the control API: the
+// document WriteState streams, encoded.
+func (p *Product) State() any {
+	var buf bytes.Buffer
+	w := jsonstream.New(&buf)
+	p.WriteState(w)
+	if err := w.Flush(); err != nil {
+		return nil
+	}
+	return json.RawMessage(buf.Bytes())
+}
+
+// WriteState streams State's document: the control API's answer for
+// thousands of queues and topics is written as it is encoded.
+func (p *Product) WriteState(w *jsonstream.Writer) { p.store.writeState(w) }
 
 // Close ends every parked long poll so a graceful shutdown does not wait for
 // them.

@@ -29,7 +29,9 @@ func BenchmarkStoreSend(b *testing.B) {
 		}
 		if i%10000 == 9999 {
 			b.StopTimer()
-			s.tenants["a"].queues["q"].msgs = nil
+			if err := s.clearQueue("a", "q"); err != nil {
+				b.Fatal(err)
+			}
 			b.StartTimer()
 		}
 	}
@@ -81,7 +83,7 @@ func BenchmarkStorePublishFanOut500(b *testing.B) {
 		if i%1000 == 999 {
 			b.StopTimer()
 			for _, q := range s.tenants["a"].queues {
-				q.msgs = nil
+				q.clearLocked()
 			}
 			b.StartTimer()
 		}

@@ -3,7 +3,6 @@ package cmq
 import (
 	"encoding/json"
 	"strings"
-	"time"
 )
 
 // deadLetterPolicy is a queue's dead-letter rule. Only the SetQueueAttributes
@@ -60,8 +59,8 @@ func (t *tenant) checkDeadLetterLocked(source string, p *deadLetterPolicy, attrs
 		return errRequestParametersError.New()
 	}
 	others := 0
-	for _, src := range t.deadLetterSourcesLocked(dlq.name) {
-		if src.QueueName != source {
+	for _, src := range t.deadLetterSources[dlq.name] {
+		if src.name != source {
 			others++
 		}
 	}
@@ -86,11 +85,10 @@ func checkTTLBelowRetention(p *deadLetterPolicy, attrs queueAttrs) error {
 // deadLetterSourcesLocked lists the queues whose policy names the queue
 // called name, in creation order.
 func (t *tenant) deadLetterSourcesLocked(name string) []queueRef {
-	out := []queueRef{}
-	for _, q := range t.queueOrder {
-		if q.deadLetter != nil && q.deadLetter.DeadLetterQueue == name {
-			out = append(out, queueRef{q.id, q.name})
-		}
+	srcs := t.deadLetterSources[name]
+	out := make([]queueRef, len(srcs))
+	for i, q := range srcs {
+		out[i] = q.ref()
 	}
 	return out
 }
@@ -99,19 +97,19 @@ func (t *tenant) deadLetterSourcesLocked(name string) []queueRef {
 // (tdmq-cmq.md §8.1): the queues sending their dead letters to the queue
 // called name, those whose name contains sourceContains, paged.
 func (s *store) deadLetterSources(acct, name, sourceContains string, offset, limit int) (int, []queueRef, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.tenantLocked(acct)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
 	if _, err := t.queueLocked(name); err != nil {
 		return 0, nil, err
 	}
-	var match []queueRef
-	for _, src := range t.deadLetterSourcesLocked(name) {
-		if strings.Contains(src.QueueName, sourceContains) {
-			match = append(match, src)
+	pg := newPager[queueRef](offset, limit)
+	for _, src := range t.deadLetterSources[name] {
+		if strings.Contains(src.name, sourceContains) && pg.offer() {
+			pg.add(src.ref())
 		}
 	}
-	return len(match), page(match, offset, limit), nil
+	return pg.total, pg.page, nil
 }
 
 // unbindDeadLetter is UnbindCmqDeadLetter (tdmq-cmq.md §5.8): the queue's
@@ -119,12 +117,13 @@ func (s *store) deadLetterSources(acct, name, sourceContains string, offset, lim
 func (s *store) unbindDeadLetter(acct, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	t := s.tenantLocked(acct)
+	q, err := t.queueLocked(name)
 	if err != nil {
 		return err
 	}
 	if q.deadLetter != nil {
-		q.deadLetter = nil
+		t.setDeadLetterLocked(q, nil)
 		q.modified = s.clock.Now()
 	}
 	return nil
@@ -132,31 +131,32 @@ func (s *store) unbindDeadLetter(acct, name string) error {
 
 // dead reports whether a visible message has to move to the dead-letter
 // queue instead of being delivered.
-func (q *queue) dead(m *message, now time.Time) bool {
+func (q *queue) dead(m *message, now int64) bool {
 	p := q.deadLetter
 	switch {
 	case p == nil:
 		return false
 	case p.Policy == 0:
-		return m.dequeueCount >= p.MaxReceiveCount
+		return int(m.dequeueCount) >= p.MaxReceiveCount
 	default:
-		return !now.Before(m.enqueued.Add(time.Duration(p.MaxTimeToLive) * time.Second))
+		return now >= m.enqueued+seconds(int64(p.MaxTimeToLive))
 	}
 }
 
 // moveToDeadLetterLocked takes m out of q and appends it, with its id and
-// body, to the dead-letter queue (dropped when that queue is gone).
-func (s *store) moveToDeadLetterLocked(t *tenant, q *queue, m *message, now time.Time) {
-	if m.handle != "" {
-		delete(q.handles, m.handle)
-		m.handle = ""
-	}
-	m.deleted, m.moved = true, true
-	q.deleted++
+// body, to the dead-letter queue (dropped when that queue is gone). q is
+// locked; the dead-letter queue's lock is taken after it, which cannot
+// deadlock: a dead-letter queue has no policy of its own when a policy
+// names it, so following policies never leads back to q.
+func (s *store) moveToDeadLetterLocked(t *tenant, q *queue, m *message, now int64) {
+	q.markDeleted(m)
+	m.moved = true
 	dlq, err := t.queueLocked(q.deadLetter.DeadLetterQueue)
 	if err != nil {
 		return
 	}
-	dlq.msgs = append(dlq.msgs, &message{id: m.id, body: m.body, enqueued: now, retainFrom: now, visibleAt: now})
+	dlq.mu.Lock()
+	defer dlq.mu.Unlock()
+	dlq.append(&message{id: m.id, body: m.body, enqueued: now, retainFrom: now, visibleAt: now}, now)
 	dlq.wakeAll()
 }

@@ -2,6 +2,8 @@ package cmq
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -10,24 +12,37 @@ import (
 // message is one queue message. Its state is a function of the clock
 // (cmq.md §11.1): delayed (never received, before visibleAt), inactive
 // (received, before visibleAt), active (visibleAt passed), deleted.
+//
+// A deep queue holds hundreds of thousands, so a message is kept small: no
+// pointers but its body, instants as Unix nanoseconds, its id and receipt
+// handle as the numbers they print as.
 type message struct {
-	id       string
-	body     string
-	enqueued time.Time
+	body string
+	// id is the message id (msgId); pos orders the queue's messages by
+	// enqueue (a dead-lettered message keeps its id, not its position).
+	id, pos uint64
+	// handle is the only receipt handle that can delete the message (0 when
+	// none is current).
+	handle uint64
 	// retainFrom starts the retention period: the send, or the rewind that
 	// brought the message back after its retention had passed (§10.6.2).
-	retainFrom time.Time
-	visibleAt  time.Time
-	// dequeueCount and firstDequeue record deliveries; handle is the only
-	// receipt handle that can delete the message ("" when none is current).
-	dequeueCount int
-	firstDequeue time.Time
-	handle       string
-	deleted      bool
-	// moved marks a message sent to the dead-letter queue: deleted here and
-	// out of a rewind's reach.
+	enqueued, retainFrom, visibleAt int64
+	// dequeueCount and firstDequeue record deliveries.
+	firstDequeue int64
+	dequeueCount int32
+	// heapAt and where place the message in the queue's ready or hidden
+	// heap (msgHeap).
+	heapAt  int32
+	where   uint8
+	deleted bool
+	// moved marks a message out of a rewind's reach: sent to the dead-letter
+	// queue, or found expired by a receive and left for the purge; it is
+	// deleted here too.
 	moved bool
 }
+
+// msgID is a message id or receipt handle as an answer prints it.
+func msgID(n uint64) string { return strconv.FormatUint(n, 10) }
 
 // delivered is a ReceiveMessage answer (and a BatchReceiveMessage element).
 type delivered struct {
@@ -41,13 +56,13 @@ type delivered struct {
 }
 
 // expired: retention is counted from the send, whatever the state (§11.5).
-func (q *queue) expired(m *message, now time.Time) bool {
-	return !now.Before(m.retainFrom.Add(time.Duration(q.attrs.MsgRetentionSeconds) * time.Second))
+func (q *queue) expired(m *message, now int64) bool {
+	return now >= m.retainFrom+seconds(q.attrs.MsgRetentionSeconds)
 }
 
 // rewindable: a deleted message is kept while a rewind could still reach it.
-func (q *queue) rewindable(m *message, now time.Time) bool {
-	return !m.moved && q.attrs.RewindSeconds > 0 && !m.enqueued.Before(now.Add(-time.Duration(q.attrs.RewindSeconds)*time.Second))
+func (q *queue) rewindable(m *message, now int64) bool {
+	return !m.moved && q.attrs.RewindSeconds > 0 && m.enqueued >= now-seconds(q.attrs.RewindSeconds)
 }
 
 // outlivesRetention: API 3.0 lets rewindSeconds exceed msgRetentionSeconds
@@ -55,56 +70,127 @@ func (q *queue) rewindable(m *message, now time.Time) bool {
 // deleted copy a rewind can bring back, while it is within the rewind
 // window. A queue whose rewind fits in its retention (every legacy queue)
 // drops it.
-func (q *queue) outlivesRetention(m *message, now time.Time) bool {
+func (q *queue) outlivesRetention(m *message, now int64) bool {
 	return q.attrs.RewindSeconds > q.attrs.MsgRetentionSeconds && q.rewindable(m, now)
 }
 
-// stale reports whether purgeLocked has work at m.
-func (q *queue) stale(m *message, now time.Time) bool {
-	if q.expired(m, now) && q.outlivesRetention(m, now) {
-		return !m.deleted
+// settle applies the purge's rule to one message: an expired message a
+// rewind can still reach becomes a deleted copy; an expired one, or a
+// deleted one no rewind can reach, goes (settle reports true, and the
+// caller drops it). Either way it leaves the heaps and loses its handle.
+func (q *queue) settle(m *message, now int64) bool {
+	expired := q.expired(m, now)
+	if expired && q.outlivesRetention(m, now) {
+		if !m.deleted {
+			q.markDeleted(m)
+		}
+		return false
 	}
-	return q.expired(m, now) || m.deleted && !q.rewindable(m, now)
+	if expired || m.deleted && !q.rewindable(m, now) {
+		q.unlink(m)
+		if m.deleted {
+			q.deleted--
+		}
+		return true
+	}
+	return false
 }
 
 // purgeLocked drops expired messages and deleted ones no rewind can reach;
 // an expired message a rewind can still reach becomes a deleted copy.
-func (q *queue) purgeLocked(now time.Time) {
+func (q *queue) purgeLocked(now int64) {
 	kept := q.msgs[:0]
 	for _, m := range q.msgs {
-		expired := q.expired(m, now)
-		if expired && q.outlivesRetention(m, now) {
-			if !m.deleted {
-				q.forgetHandle(m)
-				m.deleted = true
-				q.deleted++
-			}
+		if !q.settle(m, now) {
 			kept = append(kept, m)
-			continue
 		}
-		if expired || m.deleted && !q.rewindable(m, now) {
-			q.forgetHandle(m)
-			if m.deleted {
-				q.deleted--
-			}
-			continue
-		}
-		kept = append(kept, m)
 	}
 	clear(q.msgs[len(kept):])
 	q.msgs = kept
+	q.deletedAtPurge = q.deleted
 }
 
-// forgetHandle invalidates m's receipt handle, if it has one.
-func (q *queue) forgetHandle(m *message) {
-	if m.handle != "" {
-		delete(q.handles, m.handle)
-		m.handle = ""
+// trimLocked drops the messages the purge would drop from the front of the
+// queue, where retention runs out first: cheap, and enough to keep a queue
+// whose messages expire unread from growing.
+func (q *queue) trimLocked(now int64) {
+	n := 0
+	for n < len(q.msgs) && q.settle(q.msgs[n], now) {
+		n++
+	}
+	if n > 0 {
+		clear(q.msgs[:n])
+		q.msgs = q.msgs[n:]
 	}
 }
 
+// unlink takes m out of its heap and forgets its receipt handle.
+func (q *queue) unlink(m *message) {
+	switch m.where {
+	case inReady, inFresh:
+		q.ready.remove(m)
+	case inHidden:
+		q.hidden.remove(m)
+	}
+	if m.handle != 0 {
+		delete(q.handles, m.handle)
+		m.handle = 0
+	}
+}
+
+// markDeleted deletes m (it stays in msgs while a rewind can reach it).
+func (q *queue) markDeleted(m *message) {
+	q.unlink(m)
+	m.deleted = true
+	q.deleted++
+}
+
+// promote moves the messages whose instant has come from hidden to ready.
+func (q *queue) promote(now int64) {
+	for m := q.hidden.top(); m != nil && m.visibleAt <= now; m = q.hidden.top() {
+		q.hidden.remove(m)
+		q.ready.push(m)
+	}
+	q.promotedUpTo = max(q.promotedUpTo, now)
+}
+
+// rebuildLocked places every undeleted message again (after a rewind).
+func (q *queue) rebuildLocked(now int64) {
+	q.ready.reset()
+	q.hidden.reset()
+	for _, m := range q.msgs {
+		if !m.deleted {
+			q.placeInOrder(m, now)
+		}
+	}
+	q.promotedUpTo = now
+}
+
+// placeInOrder is place for a message positioned after every message placed
+// so far: a visible one joins the ready FIFO.
+func (q *queue) placeInOrder(m *message, now int64) {
+	if m.visibleAt <= now {
+		q.ready.pushFresh(m)
+	} else {
+		q.hidden.push(m)
+	}
+}
+
+// append enqueues a message at the back.
+func (q *queue) append(m *message, now int64) {
+	q.retain(m)
+	q.placeInOrder(m, now)
+}
+
+// retain gives m the next enqueue position and keeps it, in no heap yet.
+func (q *queue) retain(m *message) {
+	q.tail++
+	m.pos = q.tail
+	q.msgs = append(q.msgs, m)
+}
+
 // countsLocked classifies the retained messages at now.
-func (q *queue) countsLocked(now time.Time) queueCounts {
+func (q *queue) countsLocked(now int64) queueCounts {
 	var c queueCounts
 	for _, m := range q.msgs {
 		switch {
@@ -116,28 +202,58 @@ func (q *queue) countsLocked(now time.Time) queueCounts {
 			if q.rewindable(m, now) {
 				c.Rewindable++
 			}
-		case now.Before(m.visibleAt) && m.dequeueCount == 0:
+		case now < m.visibleAt && m.dequeueCount == 0:
 			c.Delayed++
-		case now.Before(m.visibleAt):
+		case now < m.visibleAt:
 			c.Inactive++
 		default:
 			c.Active++
 		}
-		if !m.deleted && !q.expired(m, now) && (c.MinMsgTime == 0 || m.enqueued.Unix() < c.MinMsgTime) {
-			c.MinMsgTime = m.enqueued.Unix()
+		if !m.deleted && !q.expired(m, now) {
+			if t := unixSeconds(m.enqueued); c.MinMsgTime == 0 || t < c.MinMsgTime {
+				c.MinMsgTime = t
+			}
 		}
 	}
 	return c
 }
 
+// inflightBound is at least the number of inactive and delayed messages,
+// without a scan: they are all in hidden, unless the clock went back since
+// messages were moved to ready.
+func (q *queue) inflightBound(now int64) int {
+	if now < q.promotedUpTo {
+		return len(q.msgs) - q.deleted
+	}
+	return q.hidden.len()
+}
+
+// lockQueue finds an account's queue for an operation on its messages: mu
+// is held for reading and the queue is locked until unlockQueue.
+func (s *store) lockQueue(acct, name string) (*tenant, *queue, error) {
+	s.mu.RLock()
+	t := s.readTenant(acct)
+	q, err := t.queueLocked(name)
+	if err != nil {
+		s.mu.RUnlock()
+		return nil, nil, err
+	}
+	q.mu.Lock()
+	return t, q, nil
+}
+
+func (s *store) unlockQueue(q *queue) {
+	q.mu.Unlock()
+	s.mu.RUnlock()
+}
+
 // sendMessages enqueues bodies all-or-nothing and returns their ids.
 func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([]string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return nil, err
 	}
+	defer s.unlockQueue(q)
 	return s.sendLocked(q, bodies, delay)
 }
 
@@ -145,12 +261,11 @@ func (s *store) sendMessages(acct, name string, bodies []string, delay int64) ([
 // the queue's msgRetentionSeconds instead of the legacy maxDelaySeconds;
 // otherwise a send like any other.
 func (s *store) sendWithinRetention(acct, name, body string, delay int64) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return "", err
 	}
+	defer s.unlockQueue(q)
 	if delay < 0 || delay > q.attrs.MsgRetentionSeconds {
 		return "", errDelaySecondsOutOfRange.New()
 	}
@@ -168,72 +283,92 @@ func (s *store) sendLocked(q *queue, bodies []string, delay int64) ([]string, er
 			return nil, errMessageSizeExceeded.New()
 		}
 	}
-	now := s.clock.Now()
-	if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
-		q.purgeLocked(now)
-		if int64(len(q.msgs)-q.deleted+len(bodies)) > q.attrs.MaxMsgHeapNum {
-			return nil, errRetentionNumberReached.New()
-		}
+	now := unixNanos(s.clock.Now())
+	if !q.roomLocked(len(bodies), now) {
+		return nil, errRetentionNumberReached.New()
 	}
-	return s.enqueueLocked(q, bodies, delay, now), nil
+	return s.enqueueLocked(q, bodies, delay, now, true), nil
 }
 
-// enqueueLocked appends messages and wakes waiting receives.
-func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now time.Time) []string {
-	ids := make([]string, len(bodies))
+// roomLocked reports whether n more messages fit under maxMsgHeapNum,
+// purging first when they do not.
+func (q *queue) roomLocked(n int, now int64) bool {
+	if int64(len(q.msgs)-q.deleted+n) > q.attrs.MaxMsgHeapNum {
+		q.purgeLocked(now)
+		return int64(len(q.msgs)-q.deleted+n) <= q.attrs.MaxMsgHeapNum
+	}
+	return true
+}
+
+// enqueueLocked appends messages and wakes waiting receives; withIDs says
+// whether the caller wants the ids as strings.
+func (s *store) enqueueLocked(q *queue, bodies []string, delay int64, now int64, withIDs bool) []string {
+	var ids []string
+	if withIDs {
+		ids = make([]string, len(bodies))
+	}
 	for i, b := range bodies {
-		m := &message{id: s.numberLocked(), body: b, enqueued: now, retainFrom: now, visibleAt: now.Add(time.Duration(delay) * time.Second)}
-		q.msgs = append(q.msgs, m)
-		ids[i] = m.id
+		// A body decoded from a request may share the request's memory: a
+		// copy keeps only the body alive for as long as it is retained.
+		m := &message{id: s.next(), body: strings.Clone(b), enqueued: now, retainFrom: now, visibleAt: now + seconds(delay)}
+		q.append(m, now)
+		if withIDs {
+			ids[i] = msgID(m.id)
+		}
 	}
 	q.wakeAll()
 	return ids
 }
 
 // takeLocked delivers up to n visible messages in enqueue order. When none
-// is visible it returns the earliest instant one will be (zero if none).
-func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]delivered, time.Time, error) {
-	if len(q.msgs) > 0 && q.stale(q.msgs[0], now) {
-		q.purgeLocked(now)
-	}
-	// Counting by state is a scan; a queue holding fewer undeleted messages
-	// than the limit cannot have that many in flight.
-	if len(q.msgs)-q.deleted >= s.opts.MaxInflight {
+// is visible it returns the earliest instant one may be (zero if none).
+func (s *store) takeLocked(t *tenant, q *queue, n int, now int64) ([]delivered, int64, error) {
+	q.trimLocked(now)
+	q.promote(now)
+	// Counting by state is a scan; a queue holding fewer delayed and
+	// in-flight messages than the limit cannot have that many.
+	if q.inflightBound(now) >= s.opts.MaxInflight {
 		if c := q.countsLocked(now); c.Inactive+c.Delayed >= s.opts.MaxInflight {
-			return nil, time.Time{}, errTooManyUnackedMessages.New()
+			return nil, 0, errTooManyUnackedMessages.New()
 		}
 	}
 	var out []delivered
-	var next time.Time
-	for _, m := range q.msgs {
-		if m.deleted || q.expired(m, now) {
-			continue
-		}
-		if now.Before(m.visibleAt) {
-			if next.IsZero() || m.visibleAt.Before(next) {
-				next = m.visibleAt
+	for len(out) < n && q.ready.len() > 0 {
+		m := q.ready.pop()
+		switch {
+		case q.expired(m, now):
+			// Found expired: out of reach as the purge would leave it.
+			if !q.settle(m, now) {
+				continue
 			}
+			q.markDeleted(m)
+			m.moved = true
 			continue
-		}
-		if len(out) == n {
-			break
-		}
-		if q.dead(m, now) {
+		case now < m.visibleAt:
+			// Made ready before the clock went back.
+			q.hidden.push(m)
+			continue
+		case q.dead(m, now):
 			s.moveToDeadLetterLocked(t, q, m, now)
 			continue
 		}
-		if m.handle != "" {
+		if m.handle != 0 {
 			delete(q.handles, m.handle)
 		}
-		m.handle = s.numberLocked()
+		m.handle = s.next()
 		q.handles[m.handle] = m
 		m.dequeueCount++
-		if m.firstDequeue.IsZero() {
+		if m.firstDequeue == 0 {
 			m.firstDequeue = now
 		}
-		m.visibleAt = now.Add(time.Duration(q.attrs.VisibilityTimeout) * time.Second)
-		out = append(out, delivered{MsgBody: m.body, MsgID: m.id, ReceiptHandle: m.handle, EnqueueTime: unix(m.enqueued),
-			FirstDequeueTime: unix(m.firstDequeue), NextVisibleTime: unix(m.visibleAt), DequeueCount: m.dequeueCount})
+		m.visibleAt = now + seconds(q.attrs.VisibilityTimeout)
+		q.hidden.push(m)
+		out = append(out, delivered{MsgBody: m.body, MsgID: msgID(m.id), ReceiptHandle: msgID(m.handle), EnqueueTime: unixSeconds(m.enqueued),
+			FirstDequeueTime: unixSeconds(m.firstDequeue), NextVisibleTime: unixSeconds(m.visibleAt), DequeueCount: int(m.dequeueCount)})
+	}
+	var next int64
+	if m := q.hidden.top(); len(out) == 0 && m != nil {
+		next = m.visibleAt
 	}
 	return out, next, nil
 }
@@ -246,11 +381,8 @@ func (s *store) takeLocked(t *tenant, q *queue, n int, now time.Time) ([]deliver
 // also ends when ctx does (the client went away) or the store closes.
 func (s *store) receive(ctx context.Context, acct, name string, n int, wait int64) ([]delivered, error) {
 	realStart := time.Now()
-	s.mu.Lock()
-	t := s.tenantLocked(acct)
-	q, err := t.queueLocked(name)
+	t, q, err := s.lockQueue(acct, name)
 	if err != nil {
-		s.mu.Unlock()
 		return nil, err
 	}
 	if wait < 0 {
@@ -258,9 +390,8 @@ func (s *store) receive(ctx context.Context, acct, name string, n int, wait int6
 	}
 	span := time.Duration(wait) * time.Second
 	deadline := s.clock.Now().Add(span)
-	guard := time.NewTimer(span)
-	defer guard.Stop()
-	wake := make(chan struct{}, 1)
+	var guard *time.Timer
+	var wake chan struct{}
 	signal := func() {
 		select {
 		case wake <- struct{}{}:
@@ -269,24 +400,30 @@ func (s *store) receive(ctx context.Context, acct, name string, n int, wait int6
 	}
 	for {
 		now := s.clock.Now()
-		got, next, err := s.takeLocked(t, q, n, now)
+		got, next, err := s.takeLocked(t, q, n, unixNanos(now))
 		if err != nil || len(got) > 0 {
-			s.mu.Unlock()
+			s.unlockQueue(q)
 			return got, err
 		}
 		if !now.Before(deadline) || time.Since(realStart) >= span {
-			s.mu.Unlock()
+			s.unlockQueue(q)
 			return nil, errNoMessage.New()
+		}
+		if wake == nil {
+			// Only a receive that waits pays for its timer and channel.
+			wake = make(chan struct{}, 1)
+			guard = time.NewTimer(span - time.Since(realStart))
+			defer guard.Stop()
 		}
 		q.waiters[wake] = struct{}{}
 		onWait := s.onWait
-		s.mu.Unlock()
+		s.unlockQueue(q)
 
 		// Timers run their callback synchronously when already due, so
 		// they are set outside the lock; signal never blocks.
 		timers := []interface{ Stop() bool }{s.clock.At(deadline, signal)}
-		if !next.IsZero() && next.Before(deadline) {
-			timers = append(timers, s.clock.At(next, signal))
+		if next != 0 && next < unixNanos(deadline) {
+			timers = append(timers, s.clock.At(instant(next), signal))
 		}
 		if onWait != nil {
 			onWait()
@@ -305,16 +442,17 @@ func (s *store) receive(ctx context.Context, acct, name string, n int, wait int6
 			tm.Stop()
 		}
 
-		s.mu.Lock()
+		s.mu.RLock()
+		q.mu.Lock()
 		delete(q.waiters, wake)
 		if cur, err := t.queueLocked(name); err != nil || cur != q || s.tenants[acct] != t {
 			// Deleted (or reset) while we waited.
-			s.mu.Unlock()
+			s.unlockQueue(q)
 			return nil, errQueueNotExisted.New()
 		}
 		if expired {
-			got, _, err := s.takeLocked(t, q, n, s.clock.Now())
-			s.mu.Unlock()
+			got, _, err := s.takeLocked(t, q, n, unixNanos(s.clock.Now()))
+			s.unlockQueue(q)
 			if err == nil && len(got) == 0 {
 				err = errNoMessage.New()
 			}
@@ -338,32 +476,37 @@ func validHandle(h string) bool {
 }
 
 // deleteLocked deletes the message a handle names, if it is still current.
-func (q *queue) deleteLocked(h string, now time.Time) *apierr.Error {
+func (q *queue) deleteLocked(h string, now int64) *apierr.Error {
 	if !validHandle(h) {
 		return errReceiptHandleError.New()
 	}
-	m, ok := q.handles[h]
-	if !ok || m.handle != h || m.deleted || !now.Before(m.visibleAt) || q.expired(m, now) {
+	// Handles are printed without leading zeros: "0…" names none, and one
+	// too large for a number was never issued.
+	n, err := strconv.ParseUint(h, 10, 64)
+	if err != nil || h[0] == '0' {
 		return errReceiptHandleInvalid.New()
 	}
-	delete(q.handles, h)
-	m.handle = ""
-	m.deleted = true
-	q.deleted++
-	if q.deleted > 64 && q.deleted*2 > len(q.msgs) {
+	m, ok := q.handles[n]
+	if !ok || m.handle != n || m.deleted || now >= m.visibleAt || q.expired(m, now) {
+		return errReceiptHandleInvalid.New()
+	}
+	q.markDeleted(m)
+	// Purged once the deletions since the last purge are many and most of
+	// the queue: amortised O(1) per delete, however many deleted copies a
+	// rewind keeps.
+	if since := q.deleted - q.deletedAtPurge; since > 64 && since*2 > len(q.msgs) {
 		q.purgeLocked(now)
 	}
 	return nil
 }
 
 func (s *store) deleteMessage(acct, name, handle string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return err
 	}
-	if e := q.deleteLocked(handle, s.clock.Now()); e != nil {
+	defer s.unlockQueue(q)
+	if e := q.deleteLocked(handle, unixNanos(s.clock.Now())); e != nil {
 		return e
 	}
 	return nil
@@ -377,13 +520,12 @@ type handleFailure struct {
 
 // deleteMessages deletes each handle and reports the ones that failed.
 func (s *store) deleteMessages(acct, name string, handles []string) ([]handleFailure, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return nil, err
 	}
-	now := s.clock.Now()
+	defer s.unlockQueue(q)
+	now := unixNanos(s.clock.Now())
 	var failed []handleFailure
 	for _, h := range handles {
 		if e := q.deleteLocked(h, now); e != nil {

@@ -1,8 +1,10 @@
 package cmq
 
 import (
+	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -118,25 +120,46 @@ func api3QueueRules() queueRules {
 	return queueRules{defaults: d, ttlBelowRetention: true, unknownDeadLetterQueue: errQueueNotExisted, deadLetterFirst: true}
 }
 
-// queue is one queue and its messages.
+// queue is one queue and its messages. Its name, id, attributes and policy
+// are the store's (under store.mu); its messages are under its own mu.
 type queue struct {
-	id, name          string
+	id, name string
+	// ord orders queues by creation (the dead-letter sources index).
+	ord               uint64
 	attrs             queueAttrs
 	created, modified time.Time
-	// msgs are the retained messages in enqueue order, deleted-but-rewindable
-	// ones included; deleted counts the deleted ones still in msgs.
-	msgs    []*message
-	deleted int
-	// handles maps each current receipt handle to its message.
-	handles map[string]*message
-	// waiters are the long-polling receives; each gets a wake-up.
-	waiters map[chan struct{}]struct{}
 	// deadLetter is the queue's dead-letter policy, nil when none.
 	deadLetter *deadLetterPolicy
 	extras     queueExtras
+
+	mu sync.Mutex
+	// msgs are the retained messages in enqueue order, deleted-but-rewindable
+	// ones included; deleted counts the deleted ones still in msgs, and
+	// deletedAtPurge how many the last purge left.
+	msgs                    []*message
+	deleted, deletedAtPurge int
+	// tail is the last enqueue position given.
+	tail uint64
+	// ready holds the undeleted messages believed visible, by position;
+	// hidden the delayed and in-flight ones, by the instant they become
+	// visible; promotedUpTo is the latest instant messages were moved
+	// from hidden to ready at (the clock may go back).
+	ready        readySet
+	hidden       msgHeap
+	promotedUpTo int64
+	// handles maps each current receipt handle to its message.
+	handles map[uint64]*message
+	// waiters are the long-polling receives; each gets a wake-up.
+	waiters map[chan struct{}]struct{}
 }
 
-// wakeAll tells every waiting receive that something changed.
+func newQueue(id, name string, ord uint64, attrs queueAttrs, now time.Time, deadLetter *deadLetterPolicy, extras queueExtras) *queue {
+	return &queue{id: id, name: name, ord: ord, attrs: attrs, created: now, modified: now, deadLetter: deadLetter, extras: extras,
+		ready: newReadySet(), hidden: msgHeap{less: byVisibleAt, where: inHidden},
+		handles: map[uint64]*message{}, waiters: map[chan struct{}]struct{}{}}
+}
+
+// wakeAll tells every waiting receive that something changed (q.mu held).
 func (q *queue) wakeAll() {
 	for w := range q.waiters {
 		select {
@@ -146,11 +169,22 @@ func (q *queue) wakeAll() {
 	}
 }
 
+// clearLocked drops every message.
+func (q *queue) clearLocked() {
+	clear(q.msgs)
+	q.msgs, q.deleted, q.deletedAtPurge = nil, 0, 0
+	q.ready.reset()
+	q.hidden.reset()
+	clear(q.handles)
+}
+
 // queueRef is a ListQueue element.
 type queueRef struct {
 	QueueID   string `json:"queueId"`
 	QueueName string `json:"queueName"`
 }
+
+func (q *queue) ref() queueRef { return queueRef{q.id, q.name} }
 
 // queueCounts are a queue's messages per state at one instant.
 type queueCounts struct {
@@ -165,6 +199,20 @@ func (t *tenant) queueLocked(name string) (*queue, *apierr.Error) {
 		return nil, errQueueNotExisted.New()
 	}
 	return q, nil
+}
+
+// setDeadLetterLocked replaces q's policy, keeping the sources index.
+func (t *tenant) setDeadLetterLocked(q *queue, p *deadLetterPolicy) {
+	if old := q.deadLetter; old != nil {
+		t.deadLetterSources[old.DeadLetterQueue] = removeFirst(t.deadLetterSources[old.DeadLetterQueue], q)
+		if len(t.deadLetterSources[old.DeadLetterQueue]) == 0 {
+			delete(t.deadLetterSources, old.DeadLetterQueue)
+		}
+	}
+	q.deadLetter = p
+	if p != nil {
+		t.deadLetterSources[p.DeadLetterQueue] = insertOrdered(t.deadLetterSources[p.DeadLetterQueue], q, func(q *queue) uint64 { return q.ord })
+	}
 }
 
 // createQueue applies the create rules in one critical section:
@@ -201,34 +249,42 @@ func (s *store) createQueue(acct, name string, patch queueAttrPatch, rules queue
 			return "", err
 		}
 	}
-	q := &queue{id: s.idLocked("queue-"), name: name, attrs: attrs, created: now, modified: now,
-		handles: map[string]*message{}, waiters: map[chan struct{}]struct{}{}, deadLetter: patch.DeadLetter,
-		extras: patch.applyExtras(queueExtras{Tags: []resourceTag{}})}
-	t.queues[lower] = q
-	t.queueOrder = append(t.queueOrder, q)
+	// The name may share a request's memory; the map key shares the copy.
+	name = strings.Clone(name)
+	q := newQueue(s.idLocked("queue-"), name, s.ordLocked(), attrs, now, nil, patch.applyExtras(queueExtras{Tags: []resourceTag{}}))
+	t.addQueue(q, patch.DeadLetter)
 	return q.id, nil
+}
+
+// addQueue puts a new queue (its ord the highest yet) into the account's
+// name map, creation order and dead-letter sources index: what a create
+// and a snapshot's load both do.
+func (t *tenant) addQueue(q *queue, deadLetter *deadLetterPolicy) {
+	t.setDeadLetterLocked(q, deadLetter)
+	t.queues[strings.ToLower(q.name)] = q
+	t.queueOrder = append(t.queueOrder, q)
 }
 
 // listQueues pages the queues whose name contains searchWord, in creation order.
 func (s *store) listQueues(acct, searchWord string, offset, limit int) (int, []queueRef) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var match []queueRef
-	for _, q := range s.tenantLocked(acct).queueOrder {
-		if strings.Contains(q.name, searchWord) {
-			match = append(match, queueRef{q.id, q.name})
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	order := s.readTenant(acct).queueOrder
+	if searchWord == "" {
+		lo, hi := window(len(order), offset, limit)
+		out := make([]queueRef, 0, hi-lo)
+		for _, q := range order[lo:hi] {
+			out = append(out, q.ref())
+		}
+		return len(order), out
+	}
+	pg := newPager[queueRef](offset, limit)
+	for _, q := range order {
+		if strings.Contains(q.name, searchWord) && pg.offer() {
+			pg.add(q.ref())
 		}
 	}
-	return len(match), page(match, offset, limit)
-}
-
-func page[T any](all []T, offset, limit int) []T {
-	out := []T{}
-	if offset >= len(all) {
-		return out
-	}
-	end := min(len(all), offset+limit)
-	return append(out, all[offset:end]...)
+	return pg.total, pg.page
 }
 
 // queueInfo is a queue at one instant, as GetQueueAttributes and API 3.0's
@@ -245,10 +301,13 @@ type queueInfo struct {
 }
 
 // infoLocked copies what a report needs, so it can be rendered after the
-// lock is released.
+// lock is released (mu held; it takes the queue's lock for the counts).
 func (t *tenant) infoLocked(q *queue, now time.Time) queueInfo {
 	info := queueInfo{attrs: q.attrs, extras: q.extras, id: q.id, name: q.name, created: q.created, modified: q.modified,
-		counts: q.countsLocked(now), deadLetterSources: t.deadLetterSourcesLocked(q.name)}
+		deadLetterSources: t.deadLetterSourcesLocked(q.name)}
+	q.mu.Lock()
+	info.counts = q.countsLocked(unixNanos(now))
+	q.mu.Unlock()
 	info.extras.Tags = slices.Clone(q.extras.Tags)
 	if q.deadLetter != nil {
 		p := *q.deadLetter
@@ -258,9 +317,9 @@ func (t *tenant) infoLocked(q *queue, now time.Time) queueInfo {
 }
 
 func (s *store) queueInfo(acct, name string) (queueInfo, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.tenantLocked(acct)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
 	q, err := t.queueLocked(name)
 	if err != nil {
 		return queueInfo{}, err
@@ -271,21 +330,47 @@ func (s *store) queueInfo(acct, name string) (queueInfo, error) {
 // describeQueues is API 3.0's list: every attribute of the queues the
 // filter keeps, paged in creation order; the total counts them all.
 func (s *store) describeQueues(acct string, f resourceFilter, offset, limit int) (int, []queueInfo) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.tenantLocked(acct)
-	var match []*queue
-	for _, q := range t.queueOrder {
-		if f.matches(q.name, q.extras.Tags) {
-			match = append(match, q)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
+	now := s.clock.Now()
+	info := func(q *queue) queueInfo { return t.infoLocked(q, now) }
+	if f.empty() {
+		lo, hi := window(len(t.queueOrder), offset, limit)
+		out := make([]queueInfo, 0, hi-lo)
+		for _, q := range t.queueOrder[lo:hi] {
+			out = append(out, info(q))
+		}
+		return len(t.queueOrder), out
+	}
+	candidates := t.queueOrder
+	if f.names != nil {
+		// Exact names: the index finds them, creation order sorts them.
+		candidates = byNames(f.names, func(n string) (*queue, bool) {
+			q, err := t.queueLocked(n)
+			return q, err == nil
+		}, func(q *queue) uint64 { return q.ord })
+	}
+	pg := newPager[queueInfo](offset, limit)
+	for _, q := range candidates {
+		if f.matches(q.name, q.extras.Tags) && pg.offer() {
+			pg.add(info(q))
 		}
 	}
-	now := s.clock.Now()
-	out := []queueInfo{}
-	for _, q := range page(match, offset, limit) {
-		out = append(out, t.infoLocked(q, now))
+	return pg.total, pg.page
+}
+
+// byNames looks each name up once and returns what exists in creation order:
+// a filter by a few exact names costs those few lookups, not a scan.
+func byNames[T comparable](names []string, lookup func(string) (T, bool), ord func(T) uint64) []T {
+	var out []T
+	for _, n := range names {
+		if v, ok := lookup(n); ok && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
 	}
-	return len(match), out
+	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(ord(a), ord(b)) })
+	return out
 }
 
 // setQueueAttributes applies a patch under the rules of the API it came
@@ -314,7 +399,7 @@ func (s *store) setQueueAttributes(acct, name string, patch queueAttrPatch, rule
 		}
 	}
 	if patch.DeadLetter != nil {
-		q.deadLetter = patch.DeadLetter
+		t.setDeadLetterLocked(q, patch.DeadLetter)
 	}
 	q.attrs = attrs
 	q.extras = patch.applyExtras(q.extras)
@@ -333,14 +418,12 @@ func (s *store) deleteQueue(acct, name string) error {
 	}
 	lower := strings.ToLower(name)
 	delete(t.queues, lower)
-	for i, o := range t.queueOrder {
-		if o == q {
-			t.queueOrder = append(t.queueOrder[:i:i], t.queueOrder[i+1:]...)
-			break
-		}
-	}
+	t.queueOrder = removeFirst(t.queueOrder, q)
+	t.setDeadLetterLocked(q, nil)
 	t.deletedQueues[lower] = s.clock.Now()
+	q.mu.Lock()
 	q.wakeAll()
+	q.mu.Unlock()
 	return nil
 }
 
@@ -348,37 +431,34 @@ func (s *store) deleteQueue(acct, name string) error {
 // whatever its state, rewindable copies too, so every receipt handle dies;
 // attributes and lastModifyTime stay, parked receives keep waiting.
 func (s *store) clearQueue(acct, name string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return err
 	}
-	clear(q.msgs)
-	q.msgs, q.deleted = nil, 0
-	clear(q.handles)
+	defer s.unlockQueue(q)
+	q.clearLocked()
 	return nil
 }
 
 // rewindQueue makes every retained message enqueued at or after start
 // visible again, in production order; outstanding handles become invalid.
 func (s *store) rewindQueue(acct, name string, start int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	q, err := s.tenantLocked(acct).queueLocked(name)
+	_, q, err := s.lockQueue(acct, name)
 	if err != nil {
 		return err
 	}
+	defer s.unlockQueue(q)
 	if q.attrs.RewindSeconds == 0 {
 		return errQueueCannotRewind.New()
 	}
-	now := s.clock.Now()
-	if start < now.Unix()-q.attrs.RewindSeconds || start > now.Unix() {
+	clockNow := s.clock.Now()
+	if start < clockNow.Unix()-q.attrs.RewindSeconds || start > clockNow.Unix() {
 		return errInvalidRewindTime.New()
 	}
+	now := unixNanos(clockNow)
 	q.purgeLocked(now)
 	for _, m := range q.msgs {
-		if m.enqueued.Unix() < start {
+		if unixSeconds(m.enqueued) < start {
 			continue
 		}
 		if m.deleted {
@@ -390,12 +470,14 @@ func (s *store) rewindQueue(acct, name string, start int64) error {
 			// again for a whole retention period.
 			m.retainFrom = now
 		}
-		if m.handle != "" {
+		if m.handle != 0 {
 			delete(q.handles, m.handle)
-			m.handle = ""
+			m.handle = 0
 		}
 		m.visibleAt = now
 	}
+	q.deletedAtPurge = min(q.deletedAtPurge, q.deleted)
+	q.rebuildLocked(now)
 	q.wakeAll()
 	return nil
 }

@@ -95,10 +95,13 @@ func (p *publication) resolveMsgTag(filterType int) error {
 // publish routes messages to the matching subscriptions in one critical
 // section: queue endpoints get the messages before it returns; http(s)
 // endpoints get push jobs the caller starts after the lock is released.
+//
+// It holds the store's read lock throughout and each target queue's lock
+// while it enqueues there, one queue at a time.
 func (s *store) publish(acct string, owner uint64, p publication, requestID string) ([]string, []*pushJob, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.tenantLocked(acct)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
 	tp, err := t.topicLocked(p.topic)
 	if err != nil {
 		return nil, nil, err
@@ -121,33 +124,42 @@ func (s *store) publish(acct string, owner uint64, p publication, requestID stri
 	}
 	var matched []*subscription
 	for _, sub := range tp.subOrder {
-		if tp.filterType == filterRouting && matchesRouting(sub.bindingKeys, deref(p.routingKey)) ||
-			tp.filterType != filterRouting && matchesTags(sub.filterTags, p.tags) {
+		var tags, keys []string
+		if sub.filters != nil {
+			tags, keys = sub.filters.tags, sub.filters.keys
+		}
+		if tp.filterType == filterRouting && matchesRouting(keys, deref(p.routingKey)) ||
+			tp.filterType != filterRouting && matchesTags(tags, p.tags) {
 			matched = append(matched, sub)
 		}
 	}
 	if len(matched) == 0 {
 		return nil, nil, errNoSubscriptionMatches.New()
 	}
-	now := s.clock.Now()
+	clockNow := s.clock.Now()
+	now := unixNanos(clockNow)
 	ids := make([]string, len(p.bodies))
 	for i := range ids {
-		ids[i] = s.numberLocked()
+		ids[i] = msgID(s.next())
 	}
 	var jobs []*pushJob
 	for _, sub := range matched {
-		if sub.protocol == "queue" {
+		if sub.protocol == protocolQueue {
 			// A missing or full target queue drops the copy (unconfirmed).
-			if q, err := t.queueLocked(sub.endpoint); err == nil && int64(len(q.msgs)-q.deleted+len(p.bodies)) <= q.attrs.MaxMsgHeapNum {
-				s.enqueueLocked(q, p.bodies, 0, now)
+			if q, err := t.queueLocked(sub.endpoint); err == nil {
+				q.mu.Lock()
+				if int64(len(q.msgs)-q.deleted+len(p.bodies)) <= q.attrs.MaxMsgHeapNum {
+					s.enqueueLocked(q, p.bodies, 0, now, false)
+				}
+				q.mu.Unlock()
 			}
 			continue
 		}
 		for i, b := range p.bodies {
-			sub.pending++
+			sub.pending.Add(1)
 			jobs = append(jobs, &pushJob{gen: s.gen, account: acct, topic: tp.name, owner: owner, sub: sub, subscription: sub.name,
-				endpoint: sub.endpoint, strategy: sub.notifyStrategy, format: sub.notifyContentFormat,
-				msgID: ids[i], body: b, tags: p.tags, published: now, requestID: requestID})
+				endpoint: sub.endpoint, strategy: sub.notifyStrategy.String(), format: sub.notifyContentFormat.String(),
+				msgID: ids[i], body: b, tags: p.tags, published: clockNow, requestID: requestID})
 		}
 	}
 	return ids, jobs, nil
@@ -183,17 +195,23 @@ type pushJob struct {
 
 // current reports whether state made in generation gen still exists.
 func (s *store) current(gen uint64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.gen == gen
 }
 
 // pushDone ends a job: its subscription has one message less pending.
 func (s *store) pushDone(j *pushJob) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.gen == j.gen && j.sub.pending > 0 {
-		j.sub.pending--
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.gen != j.gen {
+		return
+	}
+	for {
+		n := j.sub.pending.Load()
+		if n <= 0 || j.sub.pending.CompareAndSwap(n, n-1) {
+			return
+		}
 	}
 }
 

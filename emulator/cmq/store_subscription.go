@@ -2,6 +2,7 @@ package cmq
 
 import (
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -15,17 +16,95 @@ const (
 	formatSimplified      = "SIMPLIFIED"
 )
 
-// subscription is one subscription of a topic.
+// subscription is one subscription of a topic. A topic may hold 500 and an
+// account 1000 topics, so a subscription is kept small: its enums as small
+// numbers, its id without its prefix, instants as Unix nanoseconds, its
+// filters behind one pointer that is nil when it has none, and no string
+// that could share a request's memory.
 type subscription struct {
-	id, name            string
-	protocol, endpoint  string
-	notifyStrategy      string
-	notifyContentFormat string
-	filterTags          []string
-	bindingKeys         []string
-	created, modified   time.Time
-	// pending counts pushes not yet delivered or given up.
-	pending int
+	name, endpoint    string
+	filters           *subscriptionFilters
+	created, modified int64
+	// pending counts pushes not yet delivered or given up (changed under
+	// the store's read lock by publishes and finished pushes).
+	pending             atomic.Int32
+	id                  shortID
+	protocol            protocol
+	notifyStrategy      notifyStrategy
+	notifyContentFormat contentFormat
+}
+
+// subscriptionFilters are a subscription's filterTags and bindingKeys.
+type subscriptionFilters struct{ tags, keys []string }
+
+// subscriptionIDPrefix starts every subscription id.
+const subscriptionIDPrefix = "subsc-"
+
+// filterTags and bindingKeys are the filters ([] when none, never nil).
+func (sub *subscription) filterTags() []string {
+	if sub.filters == nil {
+		return []string{}
+	}
+	return orEmpty(sub.filters.tags)
+}
+
+func (sub *subscription) bindingKeys() []string {
+	if sub.filters == nil {
+		return []string{}
+	}
+	return orEmpty(sub.filters.keys)
+}
+
+// setFilters keeps copies of tags and keys (nil when both are empty).
+func (sub *subscription) setFilters(tags, keys []string) {
+	if len(tags) == 0 && len(keys) == 0 {
+		sub.filters = nil
+		return
+	}
+	clone := func(in []string) []string {
+		if len(in) == 0 {
+			return nil
+		}
+		out := make([]string, len(in))
+		for i, v := range in {
+			out[i] = strings.Clone(v)
+		}
+		return out
+	}
+	sub.filters = &subscriptionFilters{tags: clone(tags), keys: clone(keys)}
+}
+
+func (sub *subscription) idString() string { return sub.id.with(subscriptionIDPrefix) }
+
+// protocol, notifyStrategy and contentFormat are a subscription's enums
+// (the handlers check a request's values against the same lists).
+type (
+	protocol       uint8
+	notifyStrategy uint8
+	contentFormat  uint8
+)
+
+var (
+	protocolNames       = [...]string{"http", "https", "queue"}
+	notifyStrategyNames = [...]string{exponentialDecayRetry, backoffRetry}
+	contentFormatNames  = [...]string{formatJSON, formatSimplified}
+)
+
+const protocolQueue protocol = 2
+
+func (p protocol) String() string       { return protocolNames[p] }
+func (n notifyStrategy) String() string { return notifyStrategyNames[n] }
+func (f contentFormat) String() string  { return contentFormatNames[f] }
+
+// enumOf is v's position in names (0 for a value the handlers let through
+// unchecked, which they do not).
+func enumOf[E ~uint8](names []string, v string) E {
+	for i, n := range names {
+		if n == v {
+			return E(i)
+		}
+	}
+	return 0
 }
 
 // subscriptionSpec is a Subscribe request after parameter checks.
@@ -86,10 +165,16 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	endpoint := spec.endpoint
 	if spec.protocol == "queue" {
-		if _, err := t.queueLocked(spec.endpoint); err != nil {
+		q, err := t.queueLocked(spec.endpoint)
+		if err != nil {
 			return "", errIllegalEndpoint.New()
 		}
+		// The same text as the queue's name: share it.
+		endpoint = q.name
+	} else {
+		endpoint = strings.Clone(endpoint)
 	}
 	if tp.filterType == filterRouting && !spec.hasBindingKeys {
 		return "", errLackOfBindingKey.New()
@@ -101,13 +186,34 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 	if len(tp.subs) >= s.opts.MaxSubscriptionsPerTopic {
 		return "", errSubscriptionNumberLimit.New()
 	}
-	now := s.clock.Now()
-	sub := &subscription{id: s.idLocked("subsc-"), name: spec.name, protocol: spec.protocol, endpoint: spec.endpoint,
-		notifyStrategy: spec.notifyStrategy, notifyContentFormat: spec.notifyContentFormat,
-		filterTags: orEmpty(spec.filterTags), bindingKeys: orEmpty(spec.bindingKeys), created: now, modified: now}
-	tp.subs[lower] = sub
+	now := unixNanos(s.clock.Now())
+	name := strings.Clone(spec.name)
+	sub := &subscription{id: s.shortIDLocked(), name: name, endpoint: endpoint,
+		protocol: enumOf[protocol](protocolNames[:], spec.protocol), notifyStrategy: enumOf[notifyStrategy](notifyStrategyNames[:], spec.notifyStrategy),
+		notifyContentFormat: enumOf[contentFormat](contentFormatNames[:], spec.notifyContentFormat), created: now, modified: now}
+	sub.setFilters(spec.filterTags, spec.bindingKeys)
+	t.addSubscription(tp, sub)
+	return sub.idString(), nil
+}
+
+// addSubscription puts a new subscription into its topic's name map and
+// order and, for a queue endpoint, into the account's queue subscriptions
+// index: what Subscribe and a snapshot's load both do.
+func (t *tenant) addSubscription(tp *topic, sub *subscription) {
+	tp.subs[strings.ToLower(sub.name)] = sub
 	tp.subOrder = append(tp.subOrder, sub)
-	return sub.id, nil
+	if sub.protocol == protocolQueue {
+		// After every subscription of an earlier topic, and of this one.
+		ref := topicSubscription{tp, sub}
+		t.queueSubscriptions[sub.endpoint] = insertOrdered(t.queueSubscriptions[sub.endpoint], ref, func(r topicSubscription) uint64 { return r.topic.ord })
+	}
+}
+
+// topicSubscription is a subscription with its topic (the queue
+// subscriptions index).
+type topicSubscription struct {
+	topic *topic
+	sub   *subscription
 }
 
 func orEmpty(s []string) []string {
@@ -120,7 +226,8 @@ func orEmpty(s []string) []string {
 func (s *store) unsubscribe(acct, topicName, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	t := s.tenantLocked(acct)
+	tp, err := t.topicLocked(topicName)
 	if err != nil {
 		return err
 	}
@@ -129,19 +236,22 @@ func (s *store) unsubscribe(acct, topicName, name string) error {
 		return serr
 	}
 	delete(tp.subs, strings.ToLower(name))
-	for i, o := range tp.subOrder {
-		if o == sub {
-			tp.subOrder = append(tp.subOrder[:i:i], tp.subOrder[i+1:]...)
-			break
+	tp.subOrder = removeFirst(tp.subOrder, sub)
+	if sub.protocol == protocolQueue {
+		refs := removeFirst(t.queueSubscriptions[sub.endpoint], topicSubscription{tp, sub})
+		if len(refs) == 0 {
+			delete(t.queueSubscriptions, sub.endpoint)
+		} else {
+			t.queueSubscriptions[sub.endpoint] = refs
 		}
 	}
 	return nil
 }
 
 func (s *store) subscriptionInfo(acct, topicName, name string, appID string) (subscriptionInfo, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	tp, err := s.readTenant(acct).topicLocked(topicName)
 	if err != nil {
 		return subscriptionInfo{}, err
 	}
@@ -149,11 +259,12 @@ func (s *store) subscriptionInfo(acct, topicName, name string, appID string) (su
 	if serr != nil {
 		return subscriptionInfo{}, serr
 	}
-	tags := append([]string{}, sub.filterTags...)
-	return subscriptionInfo{TopicOwner: appID, MsgCount: sub.pending, Protocol: sub.protocol, Protocal: sub.protocol,
-		Endpoint: sub.endpoint, NotifyStrategy: sub.notifyStrategy, NotifyContentFormat: sub.notifyContentFormat,
-		CreateTime: unix(sub.created), LastModifyTime: unix(sub.modified),
-		FilterTag: tags, FilterTags: tags, BindingKey: append([]string{}, sub.bindingKeys...)}, nil
+	tags := sub.filterTags()
+	proto := sub.protocol.String()
+	return subscriptionInfo{TopicOwner: appID, MsgCount: int(sub.pending.Load()), Protocol: proto, Protocal: proto,
+		Endpoint: sub.endpoint, NotifyStrategy: sub.notifyStrategy.String(), NotifyContentFormat: sub.notifyContentFormat.String(),
+		CreateTime: unixSeconds(sub.created), LastModifyTime: unixSeconds(sub.modified),
+		FilterTag: tags, FilterTags: tags, BindingKey: sub.bindingKeys()}, nil
 }
 
 // setSubscriptionAttributes applies a patch; queue subscriptions keep
@@ -161,7 +272,7 @@ func (s *store) subscriptionInfo(acct, topicName, name string, appID string) (su
 func (s *store) setSubscriptionAttributes(acct, topicName, name string, p subscriptionPatch) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	tp, err := s.readTenant(acct).topicLocked(topicName)
 	if err != nil {
 		return err
 	}
@@ -169,10 +280,10 @@ func (s *store) setSubscriptionAttributes(acct, topicName, name string, p subscr
 	if serr != nil {
 		return serr
 	}
-	if p.notifyContentFormat != nil && sub.protocol == "queue" && *p.notifyContentFormat != formatSimplified {
+	if p.notifyContentFormat != nil && sub.protocol == protocolQueue && *p.notifyContentFormat != formatSimplified {
 		return errNotifyContentFormatMustBeSimplified.New()
 	}
-	tags, keys := sub.filterTags, sub.bindingKeys
+	tags, keys := sub.filterTags(), sub.bindingKeys()
 	if p.setFilterTags {
 		tags = orEmpty(p.filterTags)
 	}
@@ -183,20 +294,20 @@ func (s *store) setSubscriptionAttributes(acct, topicName, name string, p subscr
 		return errTooManyFilterTagOrBindingKey.New()
 	}
 	if p.notifyStrategy != nil {
-		sub.notifyStrategy = *p.notifyStrategy
+		sub.notifyStrategy = enumOf[notifyStrategy](notifyStrategyNames[:], *p.notifyStrategy)
 	}
 	if p.notifyContentFormat != nil {
-		sub.notifyContentFormat = *p.notifyContentFormat
+		sub.notifyContentFormat = enumOf[contentFormat](contentFormatNames[:], *p.notifyContentFormat)
 	}
-	sub.filterTags, sub.bindingKeys = tags, keys
-	sub.modified = s.clock.Now()
+	sub.setFilters(tags, keys)
+	sub.modified = unixNanos(s.clock.Now())
 	return nil
 }
 
 func (s *store) clearFilterTags(acct, topicName, name string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	tp, err := s.readTenant(acct).topicLocked(topicName)
 	if err != nil {
 		return err
 	}
@@ -204,25 +315,37 @@ func (s *store) clearFilterTags(acct, topicName, name string) error {
 	if serr != nil {
 		return serr
 	}
-	sub.filterTags = []string{}
-	sub.modified = s.clock.Now()
+	sub.setFilters(nil, sub.bindingKeys())
+	sub.modified = unixNanos(s.clock.Now())
 	return nil
 }
 
+func (sub *subscription) ref() subscriptionRef {
+	return subscriptionRef{sub.idString(), sub.name, sub.protocol.String(), sub.endpoint}
+}
+
 func (s *store) listSubscriptions(acct, topicName, searchWord string, offset, limit int) (int, []subscriptionRef, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	tp, err := s.readTenant(acct).topicLocked(topicName)
 	if err != nil {
 		return 0, nil, err
 	}
-	var match []subscriptionRef
+	if searchWord == "" {
+		lo, hi := window(len(tp.subOrder), offset, limit)
+		out := make([]subscriptionRef, 0, hi-lo)
+		for _, sub := range tp.subOrder[lo:hi] {
+			out = append(out, sub.ref())
+		}
+		return len(tp.subOrder), out, nil
+	}
+	pg := newPager[subscriptionRef](offset, limit)
 	for _, sub := range tp.subOrder {
-		if strings.Contains(sub.name, searchWord) {
-			match = append(match, subscriptionRef{sub.id, sub.name, sub.protocol, sub.endpoint})
+		if strings.Contains(sub.name, searchWord) && pg.offer() {
+			pg.add(sub.ref())
 		}
 	}
-	return len(match), page(match, offset, limit), nil
+	return pg.total, pg.page, nil
 }
 
 // subscriptionView is one subscription with everything API 3.0's
@@ -239,10 +362,10 @@ type subscriptionView struct {
 }
 
 func (sub *subscription) viewLocked(topicName string) subscriptionView {
-	return subscriptionView{topic: topicName, name: sub.name, id: sub.id, protocol: sub.protocol, endpoint: sub.endpoint,
-		notifyStrategy: sub.notifyStrategy, notifyContentFormat: sub.notifyContentFormat,
-		filterTags: append([]string{}, sub.filterTags...), bindingKeys: append([]string{}, sub.bindingKeys...),
-		created: sub.created, modified: sub.modified, pending: sub.pending}
+	return subscriptionView{topic: topicName, name: sub.name, id: sub.idString(), protocol: sub.protocol.String(), endpoint: sub.endpoint,
+		notifyStrategy: sub.notifyStrategy.String(), notifyContentFormat: sub.notifyContentFormat.String(),
+		filterTags: sub.filterTags(), bindingKeys: sub.bindingKeys(),
+		created: instant(sub.created), modified: instant(sub.modified), pending: int(sub.pending.Load())}
 }
 
 // subscriptionQuery is DescribeCmqSubscriptionDetail's question (tdmq-cmq.md
@@ -260,13 +383,13 @@ type subscriptionQuery struct {
 // topic that must exist, a queue query does not check the queue (an
 // endpoint may name a deleted one).
 func (s *store) describeSubscriptions(acct string, q subscriptionQuery) (int, []subscriptionView, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.tenantLocked(acct)
-	var match []subscriptionView
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
+	pg := newPager[subscriptionView](q.offset, q.limit)
 	keep := func(tp *topic, sub *subscription) {
-		if strings.Contains(sub.name, q.nameContains) {
-			match = append(match, sub.viewLocked(tp.name))
+		if strings.Contains(sub.name, q.nameContains) && pg.offer() {
+			pg.add(sub.viewLocked(tp.name))
 		}
 	}
 	if !q.byQueue {
@@ -278,16 +401,11 @@ func (s *store) describeSubscriptions(acct string, q subscriptionQuery) (int, []
 			keep(tp, sub)
 		}
 	} else {
-		for _, tp := range t.topicOrder {
-			if q.topic != "" && tp.name != q.topic {
-				continue
-			}
-			for _, sub := range tp.subOrder {
-				if sub.protocol == "queue" && sub.endpoint == q.queue {
-					keep(tp, sub)
-				}
+		for _, r := range t.queueSubscriptions[q.queue] {
+			if q.topic == "" || r.topic.name == q.topic {
+				keep(r.topic, r.sub)
 			}
 		}
 	}
-	return len(match), page(match, q.offset, q.limit), nil
+	return pg.total, pg.page, nil
 }

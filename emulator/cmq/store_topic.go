@@ -16,7 +16,9 @@ const (
 
 // topic is one topic and its subscriptions.
 type topic struct {
-	id, name          string
+	id, name string
+	// ord orders topics by creation (the queue subscriptions index).
+	ord               uint64
 	maxMsgSize        int64
 	filterType        int
 	created, modified time.Time
@@ -72,7 +74,7 @@ type topicInfo struct {
 func (tp *topic) infoLocked() topicInfo {
 	pending := 0
 	for _, sub := range tp.subOrder {
-		pending += sub.pending
+		pending += int(sub.pending.Load())
 	}
 	return topicInfo{MsgCount: pending, MaxMsgSize: tp.maxMsgSize, MsgRetentionSeconds: tp.retention,
 		CreateTime: unix(tp.created), LastModifyTime: unix(tp.modified), FilterType: tp.filterType,
@@ -93,6 +95,8 @@ func (s *store) createTopic(acct string, spec topicSpec) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tenantLocked(acct)
+	// The name may share a request's memory; the map key shares the copy.
+	spec.name = strings.Clone(spec.name)
 	lower := strings.ToLower(spec.name)
 	now := s.clock.Now()
 	if _, ok := t.topics[lower]; ok {
@@ -104,18 +108,24 @@ func (s *store) createTopic(acct string, spec topicSpec) (string, error) {
 	if len(t.topics) >= s.opts.MaxTopics {
 		return "", errTopicNumberLimit.New()
 	}
-	tp := &topic{id: s.idLocked("topic-"), name: spec.name, maxMsgSize: spec.maxMsgSize, filterType: spec.filterType,
+	tp := &topic{id: s.idLocked("topic-"), name: spec.name, ord: s.ordLocked(), maxMsgSize: spec.maxMsgSize, filterType: spec.filterType,
 		created: now, modified: now, subs: map[string]*subscription{},
 		retention: spec.retention, trace: spec.trace, tags: append([]resourceTag{}, spec.tags...)}
-	t.topics[lower] = tp
-	t.topicOrder = append(t.topicOrder, tp)
+	t.addTopic(tp)
 	return tp.id, nil
+}
+
+// addTopic puts a new topic (its ord the highest yet) into the account's
+// name map and creation order, as a create and a snapshot's load do.
+func (t *tenant) addTopic(tp *topic) {
+	t.topics[strings.ToLower(tp.name)] = tp
+	t.topicOrder = append(t.topicOrder, tp)
 }
 
 func (s *store) setTopicAttributes(acct, name string, p topicPatch) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(name)
+	tp, err := s.readTenant(acct).topicLocked(name)
 	if err != nil {
 		return err
 	}
@@ -127,9 +137,9 @@ func (s *store) setTopicAttributes(acct, name string, p topicPatch) error {
 }
 
 func (s *store) topicInfo(acct, name string) (topicInfo, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(name)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	tp, err := s.readTenant(acct).topicLocked(name)
 	if err != nil {
 		return topicInfo{}, err
 	}
@@ -139,31 +149,53 @@ func (s *store) topicInfo(acct, name string) (topicInfo, error) {
 // describeTopics is API 3.0's list: every attribute of the topics the
 // filter keeps, paged in creation order; the total counts them all.
 func (s *store) describeTopics(acct string, f resourceFilter, offset, limit int) (int, []topicInfo) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var match []*topic
-	for _, tp := range s.tenantLocked(acct).topicOrder {
-		if f.matches(tp.name, tp.tags) {
-			match = append(match, tp)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t := s.readTenant(acct)
+	if f.empty() {
+		lo, hi := window(len(t.topicOrder), offset, limit)
+		out := make([]topicInfo, 0, hi-lo)
+		for _, tp := range t.topicOrder[lo:hi] {
+			out = append(out, tp.infoLocked())
+		}
+		return len(t.topicOrder), out
+	}
+	candidates := t.topicOrder
+	if f.names != nil {
+		candidates = byNames(f.names, func(n string) (*topic, bool) {
+			tp, err := t.topicLocked(n)
+			return tp, err == nil
+		}, func(tp *topic) uint64 { return tp.ord })
+	}
+	pg := newPager[topicInfo](offset, limit)
+	for _, tp := range candidates {
+		if f.matches(tp.name, tp.tags) && pg.offer() {
+			pg.add(tp.infoLocked())
 		}
 	}
-	out := []topicInfo{}
-	for _, tp := range page(match, offset, limit) {
-		out = append(out, tp.infoLocked())
-	}
-	return len(match), out
+	return pg.total, pg.page
 }
 
 func (s *store) listTopics(acct, searchWord string, offset, limit int) (int, []topicRef) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var match []topicRef
-	for _, tp := range s.tenantLocked(acct).topicOrder {
-		if strings.Contains(tp.name, searchWord) {
-			match = append(match, topicRef{tp.id, tp.name})
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	order := s.readTenant(acct).topicOrder
+	ref := func(tp *topic) topicRef { return topicRef{tp.id, tp.name} }
+	if searchWord == "" {
+		lo, hi := window(len(order), offset, limit)
+		out := make([]topicRef, 0, hi-lo)
+		for _, tp := range order[lo:hi] {
+			out = append(out, ref(tp))
+		}
+		return len(order), out
+	}
+	pg := newPager[topicRef](offset, limit)
+	for _, tp := range order {
+		if strings.Contains(tp.name, searchWord) && pg.offer() {
+			pg.add(ref(tp))
 		}
 	}
-	return len(match), page(match, offset, limit)
+	return pg.total, pg.page
 }
 
 // deleteTopic refuses while subscriptions exist, then starts the lockout.
@@ -180,12 +212,7 @@ func (s *store) deleteTopic(acct, name string) error {
 	}
 	lower := strings.ToLower(name)
 	delete(t.topics, lower)
-	for i, o := range t.topicOrder {
-		if o == tp {
-			t.topicOrder = append(t.topicOrder[:i:i], t.topicOrder[i+1:]...)
-			break
-		}
-	}
+	t.topicOrder = removeFirst(t.topicOrder, tp)
 	t.deletedTopics[lower] = s.clock.Now()
 	return nil
 }
@@ -193,9 +220,9 @@ func (s *store) deleteTopic(acct, name string) error {
 // topicExists answers 10600 for a missing topic, so Subscribe can report it
 // before its parameter checks (cmq.md §10.1); subscribe checks again.
 func (s *store) topicExists(acct, name string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.tenantLocked(acct).topicLocked(name); err != nil {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.readTenant(acct).topicLocked(name); err != nil {
 		return err
 	}
 	return nil
@@ -204,9 +231,9 @@ func (s *store) topicExists(acct, name string) error {
 // subscriptionExists answers 10600 or the missing-subscription error before
 // SetSubscriptionAttributes' parameter checks (cmq.md §10.4 order).
 func (s *store) subscriptionExists(acct, topicName, name string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tp, err := s.tenantLocked(acct).topicLocked(topicName)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	tp, err := s.readTenant(acct).topicLocked(topicName)
 	if err != nil {
 		return err
 	}
@@ -218,8 +245,8 @@ func (s *store) subscriptionExists(acct, topicName, name string) error {
 
 // queueExists reports whether a queue endpoint names a queue of the account.
 func (s *store) queueExists(acct, name string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.tenantLocked(acct).queueLocked(name)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, err := s.readTenant(acct).queueLocked(name)
 	return err == nil
 }

@@ -13,10 +13,12 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/jsonstream"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
 
@@ -51,6 +53,9 @@ type Product struct {
 	// Name keys the product in its door's state view.
 	Name  string
 	State func() any
+	// WriteState, when set, streams the document State returns, for a
+	// product whose state can be large; nil: State's value is encoded.
+	WriteState func(w *jsonstream.Writer)
 	// Reset empties what was created through the API; configured accounts,
 	// instances and resources stay.
 	Reset func()
@@ -109,6 +114,32 @@ func (d *Door) State() any {
 		out[p.Name] = p.State()
 	}
 	return out
+}
+
+// WriteState streams the document State returns: products whose state
+// can be large write it piece by piece, the others' values are encoded.
+// With several products their members come in name order, as encoding the
+// map State returns orders them.
+func (d *Door) WriteState(w *jsonstream.Writer) {
+	if len(d.Products) == 1 {
+		d.Products[0].writeState(w)
+		return
+	}
+	byName := slices.SortedFunc(slices.Values(d.Products), func(a, b *Product) int { return strings.Compare(a.Name, b.Name) })
+	w.BeginObject()
+	for _, p := range byName {
+		w.Key(p.Name)
+		p.writeState(w)
+	}
+	w.EndObject()
+}
+
+func (p *Product) writeState(w *jsonstream.Writer) {
+	if p.WriteState != nil {
+		p.WriteState(w)
+		return
+	}
+	w.Value(p.State())
 }
 
 // Reset resets every product behind the door.
