@@ -500,7 +500,7 @@ func (l *snapshotLoad) topic(t *tenant, tps topicSnapshot) error {
 		return fmt.Errorf("topic name %q is empty or there twice", tps.Name)
 	}
 	tp := &topic{id: tps.ID, name: tps.Name, ord: l.nextOrd(), maxMsgSize: tps.MaxMsgSize, filterType: tps.FilterType, created: tps.Created,
-		modified: tps.Modified, subs: map[string]*subscription{}, retention: tps.Retention, trace: tps.Trace, tags: loadTags(tps.Tags)}
+		modified: tps.Modified, retention: tps.Retention, trace: tps.Trace, tags: loadTags(tps.Tags)}
 	t.addTopic(tp)
 	for _, ss := range tps.Subscriptions {
 		if err := l.subscription(t, tp, ss); err != nil {
@@ -518,7 +518,7 @@ func (l *snapshotLoad) subscription(t *tenant, tp *topic, ss subscriptionSnapsho
 	if !ok || len(short) != idLen {
 		return fmt.Errorf("subscription id %q is not %s and %d characters", ss.ID, subscriptionIDPrefix, idLen)
 	}
-	if _, dup := tp.subs[strings.ToLower(ss.Name)]; dup || ss.Name == "" {
+	if _, dup := tp.subs.get(ss.Name); dup || ss.Name == "" {
 		return fmt.Errorf("subscription name %q is empty or there twice", ss.Name)
 	}
 	sub := &subscription{name: ss.Name, endpoint: ss.Endpoint}

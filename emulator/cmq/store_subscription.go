@@ -1,9 +1,11 @@
 package cmq
 
 import (
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/apierr"
 )
@@ -149,7 +151,7 @@ type subscriptionInfo struct {
 
 // subscriptionLocked finds a subscription by its exact name.
 func (tp *topic) subscriptionLocked(name string) (*subscription, *apierr.Error) {
-	sub, ok := tp.subs[strings.ToLower(name)]
+	sub, ok := tp.subs.get(name)
 	if !ok || sub.name != name {
 		return nil, errSubscriptionNotExisted.New()
 	}
@@ -179,8 +181,7 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 	if tp.filterType == filterRouting && !spec.hasBindingKeys {
 		return "", errLackOfBindingKey.New()
 	}
-	lower := strings.ToLower(spec.name)
-	if _, ok := tp.subs[lower]; ok {
+	if _, ok := tp.subs.get(spec.name); ok {
 		return "", errSubscriptionAlreadyExisted.New()
 	}
 	if len(tp.subs) >= s.opts.MaxSubscriptionsPerTopic {
@@ -200,7 +201,7 @@ func (s *store) subscribe(acct string, spec subscriptionSpec) (string, error) {
 // order and, for a queue endpoint, into the account's queue subscriptions
 // index: what Subscribe and a snapshot's load both do.
 func (t *tenant) addSubscription(tp *topic, sub *subscription) {
-	tp.subs[strings.ToLower(sub.name)] = sub
+	tp.subs.add(sub)
 	tp.subOrder = append(tp.subOrder, sub)
 	if sub.protocol == protocolQueue {
 		// After every subscription of an earlier topic, and of this one.
@@ -235,7 +236,7 @@ func (s *store) unsubscribe(acct, topicName, name string) error {
 	if serr != nil {
 		return serr
 	}
-	delete(tp.subs, strings.ToLower(name))
+	tp.subs.remove(sub)
 	tp.subOrder = removeFirst(tp.subOrder, sub)
 	if sub.protocol == protocolQueue {
 		refs := removeFirst(t.queueSubscriptions[sub.endpoint], topicSubscription{tp, sub})
@@ -409,3 +410,62 @@ func (s *store) describeSubscriptions(acct string, q subscriptionQuery) (int, []
 	}
 	return pg.total, pg.page, nil
 }
+
+// subscriptionIndex finds a topic's subscriptions by name, compared as
+// strings.ToLower compares them (names are case-insensitive): a slice kept
+// sorted that way and searched in halves. A map of up to 500 names kept
+// about 50 bytes a subscription in slots held free for its growth, a third
+// of what 500,000 subscriptions cost; nine comparisons find one of 500.
+type subscriptionIndex []*subscription
+
+func (x subscriptionIndex) find(name string) (int, bool) {
+	return slices.BinarySearchFunc(x, name, func(s *subscription, n string) int { return compareFolded(s.name, n) })
+}
+
+func (x subscriptionIndex) get(name string) (*subscription, bool) {
+	if i, ok := x.find(name); ok {
+		return x[i], true
+	}
+	return nil, false
+}
+
+// add inserts sub, whose name is not in x yet.
+func (x *subscriptionIndex) add(sub *subscription) {
+	i, _ := x.find(sub.name)
+	*x = slices.Insert(*x, i, sub)
+}
+
+func (x *subscriptionIndex) remove(sub *subscription) {
+	if i, ok := x.find(sub.name); ok && (*x)[i] == sub {
+		*x = slices.Delete(*x, i, i+1)
+	}
+}
+
+// compareFolded compares strings.ToLower(a) with strings.ToLower(b)
+// without lowering copies when both are ASCII (what the API's names are).
+func compareFolded(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+			return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+		}
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return int(ca) - int(cb)
+		}
+	}
+	// One is a prefix of the other (ASCII so far); lowering a non-ASCII
+	// tail may change its length, so that case is compared lowered.
+	n := min(len(a), len(b))
+	if strings.ContainsFunc(a[n:], isNonASCII) || strings.ContainsFunc(b[n:], isNonASCII) {
+		return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+	}
+	return len(a) - len(b)
+}
+
+func isNonASCII(r rune) bool { return r >= utf8.RuneSelf }

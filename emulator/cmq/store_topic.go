@@ -22,7 +22,7 @@ type topic struct {
 	maxMsgSize        int64
 	filterType        int
 	created, modified time.Time
-	subs              map[string]*subscription // by lower-case name
+	subs              subscriptionIndex
 	subOrder          []*subscription
 	// retention is settable through API 3.0 only (60–86400, tdmq-cmq.md
 	// §6.1); the legacy API reports it. trace and tags are API 3.0's alone.
@@ -109,7 +109,7 @@ func (s *store) createTopic(acct string, spec topicSpec) (string, error) {
 		return "", errTopicNumberLimit.New()
 	}
 	tp := &topic{id: s.idLocked("topic-"), name: spec.name, ord: s.ordLocked(), maxMsgSize: spec.maxMsgSize, filterType: spec.filterType,
-		created: now, modified: now, subs: map[string]*subscription{},
+		created: now, modified: now,
 		retention: spec.retention, trace: spec.trace, tags: append([]resourceTag{}, spec.tags...)}
 	t.addTopic(tp)
 	return tp.id, nil
