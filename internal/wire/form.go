@@ -25,39 +25,61 @@ func ParsePairs(raw string) ([]Pair, error) {
 	}
 	// Every escaped key and value is decoded into one buffer that becomes
 	// one string, and the pairs are cut out of it: a signed call escapes
-	// half its parameters (timestamps, signatures), and a string each cost
-	// an allocation each. An unescaped one is a substring of raw.
+	// several parameters (timestamps, signatures, nonces), and a string
+	// each cost an allocation each. An unescaped one is a substring of raw.
 	type span struct{ k0, k1, v0, v1 int } // into buf; -1: not escaped
 	out := make([]Pair, 0, strings.Count(raw, "&")+1)
 	var spans []span
-	var buf []byte
-	for raw != "" {
-		var part string
-		part, raw, _ = strings.Cut(raw, "&")
-		if part == "" {
+	// The decoded text is never longer than raw: one allocation, and the
+	// builder's string is its bytes, not a copy.
+	var buf strings.Builder
+	for i := 0; i < len(raw); i++ {
+		// One pass finds the pair's end, its "=" and whether either side
+		// has anything to unescape.
+		start, eq := i, -1
+		escKey, escValue := false, false
+		for ; i < len(raw) && raw[i] != '&'; i++ {
+			switch raw[i] {
+			case '=':
+				if eq < 0 {
+					eq = i
+				}
+			case '%', '+':
+				if eq < 0 {
+					escKey = true
+				} else {
+					escValue = true
+				}
+			}
+		}
+		if i == start {
 			continue
 		}
-		k, v, _ := strings.Cut(part, "=")
+		k, v := raw[start:i], ""
+		if eq >= 0 {
+			k, v = raw[start:eq], raw[eq+1:i]
+		}
 		sp := span{-1, -1, -1, -1}
-		if needsUnescape(k) {
-			sp.k0 = len(buf)
-			var ok bool
-			if buf, ok = appendUnescaped(buf, k); !ok {
+		if (escKey || escValue) && buf.Cap() == 0 {
+			buf.Grow(len(raw))
+		}
+		if escKey {
+			sp.k0 = buf.Len()
+			if !writeUnescaped(&buf, k) {
 				return nil, fmt.Errorf("%w: key %q", ErrMalformed, k)
 			}
-			sp.k1 = len(buf)
+			sp.k1 = buf.Len()
 		}
-		if needsUnescape(v) {
-			sp.v0 = len(buf)
-			var ok bool
-			if buf, ok = appendUnescaped(buf, v); !ok {
+		if escValue {
+			sp.v0 = buf.Len()
+			if !writeUnescaped(&buf, v) {
 				key := k
 				if sp.k0 >= 0 {
-					key = string(buf[sp.k0:sp.k1])
+					key = buf.String()[sp.k0:sp.k1]
 				}
 				return nil, fmt.Errorf("%w: value of %q", ErrMalformed, key)
 			}
-			sp.v1 = len(buf)
+			sp.v1 = buf.Len()
 		}
 		out = append(out, Pair{k, v})
 		if sp != (span{-1, -1, -1, -1}) {
@@ -71,7 +93,7 @@ func ParsePairs(raw string) ([]Pair, error) {
 		}
 	}
 	if spans != nil {
-		text := string(buf)
+		text := buf.String()
 		for i, sp := range spans[:len(out)] {
 			if sp.k0 >= 0 {
 				out[i].Key = text[sp.k0:sp.k1]
@@ -84,29 +106,25 @@ func ParsePairs(raw string) ([]Pair, error) {
 	return out, nil
 }
 
-// needsUnescape reports whether s has a '%' or '+', what query unescaping
-// changes.
-func needsUnescape(s string) bool { return strings.ContainsAny(s, "%+") }
-
-// appendUnescaped appends s decoded as a query component ("+" is a space,
+// writeUnescaped writes s decoded as a query component ("+" is a space,
 // "%XY" a byte), exactly as url.QueryUnescape decodes it; false for a '%'
 // not followed by two hex digits.
-func appendUnescaped(b []byte, s string) ([]byte, bool) {
+func writeUnescaped(b *strings.Builder, s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '%':
 			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return b, false
+				return false
 			}
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
 			i += 2
 		case '+':
-			b = append(b, ' ')
+			b.WriteByte(' ')
 		default:
-			b = append(b, c)
+			b.WriteByte(c)
 		}
 	}
-	return b, true
+	return true
 }
 
 func isHex(c byte) bool {
