@@ -215,9 +215,16 @@ func (f *Frontend) Decode(r *http.Request, call *pipeline.Call) error {
 		if err != nil {
 			return e.Malformed.New("body")
 		}
-		pairs = append(pairs, bp...)
+		if pairs == nil {
+			pairs = bp
+		} else {
+			pairs = append(pairs, bp...)
+		}
 	}
 	call.Pairs = pairs
+	if len(call.Params) == 0 {
+		call.Params = make(map[string]string, len(pairs)) // one allocation, not a growing map
+	}
 	for _, p := range pairs {
 		call.Params[p.Key] = p.Value // later (body) values win
 	}
