@@ -18,11 +18,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/requestid"
 	"github.com/mqmock/mqmock/internal/sign/acs3"
 	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 	"github.com/mqmock/mqmock/internal/wire"
@@ -132,6 +131,7 @@ const MaxBody = 1 << 20
 type Frontend struct {
 	cfg    Config
 	nonces *nonceCache
+	ids    *requestid.Source
 }
 
 // New makes the frontend.
@@ -143,7 +143,7 @@ func New(cfg Config) *Frontend {
 		cfg.Credentials = AlibabaKeys
 	}
 	cfg.Errors = cfg.Errors.withGateway()
-	return &Frontend{cfg: cfg, nonces: newNonceCache()}
+	return &Frontend{cfg: cfg, nonces: newNonceCache(), ids: requestid.New()}
 }
 
 // Vendor implements pipeline.Frontend.
@@ -156,23 +156,7 @@ func (f *Frontend) Catalogue() *apierr.Catalogue { return f.cfg.Catalogue }
 func (f *Frontend) Internal() *apierr.Def { return f.cfg.Errors.Internal }
 
 // NewRequestID makes an upper-case UUID, as Alibaba's gateways do.
-func (f *Frontend) NewRequestID() string {
-	// Written upper-case at once rather than upper-casing a copy: this runs
-	// for every call.
-	const digits = "0123456789ABCDEF"
-	u := uuid.New()
-	var b [36]byte
-	n := 0
-	for i, c := range u {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			b[n] = '-'
-			n++
-		}
-		b[n], b[n+1] = digits[c>>4], digits[c&0x0f]
-		n += 2
-	}
-	return string(b[:])
-}
+func (f *Frontend) NewRequestID() string { return f.ids.Upper() }
 
 // Abandon implements pipeline.Abandoner: a call a fault dropped unanswered
 // gives its nonce back, so net/http's transparent replay of a GET is served

@@ -18,11 +18,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/requestid"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
 	"github.com/mqmock/mqmock/internal/wire"
 )
@@ -81,6 +80,7 @@ type Frontend struct {
 	// keys are the signing keys of verified calls (three HMACs saved per
 	// call); one set per frontend, so two emulators share nothing.
 	keys tc3.Keys
+	ids  *requestid.Source
 }
 
 // New makes the frontend. An action served by two tables of one service
@@ -111,7 +111,7 @@ func New(cfg Config) *Frontend {
 	for k, v := range cfg.Chinese {
 		zh[k] = v
 	}
-	return &Frontend{cfg: cfg, chinese: zh}
+	return &Frontend{cfg: cfg, chinese: zh, ids: requestid.New()}
 }
 
 // Vendor implements pipeline.Frontend.
@@ -124,7 +124,7 @@ func (f *Frontend) Catalogue() *apierr.Catalogue { return f.cfg.Catalogue }
 func (f *Frontend) Internal() *apierr.Def { return errInternalError }
 
 // NewRequestID makes a lower-case UUID like every Tencent example.
-func (f *Frontend) NewRequestID() string { return uuid.NewString() }
+func (f *Frontend) NewRequestID() string { return f.ids.Lower() }
 
 // Decode implements pipeline.Frontend: action, version and region from the
 // X-TC-* headers; parameters from the JSON body (POST) or the flattened

@@ -22,11 +22,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/mqmock/mqmock/internal/account"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/pipeline"
+	"github.com/mqmock/mqmock/internal/requestid"
 	"github.com/mqmock/mqmock/internal/sign/cmqsign"
 	"github.com/mqmock/mqmock/internal/wire"
 )
@@ -144,6 +143,7 @@ type Config struct {
 type Frontend struct {
 	cfg   Config
 	known map[string]map[string]bool // lower-case action → parameters taken
+	ids   *requestid.Source
 }
 
 // New makes the frontend. A missing row or credential picker panics: it is
@@ -161,7 +161,7 @@ func New(cfg Config) *Frontend {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	f := &Frontend{cfg: cfg, known: map[string]map[string]bool{}}
+	f := &Frontend{cfg: cfg, known: map[string]map[string]bool{}, ids: requestid.New()}
 	for action, params := range cfg.Parameters {
 		known := map[string]bool{}
 		for _, p := range commonParams() {
@@ -185,7 +185,7 @@ func (f *Frontend) Catalogue() *apierr.Catalogue { return f.cfg.Catalogue }
 func (f *Frontend) Internal() *apierr.Def { return f.cfg.Errors.Internal }
 
 // NewRequestID makes a request id; the legacy API's are opaque strings.
-func (f *Frontend) NewRequestID() string { return uuid.NewString() }
+func (f *Frontend) NewRequestID() string { return f.ids.Lower() }
 
 // Decode implements pipeline.Frontend in the order of cmq.md §6: method,
 // size, form encoding, duplicate keys, array indexes, size again. The body
