@@ -135,9 +135,10 @@ func requiredHeaders() []string {
 // header set, content hash, signature. It returns nil or an *Error.
 //
 // The canonical query is tried in each form a known client writes names in
-// (Go core, Node core, Alibaba's document; one form for ordinary names), and
-// all candidates are computed so the time taken does not tell which form
-// matched.
+// (Go core, Node core, Alibaba's document; one form for ordinary names),
+// until one matches: each comparison is constant-time, and the forms and
+// their order are public, so stopping tells a caller only which form its
+// own request had.
 func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
 	if auth.Algorithm != HMACSHA256 {
 		return &Error{Reason: UnsupportedAlgorithm, Algorithm: auth.Algorithm,
@@ -168,6 +169,7 @@ func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
 		}
 		if hmac.Equal(mac(accessKeySecret, sts), want) {
 			ok = true
+			break
 		}
 	}
 	if !ok {

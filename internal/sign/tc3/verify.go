@@ -140,6 +140,7 @@ func (k *Keys) Verify(secretKey string, auth Authorization, r RequestView) bool 
 	buf := make([]byte, 0, 512)
 	var sum [sha256.Size]byte
 	ok := false
+candidates:
 	for _, uri := range uris {
 		for _, host := range hosts {
 			for _, fold := range folds {
@@ -167,10 +168,13 @@ func (k *Keys) Verify(secretKey string, auth Authorization, r RequestView) bool 
 				buf = hex.AppendEncode(buf, crSum[:])
 				mac.Reset()
 				_, _ = mac.Write(buf)
-				// No early exit: the time taken should not tell a prober
-				// which candidate shape the server tried first.
+				// The first match ends the search: the comparison is
+				// constant-time, and the candidates and their order are
+				// public (the SDKs'), so stopping tells a caller only which
+				// shape its own request had.
 				if hmac.Equal(mac.Sum(sum[:0]), want) {
 					ok = true
+					break candidates
 				}
 			}
 		}

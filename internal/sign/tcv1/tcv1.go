@@ -102,7 +102,11 @@ func Verify(secretKey string, r RequestView) bool {
 	}
 	paths := distinct(path, "/")
 
+	// The first match ends the search: each comparison is constant-time,
+	// and the shapes and their order are public (the SDKs'), so stopping
+	// tells a caller only which shape its own request had.
 	ok := false
+shapes:
 	for _, host := range hosts {
 		for _, p := range paths {
 			for _, params := range paramSets {
@@ -110,10 +114,12 @@ func Verify(secretKey string, r RequestView) bool {
 				// padding bits, so a mangled Signature could otherwise pass.
 				got := []byte(Signature(secretKey, signatureMethod, StringToSign(r.Method, host, p, params)))
 				for _, want := range wants {
-					// No early exit: timing should not tell which shape matched.
 					if hmac.Equal(got, []byte(want)) {
 						ok = true
 					}
+				}
+				if ok {
+					break shapes
 				}
 			}
 		}
