@@ -249,42 +249,63 @@ func (j *Journal) pack(params map[string]string) (string, int) {
 	if params == nil {
 		return "", 0
 	}
-	size := 0
-	for k, v := range params {
-		size += 2*binary.MaxVarintLen32 + min(len(k), j.limits.ValueBytes+64) + min(len(v), j.limits.ValueBytes+64)
+	if len(params) == 0 {
+		return emptyParams, 0
 	}
-	buf := make([]byte, 0, size+64)
-	kept := 0
+	// Two passes over what is kept: the first sizes the string exactly, so
+	// the second writes it in one allocation that is the string itself
+	// (strings.Builder), with no slack held and no copy made.
+	size, kept := 0, 0
+	j.keptParams(params, func(k, v string) {
+		size += uvarintLen(len(k)) + len(k) + uvarintLen(len(v)) + len(v)
+		kept += len(k) + len(v)
+	})
+	var b strings.Builder
+	b.Grow(size)
+	var n [binary.MaxVarintLen64]byte
+	j.keptParams(params, func(k, v string) {
+		b.Write(binary.AppendUvarint(n[:0], uint64(len(k))))
+		b.WriteString(k)
+		b.Write(binary.AppendUvarint(n[:0], uint64(len(v))))
+		b.WriteString(v)
+	})
+	return b.String(), kept
+}
+
+// keptParams calls keep with each parameter the journal keeps, truncated:
+// all of them, or the first Params by name and a note of how many more.
+func (j *Journal) keptParams(params map[string]string, keep func(k, v string)) {
 	add := func(k, v string) {
 		if len(k) > j.limits.ValueBytes && isSecret(k) {
 			v = redacted // the word that makes it secret may be cut off
 		}
-		k, v = Truncate(k, j.limits.ValueBytes), Truncate(v, j.limits.ValueBytes)
-		buf = binary.AppendUvarint(buf, uint64(len(k)))
-		buf = append(buf, k...)
-		buf = binary.AppendUvarint(buf, uint64(len(v)))
-		buf = append(buf, v...)
-		kept += len(k) + len(v)
+		keep(Truncate(k, j.limits.ValueBytes), Truncate(v, j.limits.ValueBytes))
 	}
 	if len(params) <= j.limits.Params {
 		for k, v := range params {
 			add(k, v)
 		}
-	} else {
-		keys := make([]string, 0, len(params))
-		for k := range params {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys[:j.limits.Params] {
-			add(k, params[k])
-		}
-		add(moreParams, strconv.Itoa(len(keys)-j.limits.Params)+" more parameters not kept")
+		return
 	}
-	if len(buf) == 0 {
-		return emptyParams, 0
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		keys = append(keys, k)
 	}
-	return string(buf), kept
+	sort.Strings(keys)
+	for _, k := range keys[:j.limits.Params] {
+		add(k, params[k])
+	}
+	// The note is the journal's own, kept whole whatever the value limit.
+	keep(moreParams, strconv.Itoa(len(keys)-j.limits.Params)+" more parameters not kept")
+}
+
+// uvarintLen is the length of n written as a uvarint.
+func uvarintLen(n int) int {
+	l := 1
+	for ; n >= 0x80; n >>= 7 {
+		l++
+	}
+	return l
 }
 
 // emptyParams is the packed form of an empty, non-nil map: a key and value
