@@ -164,7 +164,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // (invalidParameter), ParameterFieldCheckFailed for the Group ID APIs.
 
 // levelPattern is one level of a topic, an instance id or a parent topic.
-var levelPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var levelPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]+$`) })
 
 // maxNameLen bounds group ids, client ids, topics and instance ids.
 const maxNameLen = 64
@@ -179,7 +179,7 @@ func validTopic(s string) bool {
 		return false
 	}
 	for _, level := range strings.Split(s, "/") {
-		if !levelPattern.MatchString(level) {
+		if !levelPattern().MatchString(level) {
 			return false
 		}
 	}
@@ -198,7 +198,7 @@ func validTopicFilter(s string) bool {
 		switch {
 		case i > 0 && level == "+":
 		case i > 0 && level == "#" && i == len(levels)-1:
-		case levelPattern.MatchString(level):
+		case levelPattern().MatchString(level):
 		default:
 			return false
 		}

@@ -17,11 +17,11 @@ func (s *store) addInstance(accountName string, m account.MQTTInstance) (instanc
 	if !ok {
 		return instanceView{}, fmt.Errorf("account %q is not configured", accountName)
 	}
-	if m.ID == "" || len(m.ID) > maxNameLen || !levelPattern.MatchString(m.ID) {
+	if m.ID == "" || len(m.ID) > maxNameLen || !levelPattern().MatchString(m.ID) {
 		return instanceView{}, fmt.Errorf("instance id %q must be 1-64 letters, digits, - or _", m.ID)
 	}
 	for _, t := range m.ParentTopics {
-		if len(t) > maxNameLen || !levelPattern.MatchString(t) {
+		if len(t) > maxNameLen || !levelPattern().MatchString(t) {
 			return instanceView{}, fmt.Errorf("parent topic %q must be 1-64 letters, digits, - or _", t)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
@@ -12,7 +13,7 @@ import (
 
 // Device credentials ("one device, one secret"), sessions and sent messages.
 
-var clientIDPattern = regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+@@@[A-Za-z0-9_-]+$`)
+var clientIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+@@@[A-Za-z0-9_-]+$`) })
 
 // Limits page: a session query names at most 10 clients, a message carries
 // at most 64 KB.
@@ -23,7 +24,7 @@ const (
 
 // validClientID: <GroupId>@@@<DeviceId>, at most 64 chars (Limits page).
 func validClientID(s string) bool {
-	return len(s) <= maxNameLen && clientIDPattern.MatchString(s)
+	return len(s) <= maxNameLen && clientIDPattern().MatchString(s)
 }
 
 // checkClientID refuses a client id its rule does not allow.

@@ -3,6 +3,7 @@ package mqtt
 import (
 	"regexp"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/mqmock/mqmock/internal/account"
@@ -12,14 +13,14 @@ import (
 // with IndependentNaming has its own; every other instance shares one space
 // across all accounts, which is why GroupIdAlreadyUsedByOtherUsers exists.
 
-var groupIDPattern = regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+$`)
+var groupIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^GID[_-][A-Za-z0-9_-]+$`) })
 
 const minGroupIDLen = 7
 
 // validGroupID: GID_ or GID- prefix, letters, digits, - and _, 7–64 chars
 // (CreateGroupId doc).
 func validGroupID(s string) bool {
-	return len(s) >= minGroupIDLen && len(s) <= maxNameLen && groupIDPattern.MatchString(s)
+	return len(s) >= minGroupIDLen && len(s) <= maxNameLen && groupIDPattern().MatchString(s)
 }
 
 // createGroup: the id's format (ParameterFieldCheckFailed, the Group ID

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -33,10 +34,10 @@ func parseYAML(path string, data []byte) (*yaml.Node, error) {
 	return nil, fmt.Errorf("config file %s line %d: %s (%q)", path, line, msg, text)
 }
 
-var yamlErrRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlErrRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`) })
 
 func splitYAMLError(err error) (int, string) {
-	m := yamlErrRE.FindStringSubmatch(oneLine(err))
+	m := yamlErrRE().FindStringSubmatch(oneLine(err))
 	if m == nil {
 		return 0, oneLine(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Flat holds parameters that arrived flattened (Filters.0.Values.0=a), every
@@ -21,7 +22,7 @@ const MaxFlatIndex = 999
 
 // jsonNumber is the JSON number grammar: a flattened number becomes a
 // json.Number only when a JSON body could have carried it.
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+var jsonNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`) })
 
 // UnflattenFor rebuilds flattened parameters into the tree a JSON body of
 // the same request would decode to, driven by the type of dst (a pointer to
@@ -172,7 +173,7 @@ func (n *flatNode) build(t reflect.Type, path string) (any, error) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
-		if jsonNumber.MatchString(n.value) {
+		if jsonNumber().MatchString(n.value) {
 			return json.Number(n.value), nil
 		}
 	}

@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mqmock/mqmock/internal/apierr"
@@ -29,7 +30,7 @@ var vipSpecs = map[string]vipSpec{
 
 // resourceName is the documented 4.x name alphabet: letters, digits, "-"
 // and "_" (clusters, namespaces, topics, groups, roles).
-var resourceName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var resourceName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]+$`) })
 
 // checkName validates a name's alphabet and length, answering bad with a
 // detail naming the parameter.
@@ -38,7 +39,7 @@ func checkName(bad *apierr.Def, param, name string, min, max int) error {
 	if n < min || n > max {
 		return bad.New().WithDetail(" (" + param + " must be " + itoa(min) + "-" + itoa(max) + " characters)")
 	}
-	if !resourceName.MatchString(name) {
+	if !resourceName().MatchString(name) {
 		return bad.New().WithDetail(" (" + param + " may contain only letters, digits, \"-\" and \"_\")")
 	}
 	return nil

@@ -29,7 +29,7 @@ func (s *store) checkRoleName(name string) error {
 	if name == "" {
 		return needMore("RoleName")
 	}
-	if utf8.RuneCountInString(name) > s.limits.RoleNameMax || !resourceName.MatchString(name) {
+	if utf8.RuneCountInString(name) > s.limits.RoleNameMax || !resourceName().MatchString(name) {
 		return invalidParams("RoleName must be 1-" + itoa(s.limits.RoleNameMax) + " letters, digits, \"-\" or \"_\"")
 	}
 	return nil

@@ -41,7 +41,7 @@ type groupSpec struct {
 // instance with room under the SKU's group quota, inserts the group.
 func (s *store) createConsumerGroup(o op, a groupSpec) error {
 	name := a.name
-	if !groupName.MatchString(name) {
+	if !groupName().MatchString(name) {
 		return invalid("ConsumerGroup", "3-64 characters of letters, digits, - and _")
 	}
 	if err := firstErr(checkRange("MaxRetryTimes", &a.maxRetry, 0, maxRetryMax), checkRemark("Remark", a.remark),

@@ -43,7 +43,7 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 	if !oneOf(typ, instanceTypes...) {
 		return "", invalid("InstanceType", "one of "+strings.Join(instanceTypes, ", "))
 	}
-	if !instanceName.MatchString(name) {
+	if !instanceName().MatchString(name) {
 		return "", invalid("Name", "3-64 characters of letters, digits, - and _")
 	}
 	sku, ok := skuByCode(a.skuCode)
@@ -401,7 +401,7 @@ type instanceChange struct {
 // SKU (MaxTopicNum, or the SKU's included topics plus ExtraTopicNum) and may
 // not drop below the topics in use.
 func (s *store) modifyInstance(o op, id string, a instanceChange) error {
-	if a.name != nil && !instanceName.MatchString(*a.name) {
+	if a.name != nil && !instanceName().MatchString(*a.name) {
 		return invalid("Name", "3-64 characters of letters, digits, - and _")
 	}
 	if err := checkRemark("Remark", a.remark); err != nil {

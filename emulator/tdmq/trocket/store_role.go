@@ -58,7 +58,7 @@ type roleSpec struct {
 // holds is ResourceInUse.
 func (s *store) createRole(o op, a roleSpec) error {
 	name := a.name
-	if !roleName.MatchString(name) {
+	if !roleName().MatchString(name) {
 		return invalid("Role", "1-32 characters of letters, digits, _ and -")
 	}
 	if err := checkRemark("Remark", &a.remark); err != nil {

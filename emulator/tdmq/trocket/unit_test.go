@@ -99,10 +99,10 @@ func TestNameRules(t *testing.T) {
 	assert.True(t, reservedTopic("%RETRY%billing"))
 	assert.False(t, reservedTopic("orders%DLQ%"))
 	for name, ok := range map[string]bool{"abc": true, "ab": false, "a.b.c": false, "x-y_z": true} {
-		assert.Equal(t, ok, instanceName.MatchString(name), "instance %q", name)
+		assert.Equal(t, ok, instanceName().MatchString(name), "instance %q", name)
 	}
 	for name, ok := range map[string]bool{"r": true, "role_1-A": true, "": false, "role!": false} {
-		assert.Equal(t, ok, roleName.MatchString(name), "role %q", name)
+		assert.Equal(t, ok, roleName().MatchString(name), "role %q", name)
 	}
 }
 
