@@ -95,28 +95,57 @@ func NewDoor(env pipeline.Env, cmqProduct *cmq.Product) (*frontdoor.Door, error)
 // real server reports for 4.x clusters are unconfirmed), postpaid, and the
 // VIP status 1 once RUNNING.
 func clustersOf(rocketmqProduct *rocketmq.Product) trocket.OtherInstances {
-	return func(account, region string, now time.Time) []trocket.OtherInstance {
-		clusters := rocketmqProduct.Clusters(account, region, now)
-		out := make([]trocket.OtherInstance, 0, len(clusters))
-		for _, c := range clusters {
-			vipStatus := int64(0)
-			if c.Status == "RUNNING" {
-				vipStatus = 1
-			}
-			tags := make([]trocket.Tag, 0, len(c.Tags))
-			for _, t := range c.Tags {
-				tags = append(tags, trocket.Tag{Key: t.Key, Value: t.Value})
-			}
-			out = append(out, trocket.OtherInstance{
-				ID: c.ID, Name: c.Name, Remark: c.Remark, Version: "4", Type: strings.ToUpper(c.Kind), Status: c.Status,
-				PayMode: "POSTPAID", TopicNumLimit: int64(c.TopicQuota), GroupNumLimit: int64(c.GroupQuota),
-				TopicNum: int64(c.Topics), GroupNum: int64(c.Groups), Tags: tags, SkuCode: c.Spec,
-				MessageRetention: c.Retention, MaxMessageDelay: int64(c.MaxDelay / time.Hour), // hours, as 5.x reports it
-				IsVip: c.Kind != "virtual", VipStatus: vipStatus, SpecName: c.Spec, NodeCount: c.NodeCount,
-				MaxStorage: c.StorageGB, MaxRetention: int64(c.MaxRetention / time.Hour),
-				ZoneIDs: c.ZoneIDs, DeletionProtection: c.DeletionProtection, Created: c.Created,
-			})
-		}
-		return out
+	return clusters{rocketmqProduct}
+}
+
+// clusters is 4.x's clusters as 5.x's OtherInstances.
+type clusters struct{ product *rocketmq.Product }
+
+// Scan hands 5.x each cluster's key, with a tag accessor made once per
+// scan (not per cluster) that reads the cluster being visited.
+func (cs clusters) Scan(account, region string, now time.Time, visit func(trocket.OtherKey) bool) int {
+	var current rocketmq.ClusterKey
+	tags := func() []trocket.Tag { return tagsOf(current.Tags()) }
+	return cs.product.ScanClusters(account, region, now, func(k rocketmq.ClusterKey) bool {
+		current = k
+		return visit(trocket.OtherKey{
+			ID: k.ID, Name: k.Name, Version: "4", Type: strings.ToUpper(k.Kind), Status: k.Status, Created: k.Created,
+			Tags: tags, Ref: k.Ref,
+		})
+	})
+}
+
+// Render summarises the clusters of keys Scan handed out.
+func (cs clusters) Render(keys []trocket.OtherKey, now time.Time) []trocket.OtherInstance {
+	refs := make([]rocketmq.ClusterRef, 0, len(keys))
+	for _, k := range keys {
+		refs = append(refs, k.Ref.(rocketmq.ClusterRef))
 	}
+	summaries := cs.product.Summaries(refs, now)
+	out := make([]trocket.OtherInstance, 0, len(summaries))
+	for _, c := range summaries {
+		vipStatus := int64(0)
+		if c.Status == "RUNNING" {
+			vipStatus = 1
+		}
+		out = append(out, trocket.OtherInstance{
+			ID: c.ID, Name: c.Name, Remark: c.Remark, Version: "4", Type: strings.ToUpper(c.Kind), Status: c.Status,
+			PayMode: "POSTPAID", TopicNumLimit: int64(c.TopicQuota), GroupNumLimit: int64(c.GroupQuota),
+			TopicNum: int64(c.Topics), GroupNum: int64(c.Groups), Tags: tagsOf(c.Tags), SkuCode: c.Spec,
+			MessageRetention: c.Retention, MaxMessageDelay: int64(c.MaxDelay / time.Hour), // hours, as 5.x reports it
+			IsVip: c.Kind != "virtual", VipStatus: vipStatus, SpecName: c.Spec, NodeCount: c.NodeCount,
+			MaxStorage: c.StorageGB, MaxRetention: int64(c.MaxRetention / time.Hour),
+			ZoneIDs: c.ZoneIDs, DeletionProtection: c.DeletionProtection, Created: c.Created,
+		})
+	}
+	return out
+}
+
+// tagsOf is 4.x tags as 5.x's.
+func tagsOf(in []rocketmq.Tag) []trocket.Tag {
+	tags := make([]trocket.Tag, 0, len(in))
+	for _, t := range in {
+		tags = append(tags, trocket.Tag(t))
+	}
+	return tags
 }

@@ -3,7 +3,8 @@
 // dedicated), namespaces, topics, groups, roles and their namespace
 // bindings, and the messages sent through the API. It knows nothing of the
 // front door that serves it (emulator/tdmq assembles that) nor of RocketMQ
-// 5.x beside it: DescribeFusionInstanceList reads Clusters.
+// 5.x beside it: DescribeFusionInstanceList reads ScanClusters and
+// Summaries.
 //
 // The rules live in the store (store*.go); the actions (actions*.go) bind
 // parameters, call the store and shape its answers.
@@ -60,11 +61,21 @@ func (g *Product) Reset() {
 // State is the control API's view of every 4.x resource.
 func (g *Product) State() any { return g.store.state(g.clock.Now()) }
 
-// Clusters summarises an account's clusters in a region (X-TC-Region as
-// sent: a cluster belongs to the region its creating call named), in no
-// particular order, as of now.
-func (g *Product) Clusters(account, region string, now time.Time) []ClusterSummary {
-	return g.store.summaries(account, region, now)
+// ScanClusters calls visit with each of an account's clusters in a region
+// (X-TC-Region as sent: a cluster belongs to the region its creating call
+// named) by (creation millisecond, id), as of now, until visit returns
+// false, and returns how many clusters the account has there. visit runs
+// under the product's lock: it must not call the product nor take another
+// product's lock. A caller lists a page by keeping the keys it needs and
+// summarising only those (Summaries).
+func (g *Product) ScanClusters(account, region string, now time.Time, visit func(ClusterKey) bool) int {
+	return g.store.scan(account, region, now, visit)
+}
+
+// Summaries summarises clusters ScanClusters handed out, in refs' order,
+// as of now.
+func (g *Product) Summaries(refs []ClusterRef, now time.Time) []ClusterSummary {
+	return g.store.summaries(refs, now)
 }
 
 // Save exports the product's state for a snapshot.

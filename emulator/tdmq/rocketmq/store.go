@@ -42,11 +42,6 @@ type resources struct {
 	// page reads no other cluster.
 	clusterOrder []*cluster
 	scopes       map[scope]*scoped
-	// byCreated is clusterOrder by (creation millisecond, id), the order
-	// other products list clusters in (summaries): sorted again only after
-	// a create or delete, since the virtual clock may be set back.
-	byCreated      []*cluster
-	byCreatedDirty bool
 }
 
 func newResources() resources {
@@ -454,28 +449,39 @@ func without[T comparable](list []T, v T) []T {
 	return list
 }
 
-// clustersByCreated lists every cluster by (creation millisecond, id); the
-// caller holds mu.
-func (r *resources) clustersByCreated() []*cluster {
-	if r.byCreatedDirty {
-		r.byCreated = append(r.byCreated[:0], r.clusterOrder...)
-		slices.SortFunc(r.byCreated, func(a, b *cluster) int {
-			if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
-				return c
-			}
-			return strings.Compare(a.ID, b.ID)
-		})
-		r.byCreatedDirty = false
+// byCreatedOrder compares clusters by (creation millisecond, id), the
+// order other products list clusters in (5.x's DescribeFusionInstanceList).
+func byCreatedOrder(a, b *cluster) int {
+	if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
+		return c
 	}
-	return r.byCreated
+	return strings.Compare(a.ID, b.ID)
 }
 
 // scope is an account and a region: the clusters one call sees.
 type scope struct{ owner, region string }
 
 // scoped holds a scope's clusters in creation order: all of them, and the
-// dedicated and general ones (the VIP instances).
-type scoped struct{ all, vip []*cluster }
+// dedicated and general ones (the VIP instances). byCreated holds them by
+// byCreatedOrder, for other products: per scope, so their lists read no
+// other account's clusters, and sorted again only when a create put one
+// out of order (the virtual clock may be set back) or a declaration
+// changed an id (byCreatedDirty).
+type scoped struct {
+	all, vip       []*cluster
+	byCreated      []*cluster
+	byCreatedDirty bool
+}
+
+// clustersByCreated lists the scope's clusters by byCreatedOrder; the
+// caller holds mu.
+func (sc *scoped) clustersByCreated() []*cluster {
+	if sc.byCreatedDirty {
+		slices.SortFunc(sc.byCreated, byCreatedOrder)
+		sc.byCreatedDirty = false
+	}
+	return sc.byCreated
+}
 
 // scoped returns the clusters o sees (never nil); the caller holds mu.
 func (r *resources) scoped(o op) *scoped {
@@ -489,8 +495,6 @@ func (r *resources) scoped(o op) *scoped {
 func (r *resources) addCluster(c *cluster) {
 	r.clusters[c.ID] = c
 	r.clusterOrder = append(r.clusterOrder, c)
-	r.byCreated = append(r.byCreated, c)
-	r.byCreatedDirty = true
 	k := scope{c.Owner, c.Region}
 	sc := r.scopes[k]
 	if sc == nil {
@@ -498,6 +502,12 @@ func (r *resources) addCluster(c *cluster) {
 		r.scopes[k] = sc
 	}
 	sc.all = append(sc.all, c)
+	// With the clock running forward a new cluster sorts last; only one
+	// created after the clock was set back costs a sort.
+	if n := len(sc.byCreated); n > 0 && byCreatedOrder(sc.byCreated[n-1], c) > 0 {
+		sc.byCreatedDirty = true
+	}
+	sc.byCreated = append(sc.byCreated, c)
 	if c.Kind != kindVirtual {
 		sc.vip = append(sc.vip, c)
 	}
@@ -507,10 +517,10 @@ func (r *resources) addCluster(c *cluster) {
 func (r *resources) removeCluster(c *cluster) {
 	delete(r.clusters, c.ID)
 	r.clusterOrder = without(r.clusterOrder, c)
-	r.byCreated = without(r.byCreated, c)
 	if sc := r.scopes[scope{c.Owner, c.Region}]; sc != nil {
 		sc.all = without(sc.all, c)
 		sc.vip = without(sc.vip, c)
+		sc.byCreated = without(sc.byCreated, c)
 	}
 }
 

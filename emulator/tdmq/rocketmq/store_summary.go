@@ -35,31 +35,73 @@ type ClusterSummary struct {
 // Tag is a resource tag.
 type Tag struct{ Key, Value string }
 
-// summaries summarises an account's clusters in a region (as an X-TC-Region
-// names it: the same rule as the 4.x actions' lookups, op.sees) by creation
-// millisecond, then id (the order 5.x lists instances in, so it merges them
-// without a sort), as of now.
-func (s *store) summaries(account, region string, now time.Time) []ClusterSummary {
-	o := op{owner: account, region: region}
+// ClusterKey is what another product orders and filters a cluster by
+// before it knows whether the cluster lands on its page: plain values, no
+// copies. It is handed to ScanClusters' visit and read there, under this
+// product's lock; Ref names the cluster to Summaries afterwards.
+type ClusterKey struct {
+	ID, Name string
+	// Kind is "virtual", "dedicated" or "general".
+	Kind string
+	// Status is "CREATING" or "RUNNING".
+	Status  string
+	Created time.Time
+	Ref     ClusterRef
+}
+
+// Tags are the cluster's tags, copied; only during the visit.
+func (k ClusterKey) Tags() []Tag { return summaryTags(k.Ref.c) }
+
+// ClusterRef is a cluster as another product holds on to it between
+// ScanClusters and Summaries.
+type ClusterRef struct{ c *cluster }
+
+// scan calls visit with each of an account's clusters in a region (as an
+// X-TC-Region names it: the same rule as the 4.x actions' lookups, op.sees)
+// by (creation millisecond, id), the order 5.x lists instances in so it
+// merges them without a sort, until visit returns false; and returns how
+// many clusters the account has there. Only the scope's clusters are read
+// and nothing is copied: a list of 1000 clusters paged at 10 costs 10 keys.
+func (s *store) scan(account, region string, now time.Time, visit func(ClusterKey) bool) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]ClusterSummary, 0, len(s.scoped(o).all))
-	for _, c := range s.clustersByCreated() {
-		if !o.sees(c) {
-			continue
+	sc := s.scopes[scope{account, region}]
+	if sc == nil {
+		return 0
+	}
+	for _, c := range sc.clustersByCreated() {
+		if !visit(ClusterKey{ID: c.ID, Name: c.Name, Kind: c.kindName(), Status: statusName(c.ready(now)), Created: c.Created, Ref: ClusterRef{c}}) {
+			break
 		}
+	}
+	return len(sc.byCreated)
+}
+
+// summaries summarises the clusters refs name, in their order, as of now.
+// A cluster deleted since scan handed it out is summarised as it was.
+func (s *store) summaries(refs []ClusterRef, now time.Time) []ClusterSummary {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]ClusterSummary, 0, len(refs))
+	for _, r := range refs {
+		c := r.c
 		_, topics, groups := c.quotas(s.limits)
-		tags := make([]Tag, 0, len(c.Tags))
-		for _, t := range c.Tags {
-			tags = append(tags, Tag{Key: t.TagKey, Value: t.TagValue})
-		}
 		out = append(out, ClusterSummary{
 			ID: c.ID, Name: c.Name, Remark: c.Remark, Kind: c.kindName(), Status: statusName(c.ready(now)),
-			TopicQuota: topics, GroupQuota: groups, Topics: c.topicCount(), Groups: c.groupCount(), Tags: tags,
+			TopicQuota: topics, GroupQuota: groups, Topics: c.topicCount(), Groups: c.groupCount(), Tags: summaryTags(c),
 			Spec: c.Spec, NodeCount: c.NodeCount, StorageGB: c.StorageSize, ZoneIDs: append([]int64(nil), c.ZoneIDs...),
 			Retention: c.Retention, MaxRetention: s.limits.Retention, MaxDelay: s.limits.MaxDelay,
 			DeletionProtection: c.EnableDeletionProtection, Created: c.Created,
 		})
 	}
 	return out
+}
+
+// summaryTags copies a cluster's tags; the caller holds mu.
+func summaryTags(c *cluster) []Tag {
+	tags := make([]Tag, 0, len(c.Tags))
+	for _, t := range c.Tags {
+		tags = append(tags, Tag{Key: t.TagKey, Value: t.TagValue})
+	}
+	return tags
 }

@@ -39,7 +39,7 @@ func New(env pipeline.Env, opts Options, others OtherInstances) (*Product, error
 		c = clock.New()
 	}
 	if others == nil {
-		others = func(string, string, time.Time) []OtherInstance { return nil }
+		others = noOthers{}
 	}
 	g := &Product{clock: c, accounts: env.Accounts, others: others, store: newStore(opts)}
 	g.table = g.actions(opts.RateLimitOverrides, env.RateLimits || opts.RateLimits)
@@ -65,9 +65,39 @@ func (g *Product) State() any {
 	return map[string]any{"instances": g.store.state(g.clock.Now())}
 }
 
-// OtherInstances lists an account's instances of other products (RocketMQ
-// 4.x clusters) in a region (X-TC-Region as sent) as of now.
-type OtherInstances func(account, region string, now time.Time) []OtherInstance
+// OtherInstances reaches an account's instances of other products (RocketMQ
+// 4.x clusters) in a region (X-TC-Region as sent) as of now, for
+// DescribeFusionInstanceList: cheap keys in the list's order first, the
+// full rows only for the page.
+type OtherInstances interface {
+	// Scan calls visit with each instance by (creation millisecond, id)
+	// until visit returns false, and returns how many instances there are.
+	// It holds the other product's lock while visit runs: visit must not
+	// take this product's.
+	Scan(account, region string, now time.Time, visit func(OtherKey) bool) int
+	// Render gives the full instances for keys Scan handed out, in their
+	// order.
+	Render(keys []OtherKey, now time.Time) []OtherInstance
+}
+
+// OtherKey is what DescribeFusionInstanceList orders and filters another
+// product's instance by.
+type OtherKey struct {
+	ID, Name string
+	// Version, Type and Status are as in OtherInstance.
+	Version, Type, Status string
+	Created               time.Time
+	// Tags lists the instance's tags; only while Scan's visit runs.
+	Tags func() []Tag
+	// Ref is the other product's own name for the instance, for Render.
+	Ref any
+}
+
+// noOthers is the OtherInstances of a product built without any.
+type noOthers struct{}
+
+func (noOthers) Scan(string, string, time.Time, func(OtherKey) bool) int { return 0 }
+func (noOthers) Render([]OtherKey, time.Time) []OtherInstance            { return nil }
 
 // OtherInstance is an instance of another product as
 // DescribeFusionInstanceList lists it beside the 5.x instances: plain

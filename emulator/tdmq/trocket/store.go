@@ -36,16 +36,22 @@ type resources struct {
 	// account and region (what a call sees, op.sees), so an unfiltered page
 	// reads no other instance.
 	instanceList []*instance
-	scopes       map[scope][]*instance
-	// byCreated is instanceList by (creation millisecond, id), the order of
-	// DescribeFusionInstanceList: sorted again only after a create or delete
-	// (the virtual clock may be set back, so creation order is not enough).
+	scopes       map[scope]*scoped
+}
+
+// scoped holds a scope's instances in creation order (all) and by
+// byCreatedOrder (byCreated), the order of DescribeFusionInstanceList:
+// sorted again only when a create put one out of order (the virtual clock
+// may be set back, so creation order is not enough) or a declaration
+// changed an id (byCreatedDirty).
+type scoped struct {
+	all            []*instance
 	byCreated      []*instance
 	byCreatedDirty bool
 }
 
 func newResources() resources {
-	return resources{instances: map[string]*instance{}, scopes: map[scope][]*instance{}}
+	return resources{instances: map[string]*instance{}, scopes: map[scope]*scoped{}}
 }
 
 // addInstance inserts a new instance; the caller holds mu.
@@ -53,18 +59,28 @@ func (r *resources) addInstance(in *instance) {
 	r.instances[in.id] = in
 	r.instanceList = append(r.instanceList, in)
 	k := scope{in.owner, in.region}
-	r.scopes[k] = append(r.scopes[k], in)
-	r.byCreated = append(r.byCreated, in)
-	r.byCreatedDirty = true
+	sc := r.scopes[k]
+	if sc == nil {
+		sc = &scoped{}
+		r.scopes[k] = sc
+	}
+	sc.all = append(sc.all, in)
+	// With the clock running forward a new instance sorts last; only one
+	// created after the clock was set back costs a sort.
+	if n := len(sc.byCreated); n > 0 && byCreatedOrder(sc.byCreated[n-1], in) > 0 {
+		sc.byCreatedDirty = true
+	}
+	sc.byCreated = append(sc.byCreated, in)
 }
 
 // removeInstance forgets an instance; the caller holds mu.
 func (r *resources) removeInstance(in *instance) {
 	delete(r.instances, in.id)
 	r.instanceList = without(r.instanceList, in)
-	k := scope{in.owner, in.region}
-	r.scopes[k] = without(r.scopes[k], in)
-	r.byCreated = without(r.byCreated, in)
+	if sc := r.scopes[scope{in.owner, in.region}]; sc != nil {
+		sc.all = without(sc.all, in)
+		sc.byCreated = without(sc.byCreated, in)
+	}
 }
 
 func newStore(opts Options) *store {
@@ -109,20 +125,35 @@ func (s *store) state(now time.Time) []instanceState {
 	return out
 }
 
-// instancesByCreated lists all instances by (creation millisecond, id);
-// the caller holds mu.
-func (r *resources) instancesByCreated() []*instance {
-	if r.byCreatedDirty {
-		r.byCreated = append(r.byCreated[:0], r.instanceList...)
-		slices.SortFunc(r.byCreated, func(a, b *instance) int {
-			if c := cmp.Compare(ms(a.created), ms(b.created)); c != 0 {
-				return c
-			}
-			return strings.Compare(a.id, b.id)
-		})
-		r.byCreatedDirty = false
+// inScope lists the instances o sees in creation order; the caller holds
+// mu.
+func (r *resources) inScope(o op) []*instance {
+	if sc := r.scopes[o.scope()]; sc != nil {
+		return sc.all
 	}
-	return r.byCreated
+	return nil
+}
+
+// instancesByCreated lists the instances o sees by byCreatedOrder; the
+// caller holds mu.
+func (r *resources) instancesByCreated(o op) []*instance {
+	sc := r.scopes[o.scope()]
+	if sc == nil {
+		return nil
+	}
+	if sc.byCreatedDirty {
+		slices.SortFunc(sc.byCreated, byCreatedOrder)
+		sc.byCreatedDirty = false
+	}
+	return sc.byCreated
+}
+
+// byCreatedOrder compares instances by (creation millisecond, id).
+func byCreatedOrder(a, b *instance) int {
+	if c := cmp.Compare(ms(a.created), ms(b.created)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
 }
 
 // scope is an account and a region: the instances one call sees.

@@ -1,9 +1,8 @@
 package trocket
 
 import (
-	"cmp"
+	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -122,7 +121,7 @@ func (s *store) declareInstance(generated, id string) error {
 	in.id, in.readyAt = id, in.created
 	s.instances[id] = in
 	// The id is part of the (creation, id) order the fusion list reads.
-	s.byCreatedDirty = true
+	s.scopes[scope{in.owner, in.region}].byCreatedDirty = true
 	return nil
 }
 
@@ -263,7 +262,7 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 				tagsMatch(q.tagFilters, in.tags)
 		}
 	}
-	total, pg, err := pageOf(s.scopes[o.scope()], q.offset, q.limit, keep)
+	total, pg, err := pageOf(s.inScope(o), q.offset, q.limit, keep)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -279,7 +278,11 @@ var fusionFilters = []string{"InstanceName", "InstanceId", "InstanceType", "Inst
 
 // describeFusionInstanceList lists the account's instances of both
 // generations in the call's region (tdmq.md §5): others' (the 4.x
-// clusters) and the 5.x ones, filtered alike and ordered by creation time.
+// clusters) and the 5.x ones, filtered alike and ordered by (creation
+// millisecond, id). Both sides are kept in that order, so the merge walks
+// only up to the page's end, unless a filter needs every row matched, and
+// only the page's rows are rendered: with no filter a list of 1000
+// instances costs what a list of 10 does.
 func (s *store) describeFusionInstanceList(o op, q listQuery, others OtherInstances) (int64, []fusionInstanceItem, error) {
 	fs, err := filters(q.filters, fusionFilters...)
 	if err != nil {
@@ -289,76 +292,132 @@ func (s *store) describeFusionInstanceList(o op, q listQuery, others OtherInstan
 	if err != nil {
 		return 0, nil, err
 	}
-	plain := fs.empty(q.tagFilters)
-	match := func(name, id, typ, status, ver string, tags func() []tag) bool {
-		return plain || fs.fuzzy("InstanceName", name) && fs.exact("InstanceId", id) && fs.exact("InstanceType", typ) &&
-			fs.exact("InstanceStatus", status) && fs.exact("Version", ver) && (len(q.tagFilters) == 0 || tagsMatch(q.tagFilters, tags()))
+	end := off + lim // no row past the end of the page is rendered
+	if end < off {
+		end = math.MaxInt64
 	}
-	// The other products' instances first, outside this store's lock: two
-	// products never hold each other's locks. They come in no promised
-	// order; sorted (by creation millisecond, then id) they merge with this
-	// product's, which are kept in that order, so only the page's rows are
-	// ever rendered and nothing is sorted on a call unless it must be.
-	theirs := others(o.owner, o.region, o.now)
-	byKey := func(a, b OtherInstance) int {
-		if c := cmp.Compare(a.Created.UnixMilli(), b.Created.UnixMilli()); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	}
-	if !slices.IsSortedFunc(theirs, byKey) {
-		slices.SortStableFunc(theirs, byKey)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	mine := s.instancesByCreated()
-	var total int64
-	pg := []fusionInstanceItem{}
-	take := func(render func() fusionInstanceItem) {
-		if total >= off && int64(len(pg)) < lim {
-			pg = append(pg, render())
-		}
-		total++
-	}
-	for i, j := 0, 0; i < len(theirs) || j < len(mine); {
-		if i < len(theirs) {
-			x := &theirs[i]
-			if !match(x.Name, x.ID, x.Type, x.Status, x.Version, x.tags) {
-				i++
-				continue
+	f := fusionFilter{fs: fs, tagFilters: q.tagFilters, plain: fs.empty(q.tagFilters)}
+	// The other products' instances first, under their lock and outside
+	// this store's: two products never hold each other's locks. A page
+	// holds none past the first end that match, so only those are kept,
+	// as keys; with no filter the walk stops there.
+	var theirs []OtherKey
+	var theirTotal int64
+	count := others.Scan(o.owner, o.region, o.now, func(k OtherKey) bool {
+		if f.plain {
+			if int64(len(theirs)) >= end { // an empty page: end is 0
+				return false
 			}
+			theirs = append(theirs, k)
+			return int64(len(theirs)) < end
 		}
-		if j < len(mine) {
-			in := mine[j]
-			if !o.sees(in) || !match(in.name, in.id, in.typ, in.status(o.now), version, func() []tag { return nonNil(in.tags) }) {
-				j++
-				continue
+		if f.match(k.Name, k.ID, k.Type, k.Status, k.Version) && f.matchTags(func() []tag { return otherTags(k.Tags()) }) {
+			if int64(len(theirs)) < end {
+				theirs = append(theirs, k)
 			}
+			theirTotal++
 		}
-		// Equal keys keep the other products' instance first, as the stable
-		// sort of the merged list did.
-		if j == len(mine) || i < len(theirs) && (theirs[i].Created.UnixMilli() < ms(mine[j].created) ||
-			theirs[i].Created.UnixMilli() == ms(mine[j].created) && theirs[i].ID <= mine[j].id) {
-			take(theirs[i].item)
-			i++
-			continue
-		}
-		in := mine[j]
-		take(func() fusionInstanceItem {
-			return fusionInstanceItem{
-				instanceItem: in.item(o.now), ZoneIds: nonNil(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
-				CreateTime: ms(in.created), ScaledTpsEnabled: in.scaledTps,
-			}
-		})
-		j++
+		return true
+	})
+	if f.plain {
+		theirTotal = int64(count)
 	}
-	return total, pg, nil
+	mineTotal, pg, slots := s.mergeFusion(o, f, off, end, theirs)
+	// The other products' rows on the page, rendered after this store's
+	// lock is let go.
+	if len(slots) > 0 {
+		keys := make([]OtherKey, len(slots))
+		for n, sl := range slots {
+			keys[n] = theirs[sl.other]
+		}
+		for n, other := range others.Render(keys, o.now) {
+			pg[slots[n].row] = other.item()
+		}
+	}
+	return theirTotal + mineTotal, pg, nil
 }
 
-// tags are another product's instance tags as this product's.
-func (o OtherInstance) tags() []tag {
-	tags := make([]tag, 0, len(o.Tags))
-	for _, t := range o.Tags {
+// fusionFilter is DescribeFusionInstanceList's Filters and TagFilters;
+// plain is neither given.
+type fusionFilter struct {
+	fs         filterSet
+	tagFilters []*tagFilter
+	plain      bool
+}
+
+func (f fusionFilter) match(name, id, typ, status, ver string) bool {
+	return f.plain || f.fs.fuzzy("InstanceName", name) && f.fs.exact("InstanceId", id) && f.fs.exact("InstanceType", typ) &&
+		f.fs.exact("InstanceStatus", status) && f.fs.exact("Version", ver)
+}
+
+// matchTags reads the tags only when a tag filter is given.
+func (f fusionFilter) matchTags(tags func() []tag) bool {
+	return len(f.tagFilters) == 0 || tagsMatch(f.tagFilters, tags())
+}
+
+// fusionSlot is a row of the page that another product's instance fills:
+// the index of its key in theirs.
+type fusionSlot struct{ row, other int }
+
+// mergeFusion merges theirs (the other products' first matching keys, in
+// order) with this product's instances o sees that match f, by (creation
+// millisecond, id), and renders this product's rows at positions
+// [off, end); the rows of theirs on the page are left to the caller, at
+// slots. It returns how many of this product's instances match: counting
+// them walks every one only when a filter is given.
+func (s *store) mergeFusion(o op, f fusionFilter, off, end int64, theirs []OtherKey) (int64, []fusionInstanceItem, []fusionSlot) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mine := s.instancesByCreated(o)
+	pg := []fusionInstanceItem{}
+	var slots []fusionSlot
+	var pos, matched int64
+	i := 0
+	takeTheirs := func() {
+		if pos >= off {
+			slots = append(slots, fusionSlot{row: len(pg), other: i})
+			pg = append(pg, fusionInstanceItem{})
+		}
+		pos++
+		i++
+	}
+	for _, in := range mine {
+		if pos >= end && f.plain {
+			break
+		}
+		if !f.plain && (!f.match(in.name, in.id, in.typ, in.status(o.now), version) || !f.matchTags(func() []tag { return in.tags })) {
+			continue
+		}
+		matched++
+		// Equal keys keep the other products' instance first, as the
+		// stable sort of the merged list once did.
+		for pos < end && i < len(theirs) && (theirs[i].Created.UnixMilli() < ms(in.created) ||
+			theirs[i].Created.UnixMilli() == ms(in.created) && theirs[i].ID <= in.id) {
+			takeTheirs()
+		}
+		if pos < end {
+			if pos >= off {
+				pg = append(pg, fusionInstanceItem{
+					instanceItem: in.item(o.now), ZoneIds: nonNil(in.zoneIDs), EnableDeletionProtection: in.deletionProtect,
+					CreateTime: ms(in.created), ScaledTpsEnabled: in.scaledTps,
+				})
+			}
+			pos++
+		}
+	}
+	for pos < end && i < len(theirs) {
+		takeTheirs()
+	}
+	if f.plain {
+		matched = int64(len(mine))
+	}
+	return matched, pg, slots
+}
+
+// otherTags are another product's instance tags as this product's.
+func otherTags(in []Tag) []tag {
+	tags := make([]tag, 0, len(in))
+	for _, t := range in {
 		tags = append(tags, tag{TagKey: t.Key, TagValue: t.Value})
 	}
 	return tags
@@ -366,7 +425,7 @@ func (o OtherInstance) tags() []tag {
 
 // item is another product's instance as a FusionInstanceItem.
 func (o OtherInstance) item() fusionInstanceItem {
-	tags := o.tags()
+	tags := otherTags(o.Tags)
 	return fusionInstanceItem{
 		instanceItem: instanceItem{
 			InstanceId: o.ID, InstanceName: o.Name, Version: o.Version, InstanceType: o.Type, InstanceStatus: o.Status,
