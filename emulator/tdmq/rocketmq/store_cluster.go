@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,14 +86,14 @@ func (s *store) newCluster(o op, kind clusterKind, name, remark string, tags []t
 
 // declaredClusterID is an id a declaration may give a cluster: the prefix
 // and alphabet of the ids the API hands out, any length up to 32.
-var declaredClusterID = regexp.MustCompile(`^rocketmq-[a-z0-9]{1,32}$`)
+var declaredClusterID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^rocketmq-[a-z0-9]{1,32}$`) })
 
 // declareCluster makes the cluster just created under the generated id a
 // declared one (accounts[].resources): it takes the id the declaration
 // names, which must look like an API id and be nobody's, and is RUNNING at
 // once, as a cluster made before the emulator started would be.
 func (s *store) declareCluster(generated, id string) error {
-	if !declaredClusterID.MatchString(id) {
+	if !declaredClusterID().MatchString(id) {
 		return errInvalidParameterValue.New().WithDetail(" (clusterId must be rocketmq- followed by 1-32 lower-case letters and digits)")
 	}
 	s.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -98,14 +99,14 @@ func (s *store) createInstance(o op, a instanceSpec) (string, error) {
 
 // declaredInstanceID is an id a declaration may give an instance: the
 // prefix and alphabet of the ids the API hands out, any length up to 32.
-var declaredInstanceID = regexp.MustCompile(`^rmq-[a-z0-9]{1,32}$`)
+var declaredInstanceID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^rmq-[a-z0-9]{1,32}$`) })
 
 // declareInstance makes the instance just created under the generated id a
 // declared one (accounts[].resources): it takes the id the declaration
 // names, which must look like an API id and be nobody's, and is RUNNING at
 // once, as an instance made before the emulator started would be.
 func (s *store) declareInstance(generated, id string) error {
-	if !declaredInstanceID.MatchString(id) {
+	if !declaredInstanceID().MatchString(id) {
 		return invalid("InstanceId", "rmq- followed by 1-32 lower-case letters and digits")
 	}
 	s.mu.Lock()
