@@ -264,25 +264,11 @@ func saveTopic(tp *topic) topicSnapshot {
 
 // saveTags and loadTags keep nil apart from empty, as the answers do.
 func saveTags(tags []resourceTag) []tagSnapshot {
-	if tags == nil {
-		return nil
-	}
-	out := make([]tagSnapshot, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, tagSnapshot{Key: t.Key, Value: t.Value})
-	}
-	return out
+	return statedoc.Convert(tags, func(t resourceTag) tagSnapshot { return tagSnapshot{Key: t.Key, Value: t.Value} })
 }
 
 func loadTags(tags []tagSnapshot) []resourceTag {
-	if tags == nil {
-		return nil
-	}
-	out := make([]resourceTag, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, resourceTag{Key: t.Key, Value: t.Value})
-	}
-	return out
+	return statedoc.Convert(tags, func(t tagSnapshot) resourceTag { return resourceTag{Key: t.Key, Value: t.Value} })
 }
 
 // loadSnapshot checks a saved part in full and builds the store's state

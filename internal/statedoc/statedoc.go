@@ -43,3 +43,17 @@ func Decode(raw json.RawMessage, want int, dst any) error {
 	}
 	return nil
 }
+
+// Convert maps a slice between a store's type and its snapshot type,
+// element by element, keeping nil as nil (a snapshot tells "none" from
+// "empty" where the answer does).
+func Convert[T, U any](in []T, f func(T) U) []U {
+	if in == nil {
+		return nil
+	}
+	out := make([]U, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package statedoc
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,4 +37,10 @@ func TestDecode(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.err)
 		})
 	}
+}
+
+func TestConvertKeepsNilAndOrder(t *testing.T) {
+	assert.Nil(t, Convert([]int(nil), strconv.Itoa))
+	assert.Equal(t, []string{}, Convert([]int{}, strconv.Itoa))
+	assert.Equal(t, []string{"3", "1", "2"}, Convert([]int{3, 1, 2}, strconv.Itoa))
 }

@@ -255,25 +255,11 @@ func loadMessage(m messageSnapshot) *message {
 // saveTags and loadTags keep nil apart from empty: an answer shapes them
 // as null and [] respectively.
 func saveTags(tags []tag) []tagSnapshot {
-	if tags == nil {
-		return nil
-	}
-	out := make([]tagSnapshot, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, tagSnapshot{Key: t.TagKey, Value: t.TagValue})
-	}
-	return out
+	return statedoc.Convert(tags, func(t tag) tagSnapshot { return tagSnapshot{Key: t.TagKey, Value: t.TagValue} })
 }
 
 func loadTags(tags []tagSnapshot) []tag {
-	if tags == nil {
-		return nil
-	}
-	out := make([]tag, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, tag{TagKey: t.Key, TagValue: t.Value})
-	}
-	return out
+	return statedoc.Convert(tags, func(t tagSnapshot) tag { return tag{TagKey: t.Key, TagValue: t.Value} })
 }
 
 // loadSnapshot checks a saved part in full and builds the store's state

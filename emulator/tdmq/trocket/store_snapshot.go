@@ -272,25 +272,11 @@ func saveInstance(in *instance) instanceSnapshot {
 // saveTags and loadTags keep nil apart from empty: an answer shapes them
 // as null and [] respectively.
 func saveTags(tags []tag) []tagSnap {
-	if tags == nil {
-		return nil
-	}
-	out := make([]tagSnap, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, tagSnap{Key: t.TagKey, Value: t.TagValue})
-	}
-	return out
+	return statedoc.Convert(tags, func(t tag) tagSnap { return tagSnap{Key: t.TagKey, Value: t.TagValue} })
 }
 
 func loadTags(tags []tagSnap) []tag {
-	if tags == nil {
-		return nil
-	}
-	out := make([]tag, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, tag{TagKey: t.Key, TagValue: t.Value})
-	}
-	return out
+	return statedoc.Convert(tags, func(t tagSnap) tag { return tag{TagKey: t.Key, TagValue: t.Value} })
 }
 
 // loadSnapshot checks a saved part in full and builds the store's state
