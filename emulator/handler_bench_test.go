@@ -25,7 +25,9 @@ import (
 //
 //	go test -run XXX -bench Handler -cpuprofile cpu.out ./emulator/
 
-// bareHandler is bareGin's handler without its server.
+// bareHandler is the baseline's handler: it parses the form and answers a
+// fixed JSON document, the least any front door has to do (bareGin serves
+// it over loopback).
 func bareHandler() http.Handler {
 	r := gin.New()
 	fixed := []byte(`{"code":0,"message":"","requestId":"bare-gin-00000000","totalCount":0,"queueList":[]}`)

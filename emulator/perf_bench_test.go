@@ -38,17 +38,7 @@ import (
 // form, which is the least any front door has to do.
 func bareGin(b *testing.B) string {
 	b.Helper()
-	r := gin.New()
-	fixed := []byte(`{"code":0,"message":"","requestId":"bare-gin-00000000","totalCount":0,"queueList":[]}`)
-	r.POST("/*path", func(c *gin.Context) {
-		if err := c.Request.ParseForm(); err != nil {
-			c.Status(http.StatusBadRequest)
-			return
-		}
-		_ = c.PostForm("Action")
-		c.Data(http.StatusOK, "application/json; charset=utf-8", fixed)
-	})
-	srv := httptest.NewServer(r)
+	srv := httptest.NewServer(bareHandler())
 	b.Cleanup(srv.Close)
 	return srv.URL
 }
