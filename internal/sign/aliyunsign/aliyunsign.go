@@ -41,7 +41,7 @@ func unreserved(c byte) bool {
 }
 
 // appendPercent appends PercentEncode(s) to b.
-func appendPercent[T string | []byte](b []byte, s T) []byte {
+func appendPercent(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if unreserved(c) {
@@ -61,6 +61,13 @@ func CanonicalizedQuery(params map[string]string) string {
 
 // appendQuery appends CanonicalizedQuery(params) to b.
 func appendQuery(b []byte, params map[string]string) []byte {
+	return appendQueryWith(b, params, appendPercent, "&", "=")
+}
+
+// appendQueryWith appends params sorted by name, each name and value
+// written by enc and joined by amp and eq: the canonicalized query, or the
+// same already percent-encoded a second time for the string to sign.
+func appendQueryWith(b []byte, params map[string]string, enc func([]byte, string) []byte, amp, eq string) []byte {
 	keys := make([]string, 0, len(params))
 	for k := range params {
 		if k != signatureKey {
@@ -70,11 +77,26 @@ func appendQuery(b []byte, params map[string]string) []byte {
 	slices.Sort(keys)
 	for i, k := range keys {
 		if i > 0 {
-			b = append(b, '&')
+			b = append(b, amp...)
 		}
-		b = appendPercent(b, k)
-		b = append(b, '=')
-		b = appendPercent(b, params[k])
+		b = enc(b, k)
+		b = append(b, eq...)
+		b = enc(b, params[k])
+	}
+	return b
+}
+
+// appendTwicePercent appends PercentEncode(PercentEncode(s)) in one pass:
+// an unreserved byte stays, any other becomes "%25" and its hex digits
+// (the "%" of its first encoding, encoded again).
+func appendTwicePercent(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			b = append(b, c)
+			continue
+		}
+		b = append(b, '%', '2', '5', upperHex[c>>4], upperHex[c&0x0f])
 	}
 	return b
 }
@@ -90,7 +112,9 @@ func StringToSign(method string, params map[string]string) string {
 func appendStringToSign(b []byte, method string, params map[string]string) []byte {
 	b = append(b, method...)
 	b = append(b, "&%2F&"...) // "&" + PercentEncode("/") + "&"
-	return appendPercent(b, appendQuery(make([]byte, 0, 512), params))
+	// The query percent-encoded again, written in one pass: "&" and "="
+	// encode to "%26" and "%3D", every name and value twice.
+	return appendQueryWith(b, params, appendTwicePercent, "%26", "%3D")
 }
 
 // Sign returns base64(HMAC-SHA1(secret+"&", sts)); the trailing "&" is the

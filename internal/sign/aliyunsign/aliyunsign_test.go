@@ -2,6 +2,7 @@ package aliyunsign_test
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -261,4 +262,15 @@ func TestClientHelpers(t *testing.T) {
 
 	assert.Equal(t, "", aliyunsign.EncodeParams(map[string]string{}))
 	assert.Equal(t, "Signature=a%2Bb", aliyunsign.EncodeParams(map[string]string{"Signature": "a+b"}))
+}
+
+// The string to sign is written in one pass; it must equal its definition:
+// method, "&", PercentEncode("/"), "&", PercentEncode(CanonicalizedQuery).
+func TestStringToSignIsItsDefinition(t *testing.T) {
+	values := []string{"", "a b", "*", "~-._", "%41", "你好", "a+b=c&d", "/", "\x00\xff", "Timestamp=2024-01-01T00:00:00Z"}
+	for i, v := range values {
+		p := map[string]string{"Action": "OnsTopicList", "K" + v: v, "Signature": "ignored", "n" + strconv.Itoa(i): values[len(values)-1-i]}
+		want := "POST&" + aliyunsign.PercentEncode("/") + "&" + aliyunsign.PercentEncode(aliyunsign.CanonicalizedQuery(p))
+		assert.Equal(t, want, aliyunsign.StringToSign("POST", p), "%q", v)
+	}
 }
