@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 
 	"github.com/mqmock/mqmock/emulator"
 	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
@@ -187,9 +188,12 @@ func tc3Caller(b *testing.B, env *emutest.Env, action, version, body string) cal
 func aliyunCaller(b *testing.B, env *emutest.Env, addr, action, version string, params map[string]string) caller {
 	a := env.Default.Alibaba
 	var nonce atomic.Int64
+	// Unique per caller: two callers of one emulator must not send the
+	// same nonce (SignatureNonceUsed).
+	prefix := "perf-" + uuid.NewString() + "-"
 	return caller{
 		next: func() *http.Request {
-			p := aliyunsign.CommonParams(a.AccessKeyID, action, version, time.Now(), "perf-"+strconv.FormatInt(nonce.Add(1), 10))
+			p := aliyunsign.CommonParams(a.AccessKeyID, action, version, time.Now(), prefix+strconv.FormatInt(nonce.Add(1), 10))
 			p["RegionId"] = "cn-hangzhou"
 			for k, v := range params {
 				p[k] = v

@@ -1,19 +1,14 @@
 package emulator_test
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mqmock/mqmock/emulator/emutest"
-	"github.com/mqmock/mqmock/internal/sign/aliyunsign"
 	"github.com/mqmock/mqmock/internal/sign/tc3"
 )
 
@@ -97,30 +92,6 @@ func runScale[F any](b *testing.B, hc *http.Client, small, large F, cases []scal
 // selects exactly that one at either size.
 func padded(prefix string, i int) string { return fmt.Sprintf("%s%04d", prefix, i) }
 
-// aliyunScaleCaller is aliyunCaller with a nonce unique across callers:
-// a fixture makes many callers against one emulator, which remembers every
-// nonce it saw (SignatureNonceUsed).
-func aliyunScaleCaller(b *testing.B, env *emutest.Env, addr, action, version string, params map[string]string) caller {
-	a := env.Default.Alibaba
-	var prefix [8]byte
-	_, _ = rand.Read(prefix[:])
-	var nonce atomic.Int64
-	return caller{
-		next: func() *http.Request {
-			p := aliyunsign.CommonParams(a.AccessKeyID, action, version, time.Now(), hex.EncodeToString(prefix[:])+"-"+strconv.FormatInt(nonce.Add(1), 10))
-			p["RegionId"] = "cn-hangzhou"
-			for k, v := range params {
-				p[k] = v
-			}
-			aliyunsign.SignParams(a.AccessKeySecret, http.MethodPost, p)
-			return newRequest(b, http.MethodPost, "http://"+addr+"/", formType, aliyunsign.EncodeParams(p))
-		},
-		ok: func(status int, body []byte) bool {
-			return status == http.StatusOK && strings.Contains(string(body), `"RequestId"`) && !strings.Contains(string(body), `"Code"`)
-		},
-	}
-}
-
 // ---- ONS ----
 
 type onsFixture struct {
@@ -135,7 +106,7 @@ func onsScaleEnv(b *testing.B, hc *http.Client, n int) onsFixture {
 	env := start(b, emutest.WithOptions("ons", map[string]any{"topicCapacity": 1 << 20, "maxGroups": 1 << 20, "maxInstances": 1 << 20}))
 	f := onsFixture{env: env, instance: "MQ_INST_1000000000000001_mqmock01"}
 	call := func(action string, params map[string]string) []byte {
-		return mustCall(b, hc, aliyunScaleCaller(b, env, env.ONS, action, onsVersion, params))
+		return mustCall(b, hc, aliyunCaller(b, env, env.ONS, action, onsVersion, params))
 	}
 	for i := range n {
 		call("OnsTopicCreate", map[string]string{"InstanceId": f.instance, "Topic": padded("topic-", i), "MessageType": "0"})
@@ -155,7 +126,7 @@ func onsScaleEnv(b *testing.B, hc *http.Client, n int) onsFixture {
 
 func onsCall(action string, params func(f onsFixture) map[string]string) func(*testing.B, onsFixture) caller {
 	return func(b *testing.B, f onsFixture) caller {
-		return aliyunScaleCaller(b, f.env, f.env.ONS, action, onsVersion, params(f))
+		return aliyunCaller(b, f.env, f.env.ONS, action, onsVersion, params(f))
 	}
 }
 
@@ -218,7 +189,7 @@ func mqttScaleEnv(b *testing.B, hc *http.Client, n int) mqttFixture {
 	env := start(b, emutest.WithAccounts(acct))
 	f := mqttFixture{env: env}
 	call := func(action string, params map[string]string) []byte {
-		return mustCall(b, hc, aliyunScaleCaller(b, env, env.MQTT, action, mqttVersion, params))
+		return mustCall(b, hc, aliyunCaller(b, env, env.MQTT, action, mqttVersion, params))
 	}
 	for i := range scaleSmall {
 		call("CreateGroupId", map[string]string{"InstanceId": mqttListed, "GroupId": padded("GID_listed_", i)})
@@ -240,7 +211,7 @@ func mqttScaleEnv(b *testing.B, hc *http.Client, n int) mqttFixture {
 
 func mqttCall(action string, params func(f mqttFixture) map[string]string) func(*testing.B, mqttFixture) caller {
 	return func(b *testing.B, f mqttFixture) caller {
-		return aliyunScaleCaller(b, f.env, f.env.MQTT, action, mqttVersion, params(f))
+		return aliyunCaller(b, f.env, f.env.MQTT, action, mqttVersion, params(f))
 	}
 }
 
