@@ -45,14 +45,18 @@ type resources struct {
 	// shared holds the names (topics and Group IDs) of every instance without
 	// a namespace: one space across instances, regions and accounts.
 	shared map[string]sharedName
+	// instanceTags holds each account's instances by tag, in owned's order,
+	// kept by addInstance, removeInstance and the tag calls.
+	instanceTags map[*account.Account]*tagIndex[*instance]
 }
 
 func newResources() resources {
 	return resources{
-		instances: map[string]*instance{},
-		owned:     map[*account.Account][]*instance{},
-		grants:    map[string]map[string]bool{},
-		shared:    map[string]sharedName{},
+		instances:    map[string]*instance{},
+		owned:        map[*account.Account][]*instance{},
+		grants:       map[string]map[string]bool{},
+		shared:       map[string]sharedName{},
+		instanceTags: map[*account.Account]*tagIndex[*instance]{},
 	}
 }
 
@@ -76,6 +80,10 @@ type instance struct {
 	// topicText and groupText are the same names joined, for the lists'
 	// substring filters.
 	topicText, groupText nameText
+	// topicTags and groupTags hold the same by tag, in the orders above;
+	// made on first use (tagIndexes).
+	topicTags *tagIndex[*topic]
+	groupTags *tagIndex[*group]
 }
 
 type topic struct {
@@ -208,6 +216,7 @@ func (r *resources) addInstance(in *instance) {
 	list := r.owned[in.owner]
 	i, _ := slices.BinarySearchFunc(list, in.id, byID)
 	r.owned[in.owner] = slices.Insert(list, i, in)
+	r.instanceTagIndex(in.owner).putAll(in, in.tags)
 }
 
 func (r *resources) removeInstance(in *instance) {
@@ -216,6 +225,17 @@ func (r *resources) removeInstance(in *instance) {
 	if i, ok := slices.BinarySearchFunc(list, in.id, byID); ok {
 		r.owned[in.owner] = slices.Delete(list, i, i+1)
 	}
+	r.instanceTagIndex(in.owner).dropAll(in, in.tags)
+}
+
+// instanceTagIndex is the account's index of instances by tag.
+func (r *resources) instanceTagIndex(owner *account.Account) *tagIndex[*instance] {
+	x := r.instanceTags[owner]
+	if x == nil {
+		x = newTagIndex(func(in *instance) string { return in.id })
+		r.instanceTags[owner] = x
+	}
+	return x
 }
 
 // grant records that a shared-space topic was granted to a UID (the topic's
@@ -289,6 +309,8 @@ func (in *instance) addTopic(t *topic) {
 	in.topics[t.name] = t
 	i, _ := slices.BinarySearchFunc(in.topicOrder, t.name, byName)
 	in.topicOrder = slices.Insert(in.topicOrder, i, t)
+	in.tagIndexes()
+	in.topicTags.putAll(t, t.tags)
 }
 
 func (in *instance) removeTopic(t *topic) {
@@ -297,6 +319,8 @@ func (in *instance) removeTopic(t *topic) {
 	if i, ok := slices.BinarySearchFunc(in.topicOrder, t.name, byName); ok {
 		in.topicOrder = slices.Delete(in.topicOrder, i, i+1)
 	}
+	in.tagIndexes()
+	in.topicTags.dropAll(t, t.tags)
 }
 
 func (in *instance) addGroup(g *group) {
@@ -304,6 +328,8 @@ func (in *instance) addGroup(g *group) {
 	in.groups[g.id] = g
 	i, _ := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup)
 	in.groupOrder = slices.Insert(in.groupOrder, i, g)
+	in.tagIndexes()
+	in.groupTags.putAll(g, g.tags)
 }
 
 func (in *instance) removeGroup(g *group) {
@@ -314,6 +340,17 @@ func (in *instance) removeGroup(g *group) {
 	delete(in.groups, g.id)
 	if i, ok := slices.BinarySearchFunc(in.groupOrder, g.id, byGroup); ok {
 		in.groupOrder = slices.Delete(in.groupOrder, i, i+1)
+	}
+	in.tagIndexes()
+	in.groupTags.dropAll(g, g.tags)
+}
+
+// tagIndexes makes the instance's tag indexes on first use, so the places
+// that build an instance need not.
+func (in *instance) tagIndexes() {
+	if in.topicTags == nil {
+		in.topicTags = newTagIndex(func(t *topic) string { return t.name })
+		in.groupTags = newTagIndex(func(g *group) string { return g.id })
 	}
 }
 

@@ -118,11 +118,21 @@ func (s *store) listGroups(acct *account.Account, instanceID, filter, groupType 
 	if exact, ok := in.groups[filter]; ok && keep(exact) {
 		out = append(out, groupViewOf(in, exact))
 	}
-	in.groupText.matching(len(in.groupOrder), func(i int) string { return in.groupOrder[i].id }, filter, func(i int) {
-		if g := in.groupOrder[i]; g.id != filter && keep(g) {
-			out = append(out, groupViewOf(in, g))
+	if len(want) > 0 {
+		// Only the groups carrying a wanted tag, by id: a walk of the
+		// shortest tag list rather than of every id.
+		for _, g := range in.groupsCarrying(want) {
+			if g.id != filter && strings.Contains(g.id, filter) && keep(g) {
+				out = append(out, groupViewOf(in, g))
+			}
 		}
-	})
+	} else {
+		in.groupText.matching(len(in.groupOrder), func(i int) string { return in.groupOrder[i].id }, filter, func(i int) {
+			if g := in.groupOrder[i]; g.id != filter && keep(g) {
+				out = append(out, groupViewOf(in, g))
+			}
+		})
+	}
 	return out, nil
 }
 

@@ -112,7 +112,7 @@ func (s *store) listInstances(acct *account.Account, want []kv) []instanceView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []instanceView
-	for _, in := range s.owned[acct] {
+	for _, in := range s.instancesCarrying(acct, want) {
 		if in.tags.matches(want) {
 			out = append(out, s.view(in))
 		}

@@ -111,11 +111,21 @@ func (s *store) listTopics(acct *account.Account, instanceID, filter string, wan
 	if hasExact && exact.tags.matches(want) {
 		out = append(out, topicViewOf(in, exact))
 	}
-	in.topicText.matching(len(in.topicOrder), func(i int) string { return in.topicOrder[i].name }, filter, func(i int) {
-		if t := in.topicOrder[i]; t.name != filter && t.tags.matches(want) {
-			out = append(out, topicViewOf(in, t))
+	if len(want) > 0 {
+		// Only the topics carrying a wanted tag, by name: a walk of the
+		// shortest tag list rather than of every name.
+		for _, t := range in.topicsCarrying(want) {
+			if t.name != filter && strings.Contains(t.name, filter) && t.tags.matches(want) {
+				out = append(out, topicViewOf(in, t))
+			}
 		}
-	})
+	} else {
+		in.topicText.matching(len(in.topicOrder), func(i int) string { return in.topicOrder[i].name }, filter, func(i int) {
+			if t := in.topicOrder[i]; t.name != filter {
+				out = append(out, topicViewOf(in, t))
+			}
+		})
+	}
 	if !in.independentNaming {
 		out = append(out, s.grantedTopics(acct, filter, want)...)
 	}
