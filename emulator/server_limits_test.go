@@ -2,7 +2,6 @@ package emulator_test
 
 import (
 	"bufio"
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mqmock/mqmock/emulator"
-	"github.com/mqmock/mqmock/emulator/cmq/cmqclient"
 	"github.com/mqmock/mqmock/emulator/emutest"
 )
 
@@ -45,36 +43,6 @@ func TestASlowUploadIsCutAtTheBodyTimeout(t *testing.T) {
 	_ = resp.Body.Close()
 	assert.GreaterOrEqual(t, resp.StatusCode, 400)
 	assert.Less(t, time.Since(start), 3*time.Second)
-}
-
-// A long poll, once its request is read, is not cut by the body timeout:
-// it is still waiting well past it, and gets the message sent meanwhile.
-func TestALongPollOutlivesTheBodyTimeout(t *testing.T) {
-	env := emutest.Start(t, emutest.WithConfig(func(c *emulator.Config) { c.Server.BodyTimeout = 100 * time.Millisecond }))
-	c := cmqclient.New("http://"+env.CMQ, env.Default.Tencent.SecretID, env.Default.Tencent.SecretKey)
-	ctx := context.Background()
-	_, err := c.Call(ctx, "CreateQueue", cmqclient.P("queueName", "lp"))
-	require.NoError(t, err)
-	got := make(chan *cmqclient.Response, 1)
-	go func() {
-		r, err := c.Call(ctx, "ReceiveMessage", cmqclient.P("queueName", "lp", "pollingWaitSeconds", "10"))
-		if err == nil {
-			got <- r
-		}
-		close(got)
-	}()
-	// The body deadline is a real-time network deadline on the connection:
-	// only real time passing it shows the parked poll survives it.
-	time.Sleep(400 * time.Millisecond) // four body timeouts
-	_, err = c.Call(ctx, "SendMessage", cmqclient.P("queueName", "lp", "msgBody", "hello"))
-	require.NoError(t, err)
-	select {
-	case r, ok := <-got:
-		require.True(t, ok, "the long poll failed")
-		assert.Contains(t, string(r.Raw), "hello")
-	case <-time.After(5 * time.Second):
-		t.Fatal("the long poll never answered")
-	}
 }
 
 // One port holds at most server.maxConnections; one more is closed at once
