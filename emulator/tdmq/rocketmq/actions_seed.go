@@ -1,13 +1,10 @@
 package rocketmq
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/mqmock/mqmock/internal/account"
-	"github.com/mqmock/mqmock/internal/pipeline"
-	"github.com/mqmock/mqmock/internal/wire"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // seedRegion is the region of a declared cluster that names none: the one
@@ -85,16 +82,11 @@ func (g *Product) seed() error {
 // request from the account a in region, its parameters as the JSON body the
 // front door would have decoded.
 func (g *Product) seedCall(a *account.Account, region, action string, params map[string]any, h handler) (any, error) {
-	body, err := json.Marshal(params)
+	call, err := tcapi.JSONCall(tcapi.LocalCall{Vendor: "tdmq", Service: "tdmq", Version: "2020-02-17", Action: action,
+		Region: region, Account: a, Params: params, Now: g.clock.Now()})
 	if err != nil {
 		return nil, err
 	}
-	tree, err := wire.DecodeJSON(body)
-	if err != nil {
-		return nil, err
-	}
-	call := &pipeline.Call{Ctx: context.Background(), Vendor: "tdmq", Service: "tdmq", Action: action, Version: "2020-02-17",
-		Region: region, Tree: tree, Params: wire.Flatten(tree), Body: body, Account: a, Received: g.clock.Now()}
 	return g.wrap(h)(call)
 }
 

@@ -1,13 +1,10 @@
 package trocket
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/mqmock/mqmock/internal/account"
-	"github.com/mqmock/mqmock/internal/pipeline"
-	"github.com/mqmock/mqmock/internal/wire"
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // seedRegion is the region of a declared instance that names none: the one
@@ -93,16 +90,11 @@ func (g *Product) seed() error {
 // request from the account a in region, its parameters as the JSON body the
 // front door would have decoded.
 func (g *Product) seedCall(a *account.Account, region, action string, params map[string]any, h handler) (any, error) {
-	body, err := json.Marshal(params)
+	call, err := tcapi.JSONCall(tcapi.LocalCall{Vendor: "tdmq", Service: "trocket", Version: "2023-03-08", Action: action,
+		Region: region, Account: a, Params: params, Now: g.clock.Now()})
 	if err != nil {
 		return nil, err
 	}
-	tree, err := wire.DecodeJSON(body)
-	if err != nil {
-		return nil, err
-	}
-	call := &pipeline.Call{Ctx: context.Background(), Vendor: "tdmq", Service: "trocket", Action: action, Version: "2023-03-08",
-		Region: region, Tree: tree, Params: wire.Flatten(tree), Body: body, Account: a, Received: g.clock.Now()}
 	return g.wrap(h)(call)
 }
 
