@@ -33,9 +33,12 @@ type PushAttempt struct {
 // what CMQ sends out of the emulator. The store decides what to push
 // (publish); the pusher does the HTTP and reports back (pushDone).
 type pusher struct {
-	store  *store
-	clock  *clock.Clock
-	client *http.Client
+	store *store
+	clock *clock.Clock
+	// client is made at the first push, not at start: cloning the default
+	// transport pages in net/http's client and TLS set-up, which most runs
+	// (no http subscription) never use (issue 17, idle RSS).
+	client func() *http.Client
 	// slots bounds concurrent HTTP pushes, so a batch published to hundreds
 	// of http subscriptions cannot exhaust file descriptors.
 	slots chan struct{}
@@ -48,11 +51,15 @@ type pusher struct {
 }
 
 func newPusher(s *store) *pusher {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	if s.opts.PushInsecureTLS {
-		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opted into by configuration
-	}
-	return &pusher{store: s, clock: s.clock, client: &http.Client{Timeout: s.opts.PushTimeout, Transport: tr}, slots: make(chan struct{}, maxConcurrentPushes)}
+	timeout, insecure := s.opts.PushTimeout, s.opts.PushInsecureTLS
+	client := sync.OnceValue(func() *http.Client {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		if insecure {
+			tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opted into by configuration
+		}
+		return &http.Client{Timeout: timeout, Transport: tr}
+	})
+	return &pusher{store: s, clock: s.clock, client: client, slots: make(chan struct{}, maxConcurrentPushes)}
 }
 
 // start sends each job's first attempt in the background.
@@ -145,7 +152,7 @@ func (p *pusher) post(j *pushJob) (int, error) {
 	req.Header.Set("x-cmq-request-id", j.requestID)
 	req.Header.Set("x-cmq-message-id", j.msgID)
 	req.Header.Set("x-cmq-message-tag", strings.Join(j.tags, ", "))
-	resp, err := p.client.Do(req)
+	resp, err := p.client().Do(req)
 	if err != nil {
 		return 0, err
 	}
