@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/jsonstream"
 )
 
@@ -36,12 +36,8 @@ func (e *Emulator) mountControl(g *gin.RouterGroup) {
 func controlRecovery(logger *slog.Logger) gin.HandlerFunc {
 	return gin.CustomRecovery(func(c *gin.Context, p any) {
 		logger.Error("control endpoint panicked", "path", c.Request.URL.Path, "panic", fmt.Sprint(p))
-		controlError(c, http.StatusInternalServerError, "internal error in the control API")
+		controlapi.Fail(c, http.StatusInternalServerError, "internal error in the control API")
 	})
-}
-
-func controlError(c *gin.Context, status int, msg string) {
-	c.JSON(status, gin.H{"error": msg})
 }
 
 func (e *Emulator) health(c *gin.Context) {
@@ -65,16 +61,16 @@ func (e *Emulator) health(c *gin.Context) {
 func (e *Emulator) postReset(c *gin.Context) {
 	clear, err := strconv.ParseBool(c.DefaultQuery("clearScenarios", "false"))
 	if err != nil {
-		controlError(c, http.StatusBadRequest, "clearScenarios must be true or false")
+		controlapi.Fail(c, http.StatusBadRequest, "clearScenarios must be true or false")
 		return
 	}
 	door := c.Query("vendor")
 	if clear && door != "" {
-		controlError(c, http.StatusBadRequest, "clearScenarios goes with a reset of everything, not of one vendor")
+		controlapi.Fail(c, http.StatusBadRequest, "clearScenarios goes with a reset of everything, not of one vendor")
 		return
 	}
 	if err := e.reset(door, clear); err != nil {
-		controlError(c, http.StatusBadRequest, err.Error())
+		controlapi.Fail(c, http.StatusBadRequest, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"reset": true})
@@ -87,7 +83,7 @@ func (e *Emulator) state(c *gin.Context) {
 	names := slices.Sorted(maps.Keys(e.doors))
 	if v := c.Query("vendor"); v != "" {
 		if _, err := e.door(v); err != nil {
-			controlError(c, http.StatusBadRequest, err.Error())
+			controlapi.Fail(c, http.StatusBadRequest, err.Error())
 			return
 		}
 		names = []string{v}
@@ -126,7 +122,7 @@ func (e *Emulator) listJournal(c *gin.Context) {
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxJournalPage {
-			controlError(c, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(maxJournalPage))
+			controlapi.Fail(c, http.StatusBadRequest, "limit must be a whole number from 1 to "+strconv.Itoa(maxJournalPage))
 			return
 		}
 		limit = n
@@ -135,7 +131,7 @@ func (e *Emulator) listJournal(c *gin.Context) {
 	if s := c.Query("before"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || n == 0 {
-			controlError(c, http.StatusBadRequest, "before must be the seq of an entry, a positive whole number")
+			controlapi.Fail(c, http.StatusBadRequest, "before must be the seq of an entry, a positive whole number")
 			return
 		}
 		before = n
@@ -178,10 +174,8 @@ func (e *Emulator) moveClock(c *gin.Context) {
 		Set     string `json:"set"`
 		Reset   bool   `json:"reset"`
 	}
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		controlError(c, http.StatusBadRequest, "body must be JSON like {\"advance\":\"31s\"}, {\"set\":\"2026-01-01T00:00:00Z\"} or {\"reset\":true}")
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body must be JSON like {\"advance\":\"31s\"}, {\"set\":\"2026-01-01T00:00:00Z\"} or {\"reset\":true}")
 		return
 	}
 	n := 0
@@ -191,28 +185,28 @@ func (e *Emulator) moveClock(c *gin.Context) {
 		}
 	}
 	if n != 1 {
-		controlError(c, http.StatusBadRequest, "give exactly one of advance, set, reset")
+		controlapi.Fail(c, http.StatusBadRequest, "give exactly one of advance, set, reset")
 		return
 	}
 	switch {
 	case req.Advance != "":
 		d, err := time.ParseDuration(req.Advance)
 		if err != nil || d < 0 {
-			controlError(c, http.StatusBadRequest, "advance must be a non-negative duration like \"31s\"")
+			controlapi.Fail(c, http.StatusBadRequest, "advance must be a non-negative duration like \"31s\"")
 			return
 		}
 		if err := e.clock.TryAdvance(d); err != nil {
-			controlError(c, http.StatusBadRequest, "advance "+req.Advance+": "+err.Error()+"; the clock did not move")
+			controlapi.Fail(c, http.StatusBadRequest, "advance "+req.Advance+": "+err.Error()+"; the clock did not move")
 			return
 		}
 	case req.Set != "":
 		t, err := time.Parse(time.RFC3339Nano, req.Set)
 		if err != nil {
-			controlError(c, http.StatusBadRequest, "set must be an RFC 3339 time like \"2026-01-01T00:00:00Z\"")
+			controlapi.Fail(c, http.StatusBadRequest, "set must be an RFC 3339 time like \"2026-01-01T00:00:00Z\"")
 			return
 		}
 		if err := e.clock.TrySet(t); err != nil {
-			controlError(c, http.StatusBadRequest, "set "+req.Set+": "+err.Error()+"; the clock did not move")
+			controlapi.Fail(c, http.StatusBadRequest, "set "+req.Set+": "+err.Error()+"; the clock did not move")
 			return
 		}
 	default:

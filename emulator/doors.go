@@ -13,6 +13,7 @@ import (
 
 	"github.com/mqmock/mqmock/faults"
 	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/scenarios"
 )
 
@@ -76,7 +77,7 @@ type readyScenario struct {
 func (e *Emulator) listReadyScenarios(c *gin.Context) {
 	names, err := fs.Glob(scenarios.FS, "*.yaml")
 	if err != nil {
-		controlError(c, http.StatusInternalServerError, err.Error())
+		controlapi.Fail(c, http.StatusInternalServerError, err.Error())
 		return
 	}
 	sort.Strings(names)
@@ -99,12 +100,12 @@ func (e *Emulator) listReadyScenarios(c *gin.Context) {
 func (e *Emulator) readyScenario(c *gin.Context) {
 	name := c.Param("file")
 	if name != path.Base(name) || !strings.HasSuffix(name, ".yaml") {
-		controlError(c, http.StatusNotFound, "no ready scenario "+quoteShort(name))
+		controlapi.Fail(c, http.StatusNotFound, "no ready scenario "+quoteShort(name))
 		return
 	}
 	data, err := scenarios.FS.ReadFile(name)
 	if err != nil {
-		controlError(c, http.StatusNotFound, "no ready scenario "+quoteShort(name)+"; GET /_mqmock/scenarios lists them")
+		controlapi.Fail(c, http.StatusNotFound, "no ready scenario "+quoteShort(name)+"; GET /_mqmock/scenarios lists them")
 		return
 	}
 	c.Data(http.StatusOK, "application/yaml; charset=utf-8", data)

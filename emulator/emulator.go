@@ -23,6 +23,7 @@ import (
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/clock"
 	"github.com/mqmock/mqmock/internal/config"
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/journal"
 	"github.com/mqmock/mqmock/internal/pipeline"
@@ -167,7 +168,7 @@ func (e *Emulator) router(spec doorSpec, door *frontdoor.Door) http.Handler {
 	// A known control path with another method answers 405 with Allow.
 	r.HandleMethodNotAllowed = true
 	r.NoMethod(func(c *gin.Context) {
-		controlError(c, http.StatusMethodNotAllowed, c.Request.Method+" is not served at "+c.Request.URL.Path+" (Allow: "+c.Writer.Header().Get("Allow")+")")
+		controlapi.Fail(c, http.StatusMethodNotAllowed, c.Request.Method+" is not served at "+c.Request.URL.Path+" (Allow: "+c.Writer.Header().Get("Allow")+")")
 	})
 	// Health answers everyone, always: it is read-only, tells nothing
 	// secret, and container health checks know no token.
@@ -191,7 +192,7 @@ func (e *Emulator) router(spec doorSpec, door *frontdoor.Door) http.Handler {
 		Misdirected: e.misdirected(spec),
 	})
 	r.NoRoute(func(c *gin.Context) {
-		controlError(c, http.StatusNotFound, "no control endpoint "+c.Request.Method+" "+c.Request.URL.Path)
+		controlapi.Fail(c, http.StatusNotFound, "no control endpoint "+c.Request.Method+" "+c.Request.URL.Path)
 	})
 	return splitControl{control: r, api: api}
 }

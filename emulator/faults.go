@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
@@ -16,6 +15,7 @@ import (
 	"github.com/mqmock/mqmock/faults"
 	"github.com/mqmock/mqmock/internal/apierr"
 	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 	"github.com/mqmock/mqmock/internal/pipeline"
 )
@@ -130,21 +130,21 @@ func (e *Emulator) putScenario(c *gin.Context, st *faultState, add bool) {
 	if ct := c.GetHeader("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || !scenarioMediaType(mt) {
-			controlError(c, http.StatusUnsupportedMediaType, "the scenario must be YAML (application/yaml, application/x-yaml, text/yaml) or JSON (application/json), not "+ct)
+			controlapi.Fail(c, http.StatusUnsupportedMediaType, "the scenario must be YAML (application/yaml, application/x-yaml, text/yaml) or JSON (application/json), not "+ct)
 			return
 		}
 	}
 	body, err := io.ReadAll(io.LimitReader(c.Request.Body, maxScenarioBody+1))
 	if err != nil {
-		controlError(c, http.StatusBadRequest, "could not read the scenario body: "+err.Error())
+		controlapi.Fail(c, http.StatusBadRequest, "could not read the scenario body: "+err.Error())
 		return
 	}
 	if len(body) > maxScenarioBody {
-		controlError(c, http.StatusRequestEntityTooLarge, "the scenario is larger than 1 MB")
+		controlapi.Fail(c, http.StatusRequestEntityTooLarge, "the scenario is larger than 1 MB")
 		return
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		controlError(c, http.StatusBadRequest, "the scenario body is empty; use DELETE /_mqmock/scenario to clear the active scenario")
+		controlapi.Fail(c, http.StatusBadRequest, "the scenario body is empty; use DELETE /_mqmock/scenario to clear the active scenario")
 		return
 	}
 	src := faults.Source{Name: putSource, Data: body}
@@ -157,14 +157,14 @@ func (e *Emulator) putScenario(c *gin.Context, st *faultState, add bool) {
 		// Check only (a CI step can vet a scenario file before a run; the
 		// dashboard checks a rule before it adds it).
 		if err := validate(src); err != nil {
-			controlError(c, http.StatusBadRequest, err.Error())
+			controlapi.Fail(c, http.StatusBadRequest, err.Error())
 			return
 		}
 		c.JSON(http.StatusOK, gin.H{"valid": true})
 		return
 	}
 	if err := apply(src); err != nil {
-		controlError(c, http.StatusBadRequest, err.Error()+"; the active scenario is unchanged")
+		controlapi.Fail(c, http.StatusBadRequest, err.Error()+"; the active scenario is unchanged")
 		return
 	}
 	e.logger.Info("fault scenario " + did + " through the control API")
@@ -179,14 +179,12 @@ func (e *Emulator) switchRule(c *gin.Context, st *faultState) {
 		Rule    string `json:"rule"`
 		Enabled *bool  `json:"enabled"`
 	}
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil || req.Rule == "" || req.Enabled == nil {
-		controlError(c, http.StatusBadRequest, "body must be JSON like {\"rule\":\"receive-fails-twice\",\"enabled\":false}")
+	if err := controlapi.DecodeJSON(c, &req); err != nil || req.Rule == "" || req.Enabled == nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body must be JSON like {\"rule\":\"receive-fails-twice\",\"enabled\":false}")
 		return
 	}
 	if err := st.engine.SetEnabled(req.Rule, *req.Enabled); err != nil {
-		controlError(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	e.logger.Info("fault rule switched through the control API", "rule", req.Rule, "enabled", *req.Enabled)
@@ -197,7 +195,7 @@ func (e *Emulator) switchRule(c *gin.Context, st *faultState) {
 		}
 	}
 	// Replaced between the two steps: say what is true now.
-	controlError(c, http.StatusConflict, "the rule was replaced while it was switched; read GET /_mqmock/scenario")
+	controlapi.Fail(c, http.StatusConflict, "the rule was replaced while it was switched; read GET /_mqmock/scenario")
 }
 
 func scenarioMediaType(mt string) bool {
@@ -212,7 +210,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 	vendor := c.Query("vendor")
 	rep, ok := st.coverage.Report(vendor)
 	if !ok {
-		controlError(c, http.StatusBadRequest, "unknown vendor \""+vendor+"\" (one of "+strings.Join(Names(), ", ")+")")
+		controlapi.Fail(c, http.StatusBadRequest, "unknown vendor \""+vendor+"\" (one of "+strings.Join(Names(), ", ")+")")
 		return
 	}
 	switch f := c.DefaultQuery("format", "json"); f {
@@ -223,7 +221,7 @@ func (e *Emulator) coverage(c *gin.Context, st *faultState) {
 		_ = rep.WriteText(&b, Names())
 		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(b.String()))
 	default:
-		controlError(c, http.StatusBadRequest, "format must be json or text, not \""+f+"\"")
+		controlapi.Fail(c, http.StatusBadRequest, "format must be json or text, not \""+f+"\"")
 	}
 }
 

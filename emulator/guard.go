@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/mqmock/mqmock/internal/controlapi"
 )
 
 // maxControlBody bounds every control request's body, for every control
@@ -30,28 +31,28 @@ func (e *Emulator) guard(token bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		r := c.Request
 		if !cfg.Enabled {
-			controlError(c, http.StatusNotFound, "the control API is switched off (control.enabled: false)")
+			controlapi.Fail(c, http.StatusNotFound, "the control API is switched off (control.enabled: false)")
 			c.Abort()
 			return
 		}
 		if !e.hostAllowed(r) {
-			controlError(c, http.StatusForbidden, "the control API answers only under a loopback or the listener's own address, not Host "+quoteShort(r.Host)+" (add it to control.allowedHosts)")
+			controlapi.Fail(c, http.StatusForbidden, "the control API answers only under a loopback or the listener's own address, not Host "+quoteShort(r.Host)+" (add it to control.allowedHosts)")
 			c.Abort()
 			return
 		}
 		if crossSite(r) {
-			controlError(c, http.StatusForbidden, "the control API refuses cross-site requests (Origin "+quoteShort(r.Header.Get("Origin"))+")")
+			controlapi.Fail(c, http.StatusForbidden, "the control API refuses cross-site requests (Origin "+quoteShort(r.Header.Get("Origin"))+")")
 			c.Abort()
 			return
 		}
 		if token && cfg.Token != "" && !tokenMatches(r, cfg.Token) {
-			controlError(c, http.StatusUnauthorized, "the control API needs its token: Authorization: Bearer <control.token> or X-Mqmock-Token")
+			controlapi.Fail(c, http.StatusUnauthorized, "the control API needs its token: Authorization: Bearer <control.token> or X-Mqmock-Token")
 			c.Abort()
 			return
 		}
 		limit, what := controlBodyLimit(r)
 		if r.ContentLength > limit {
-			controlError(c, http.StatusRequestEntityTooLarge, "a control request body is at most "+what)
+			controlapi.Fail(c, http.StatusRequestEntityTooLarge, "a control request body is at most "+what)
 			c.Abort()
 			return
 		}

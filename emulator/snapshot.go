@@ -17,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/mqmock/mqmock/internal/clock"
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/frontdoor"
 )
 
@@ -205,7 +206,7 @@ func controlBodyLimit(r *http.Request) (int64, string) {
 func (e *Emulator) getSnapshot(c *gin.Context) {
 	data, err := e.Snapshot()
 	if err != nil {
-		controlError(c, http.StatusInternalServerError, "snapshot: "+err.Error())
+		controlapi.Fail(c, http.StatusInternalServerError, "snapshot: "+err.Error())
 		return
 	}
 	c.Data(http.StatusOK, "application/json; charset=utf-8", data)
@@ -216,16 +217,16 @@ func (e *Emulator) getSnapshot(c *gin.Context) {
 func (e *Emulator) putSnapshot(c *gin.Context) {
 	data, err := io.ReadAll(c.Request.Body)
 	if err != nil {
-		controlError(c, http.StatusBadRequest, "reading the body: "+err.Error())
+		controlapi.Fail(c, http.StatusBadRequest, "reading the body: "+err.Error())
 		return
 	}
 	if err := e.Restore(data); err != nil {
 		var se *StateError
 		if errors.As(err, &se) {
-			controlError(c, http.StatusBadRequest, err.Error()+"; nothing was changed")
+			controlapi.Fail(c, http.StatusBadRequest, err.Error()+"; nothing was changed")
 			return
 		}
-		controlError(c, http.StatusInternalServerError, err.Error())
+		controlapi.Fail(c, http.StatusInternalServerError, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"restored": true})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/journal"
 )
 
@@ -54,7 +55,7 @@ func (e *Emulator) streamJournal(c *gin.Context) {
 	if s := c.Query("backlog"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > maxJournalPage {
-			controlError(c, http.StatusBadRequest, "backlog must be a whole number from 0 to "+strconv.Itoa(maxJournalPage))
+			controlapi.Fail(c, http.StatusBadRequest, "backlog must be a whole number from 0 to "+strconv.Itoa(maxJournalPage))
 			return
 		}
 		backlog = n
@@ -63,14 +64,14 @@ func (e *Emulator) streamJournal(c *gin.Context) {
 	if s := firstNonEmpty(c.GetHeader("Last-Event-ID"), c.Query("after")); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
-			controlError(c, http.StatusBadRequest, "after (or Last-Event-ID) must be the seq of an entry")
+			controlapi.Fail(c, http.StatusBadRequest, "after (or Last-Event-ID) must be the seq of an entry")
 			return
 		}
 		after, backlog = n, maxJournalPage
 	}
 	if e.streams.Add(1) > maxStreams {
 		e.streams.Add(-1)
-		controlError(c, http.StatusServiceUnavailable, "too many journal streams are open (at most "+strconv.Itoa(maxStreams)+"); close one")
+		controlapi.Fail(c, http.StatusServiceUnavailable, "too many journal streams are open (at most "+strconv.Itoa(maxStreams)+"); close one")
 		return
 	}
 	defer e.streams.Add(-1)
@@ -178,13 +179,13 @@ func (e *Emulator) streamJournal(c *gin.Context) {
 func journalFilter(c *gin.Context) (journal.Filter, bool) {
 	f := journal.Filter{Vendor: c.Query("vendor"), Action: c.Query("action")}
 	if f.Vendor != "" && !isDoor(f.Vendor) {
-		controlError(c, http.StatusBadRequest, "unknown vendor \""+f.Vendor+"\" (one of "+strings.Join(Names(), ", ")+")")
+		controlapi.Fail(c, http.StatusBadRequest, "unknown vendor \""+f.Vendor+"\" (one of "+strings.Join(Names(), ", ")+")")
 		return f, false
 	}
 	if s := c.Query("errors"); s != "" {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			controlError(c, http.StatusBadRequest, "errors must be true or false")
+			controlapi.Fail(c, http.StatusBadRequest, "errors must be true or false")
 			return f, false
 		}
 		f.Errors = b

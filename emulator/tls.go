@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mqmock/mqmock/internal/controlapi"
 	"github.com/mqmock/mqmock/internal/tlscert"
 )
 
@@ -107,7 +108,7 @@ func (e *Emulator) Scheme() string {
 // caPEM serves the certificate to trust (public: it is a certificate).
 func (e *Emulator) caPEM(c *gin.Context) {
 	if e.tls == nil {
-		controlError(c, http.StatusNotFound, "TLS is off (tls.enabled: false)")
+		controlapi.Fail(c, http.StatusNotFound, "TLS is off (tls.enabled: false)")
 		return
 	}
 	c.Data(http.StatusOK, "application/x-pem-file", e.tls.pem)

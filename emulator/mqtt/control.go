@@ -1,14 +1,13 @@
 package mqtt
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/mqmock/mqmock/internal/account"
+	"github.com/mqmock/mqmock/internal/controlapi"
 )
 
 // Control mounts the MQTT control endpoints under /_mqmock/mqtt/ (the door
@@ -32,13 +31,13 @@ type instanceRequest struct {
 
 func (p *Product) postInstance(c *gin.Context) {
 	var req instanceRequest
-	if err := decodeStrict(c, &req); err != nil {
-		controlError(c, http.StatusBadRequest, "the body must be a JSON object {account, id, independentNaming, parentTopics}: "+err.Error())
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "the body must be a JSON object {account, id, independentNaming, parentTopics}: "+err.Error())
 		return
 	}
 	v, err := p.store.addInstance(req.Account, account.MQTTInstance{ID: req.ID, IndependentNaming: req.IndependentNaming, ParentTopics: req.ParentTopics})
 	if err != nil {
-		controlError(c, statusOf(err), err.Error())
+		controlapi.Fail(c, statusOf(err), err.Error())
 		return
 	}
 	c.JSON(http.StatusCreated, v)
@@ -52,33 +51,19 @@ type sessionRequest struct {
 
 func (p *Product) postSession(c *gin.Context) {
 	var req sessionRequest
-	if err := decodeStrict(c, &req); err != nil {
-		controlError(c, http.StatusBadRequest, "the body must be a JSON object {instanceId, clientId, online}: "+err.Error())
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "the body must be a JSON object {instanceId, clientId, online}: "+err.Error())
 		return
 	}
 	if req.Online == nil {
-		controlError(c, http.StatusBadRequest, "online (true or false) is required")
+		controlapi.Fail(c, http.StatusBadRequest, "online (true or false) is required")
 		return
 	}
 	if err := p.store.setOnline(req.InstanceID, req.ClientID, *req.Online); err != nil {
-		controlError(c, statusOf(err), err.Error())
+		controlapi.Fail(c, statusOf(err), err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"instanceId": req.InstanceID, "clientId": req.ClientID, "online": *req.Online})
-}
-
-// decodeStrict reads one JSON object, refusing unknown fields so that a
-// misspelt key ("independentNameing") is an error, not a silent default.
-func decodeStrict(c *gin.Context, dst any) error {
-	dec := json.NewDecoder(io.LimitReader(c.Request.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("trailing data after the JSON object")
-	}
-	return nil
 }
 
 func statusOf(err error) int {
@@ -91,9 +76,4 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	}
 	return http.StatusBadRequest
-}
-
-// controlError is the control API's error shape (design.md).
-func controlError(c *gin.Context, status int, msg string) {
-	c.AbortWithStatusJSON(status, gin.H{"error": msg})
 }

@@ -1,11 +1,11 @@
 package ons
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/mqmock/mqmock/internal/controlapi"
 )
 
 // Control mounts the endpoints under /_mqmock/ons/ that stand in for real
@@ -29,15 +29,13 @@ func controlError(c *gin.Context, err error) {
 	if errors.Is(err, errNoInstance) || errors.Is(err, errNoGroup) || errors.Is(err, errNoTopic) {
 		status = http.StatusNotFound
 	}
-	c.JSON(status, gin.H{"error": err.Error()})
+	controlapi.Fail(c, status, err.Error())
 }
 
 // decodeStrict reads a JSON body refusing unknown fields, so a typo never
 // silently does nothing.
 func decodeStrict(c *gin.Context, dst any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
+	if err := controlapi.DecodeJSON(c, dst); err != nil {
 		return errors.New("the body is not the expected JSON: " + err.Error())
 	}
 	return nil

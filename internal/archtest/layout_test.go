@@ -29,7 +29,7 @@ var productNames = regexp.MustCompile(`(?i)\b(cmq|tdmq|trocket|ons|mqtt|onsmqtt|
 
 // protocolDirs speak a wire protocol, or are the contract and tools every
 // front door shares: like the core, they name no product.
-var protocolDirs = []string{"aliyunrpc", "tcapi", "tclegacy", "frontdoor", "ratelimit"}
+var protocolDirs = []string{"aliyunrpc", "tcapi", "tclegacy", "frontdoor", "ratelimit", "controlapi"}
 
 func TestProtocolsNameNoProduct(t *testing.T) {
 	for _, dir := range protocolDirs {

@@ -51,6 +51,9 @@ func TestRocketMQ4ConsumersAndDeadLetters(t *testing.T) {
 
 	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/clients", with(map[string]any{"clientId": "c-1", "clientAddr": "10.0.0.1:5000", "version": "V4_9_4"})))
 	require.Equal(t, http.StatusOK, control(t, env, http.MethodPost, "/clients", with(map[string]any{"clientId": "c-2"})))
+	// A misspelt key is refused, not ignored: the client it names would
+	// otherwise come online without its address.
+	require.Equal(t, http.StatusBadRequest, control(t, env, http.MethodPost, "/clients", with(map[string]any{"clientId": "c-3", "clientAdress": "10.0.0.3:5000"})))
 	var conns specConsumerConnectionsResponse
 	c.ok("DescribeRocketMQConsumerConnections", map[string]any{"ClusterId": f.cluster, "NamespaceId": f.ns, "GroupId": f.group, "Offset": 0, "Limit": 1}, &conns)
 	assert.Equal(t, uint64(2), conns.TotalCount)

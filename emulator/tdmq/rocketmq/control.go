@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/mqmock/mqmock/internal/controlapi"
 )
 
 // Control mounts the 4.x control endpoints (the door puts them under
@@ -47,8 +48,8 @@ type ctlClient struct {
 // replaces its earlier entry).
 func (g *Product) ctlConnect(c *gin.Context) {
 	var req ctlClient
-	if err := c.ShouldBindJSON(&req); err != nil || req.ClientId == "" {
-		ctlFail(c, http.StatusBadRequest, "body must name a clientId, clusterId, namespaceId and groupId")
+	if err := controlapi.DecodeJSON(c, &req); err != nil || req.ClientId == "" {
+		controlapi.Fail(c, http.StatusBadRequest, "body must name a clientId, clusterId, namespaceId and groupId")
 		return
 	}
 	if req.Language == "" {
@@ -57,7 +58,7 @@ func (g *Product) ctlConnect(c *gin.Context) {
 	n, err := g.store.connectConsumer(req.account(), req.ClusterId, req.NamespaceId, req.GroupId,
 		consumer{ID: req.ClientId, Addr: req.ClientAddr, Language: req.Language, Version: req.Version})
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"clients": n})
@@ -67,13 +68,13 @@ func (g *Product) ctlConnect(c *gin.Context) {
 // offline.
 func (g *Product) ctlDisconnect(c *gin.Context) {
 	var req ctlClient
-	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body must name a clusterId, namespaceId and groupId")
 		return
 	}
 	n, err := g.store.disconnectConsumer(req.account(), req.ClusterId, req.NamespaceId, req.GroupId, req.ClientId)
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"clients": n})
@@ -89,17 +90,14 @@ type ctlDeadLetter struct {
 // dead-letter queue (the message stays in its topic, as on RocketMQ).
 func (g *Product) ctlDeadLetter(c *gin.Context) {
 	var req ctlDeadLetter
-	if err := c.ShouldBindJSON(&req); err != nil || req.Topic == "" || req.MsgId == "" {
-		ctlFail(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
+	if err := controlapi.DecodeJSON(c, &req); err != nil || req.Topic == "" || req.MsgId == "" {
+		controlapi.Fail(c, http.StatusBadRequest, "body must name a topic, msgId, clusterId, namespaceId and groupId")
 		return
 	}
 	n, err := g.store.addDeadLetter(req.account(), req.ClusterId, req.NamespaceId, req.GroupId, req.Topic, req.MsgId, g.clock.Now())
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"deadLetters": n})
 }
-
-// ctlFail answers a control request with the control API's error shape.
-func ctlFail(c *gin.Context, status int, msg string) { c.JSON(status, gin.H{"error": msg}) }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/mqmock/mqmock/internal/controlapi"
 )
 
 // Control mounts the 5.x control endpoints (the door puts them under
@@ -55,19 +56,19 @@ type ctlClient struct {
 // the group) to topics.
 func (g *Product) ctlClient(c *gin.Context) {
 	var req ctlClient
-	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail(c, http.StatusBadRequest, "body is not a client: "+err.Error())
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body is not a client: "+err.Error())
 		return
 	}
 	if req.ClientId == "" || req.ConsumerGroup == "" {
-		ctlFail(c, http.StatusBadRequest, "clientId and consumerGroup are required")
+		controlapi.Fail(c, http.StatusBadRequest, "clientId and consumerGroup are required")
 		return
 	}
 	if req.ConsumeType == "" {
 		req.ConsumeType = "PUSH"
 	}
 	if !oneOf(req.ConsumeType, "PUSH", "PULL", "POP") {
-		ctlFail(c, http.StatusBadRequest, "consumeType must be PUSH, PULL or POP")
+		controlapi.Fail(c, http.StatusBadRequest, "consumeType must be PUSH, PULL or POP")
 		return
 	}
 	subs := make([]subscriptionSpec, 0, len(req.Subscriptions))
@@ -79,7 +80,7 @@ func (g *Product) ctlClient(c *gin.Context) {
 		protocol: req.ChannelProtocol, consumeType: req.ConsumeType,
 	}, subs, g.clock.Now())
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"clientId": req.ClientId, "topics": topics})
@@ -90,7 +91,7 @@ func (g *Product) ctlDisconnect(c *gin.Context) {
 	t := ctlTarget{Account: c.Query("account"), InstanceId: c.Query("instanceId")}
 	id := c.Query("clientId")
 	if err := g.store.disconnectClient(t.account(), t.InstanceId, id); err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"clientId": id, "disconnected": true})
@@ -109,15 +110,15 @@ type ctlProducer struct {
 // ctlProducer registers (or refreshes) a producer of a topic.
 func (g *Product) ctlProducer(c *gin.Context) {
 	var req ctlProducer
-	if err := c.ShouldBindJSON(&req); err != nil || req.ClientId == "" || req.Topic == "" {
-		ctlFail(c, http.StatusBadRequest, "topic and clientId are required")
+	if err := controlapi.DecodeJSON(c, &req); err != nil || req.ClientId == "" || req.Topic == "" {
+		controlapi.Fail(c, http.StatusBadRequest, "topic and clientId are required")
 		return
 	}
 	err := g.store.registerProducer(req.account(), req.InstanceId, req.Topic, producerSpec{
 		id: req.ClientId, ip: req.ClientIp, language: req.Language, version: req.Version, protocol: req.ChannelProtocol,
 	}, g.clock.Now())
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"clientId": req.ClientId})
@@ -133,13 +134,13 @@ type ctlConsume struct {
 // ctlConsume moves a subscription's committed offset forward.
 func (g *Product) ctlConsume(c *gin.Context) {
 	var req ctlConsume
-	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail(c, http.StatusBadRequest, "body is not a consume request: "+err.Error())
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body is not a consume request: "+err.Error())
 		return
 	}
 	offset, lag, err := g.store.consume(req.account(), req.InstanceId, req.ConsumerGroup, req.Topic, req.Count, g.clock.Now())
 	if err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"offset": offset, "lag": lag})
@@ -155,16 +156,13 @@ type ctlDeadLetter struct {
 // exhausting MaxRetryTimes would.
 func (g *Product) ctlDeadLetter(c *gin.Context) {
 	var req ctlDeadLetter
-	if err := c.ShouldBindJSON(&req); err != nil {
-		ctlFail(c, http.StatusBadRequest, "body is not a dead-letter request: "+err.Error())
+	if err := controlapi.DecodeJSON(c, &req); err != nil {
+		controlapi.Fail(c, http.StatusBadRequest, "body is not a dead-letter request: "+err.Error())
 		return
 	}
 	if err := g.store.deadLetter(req.account(), req.InstanceId, req.ConsumerGroup, req.MsgId); err != nil {
-		ctlFail(c, http.StatusNotFound, err.Error())
+		controlapi.Fail(c, http.StatusNotFound, err.Error())
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"msgId": req.MsgId, "consumerGroup": req.ConsumerGroup})
 }
-
-// ctlFail answers a control request with the control API's error shape.
-func ctlFail(c *gin.Context, status int, msg string) { c.JSON(status, gin.H{"error": msg}) }

@@ -24,6 +24,11 @@ func TestMessagesLagAndOffsets(t *testing.T) {
 	code, _ := control(t, env, http.MethodPost, "/clients", p{"instanceId": id, "consumerGroup": "billing", "clientId": "pop-1",
 		"consumeType": "POP", "subscriptions": []p{{"topic": "orders"}}})
 	require.Equal(t, http.StatusOK, code)
+	// A misspelt key is refused with the control API's error, not ignored.
+	code, answer := control(t, env, http.MethodPost, "/clients", p{"instanceId": id, "consumerGroup": "billing", "clientId": "pop-2",
+		"consumeType": "POP", "subscription": []p{{"topic": "orders"}}})
+	require.Equal(t, http.StatusBadRequest, code)
+	require.Contains(t, answer, "error")
 
 	lag := func() int64 {
 		var d struct{ ConsumerLag int64 }
