@@ -28,10 +28,17 @@ type counter struct{ byRule, byFault atomic.Int64 }
 // NewCoverage counts the rows of these catalogues; vendors lists them in
 // report order.
 func NewCoverage(vendors []string, cats map[string]*apierr.Catalogue) *Coverage {
-	c := &Coverage{order: vendors, cats: cats, counts: map[*apierr.Def]*counter{}, other: map[string]map[*apierr.Def]*counter{}}
+	// Sized and allocated at once: built at every start, for ~300 rows.
+	n := 0
+	for _, cat := range cats {
+		n += cat.Len()
+	}
+	c := &Coverage{order: vendors, cats: cats, counts: make(map[*apierr.Def]*counter, n), other: map[string]map[*apierr.Def]*counter{}}
+	all := make([]counter, n)
 	for _, cat := range cats {
 		for _, d := range cat.All() {
-			c.counts[d] = &counter{}
+			c.counts[d] = &all[0]
+			all = all[1:]
 		}
 	}
 	return c

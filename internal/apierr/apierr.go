@@ -147,7 +147,8 @@ type Catalogue struct {
 // NewCatalogue builds a catalogue; it panics on a duplicate name because that
 // is a programming error caught by every test run.
 func NewCatalogue(vendor string, defs ...*Def) *Catalogue {
-	c := &Catalogue{vendor: vendor, byName: map[string]*Def{}, byCode: map[string][]*Def{}}
+	// Sized up front: each front door builds its union at every start.
+	c := &Catalogue{vendor: vendor, defs: make([]*Def, 0, len(defs)), byName: make(map[string]*Def, len(defs)), byCode: make(map[string][]*Def, len(defs))}
 	for _, d := range defs {
 		if d.Name == "" || d.Code == "" || d.Status == 0 {
 			panic(fmt.Sprintf("apierr: incomplete row %+v in %s catalogue", *d, vendor))
@@ -164,6 +165,9 @@ func NewCatalogue(vendor string, defs ...*Def) *Catalogue {
 
 // Vendor names the catalogue's vendor.
 func (c *Catalogue) Vendor() string { return c.vendor }
+
+// Len is the number of rows.
+func (c *Catalogue) Len() int { return len(c.defs) }
 
 // All lists every row in catalogue order.
 func (c *Catalogue) All() []*Def { return append([]*Def(nil), c.defs...) }
@@ -258,8 +262,12 @@ func (c *Catalogue) Nearest(ref string, n int) []string {
 // status and message is the same row (two products answering a shared
 // protocol code); with anything else it panics, as NewCatalogue does.
 func Union(vendor string, parts ...*Catalogue) *Catalogue {
-	var defs []*Def
-	seen := map[string]*Def{}
+	n := 0
+	for _, p := range parts {
+		n += len(p.defs)
+	}
+	defs := make([]*Def, 0, n)
+	seen := make(map[string]*Def, n)
 	for _, p := range parts {
 		for _, d := range p.defs {
 			if prev, ok := seen[d.Name]; ok {

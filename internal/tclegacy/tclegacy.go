@@ -161,10 +161,11 @@ func New(cfg Config) *Frontend {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	f := &Frontend{cfg: cfg, known: map[string]map[string]bool{}, ids: requestid.New()}
+	f := &Frontend{cfg: cfg, known: make(map[string]map[string]bool, len(cfg.Parameters)), ids: requestid.New()}
+	common := commonParams()
 	for action, params := range cfg.Parameters {
-		known := map[string]bool{}
-		for _, p := range commonParams() {
+		known := make(map[string]bool, len(common)+len(params)) // sized: built for every action at start
+		for _, p := range common {
 			known[p] = true
 		}
 		for _, p := range params {
