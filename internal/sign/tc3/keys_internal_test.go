@@ -2,9 +2,11 @@ package tc3
 
 import (
 	"encoding/hex"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The derived keys of spec §5.3 / §5.4 are asserted one step at a time so a
@@ -72,13 +74,47 @@ func TestKeysKeepOnlyVerifiedKeysAndStayBounded(t *testing.T) {
 	assert.Len(t, k.keys, 1)
 	id := keyID{"right", auth.Date, auth.Service}
 	// A planted key proves the second call uses the kept one.
-	k.keys[id] = signingKey("other", auth.Date, auth.Service)
+	k.keys[id] = newSigner(signingKey("other", auth.Date, auth.Service))
 	assert.False(t, k.Verify("right", auth, view), "the kept key is used, not derived again")
-	k.keys[id] = signingKey("right", auth.Date, auth.Service)
+	k.keys[id] = newSigner(signingKey("right", auth.Date, auth.Service))
 	assert.True(t, k.Verify("right", auth, view))
 
 	for i := range maxKeys + 10 {
 		k.remember(keyID{secret: string(rune('a'+i%26)) + string(rune(i)), date: "d", service: "s"}, nil)
 		assert.LessOrEqual(t, len(k.keys), maxKeys)
 	}
+}
+
+// The kept key's MACs are shared by concurrent calls and reused from call to
+// call: a wrong signature between right ones, and right ones in parallel,
+// each get their own answer (a MAC carrying state from an earlier call, or
+// shared by two at once, would not).
+func TestKeysReuseMACsSafely(t *testing.T) {
+	in := Input{Method: "POST", URI: "/", Headers: map[string]string{"content-type": "application/json", "host": "h"},
+		SignedHeaders: "content-type;host", Payload: []byte(`{}`), Timestamp: 1700000000, Service: "trocket"}
+	view := RequestView{Method: "POST", Path: "/", Host: "h", Body: []byte(`{}`), Timestamp: in.Timestamp,
+		Header: func(n string) string { return map[string]string{"content-type": "application/json"}[n] }}
+	right := Authorization{Date: Date(in.Timestamp), Service: in.Service, SignedHeaders: in.SignedHeaders, Signature: Sign("right", in)}
+	other := in
+	other.Payload = []byte(`{"a":1}`)
+	wrong := right
+	wrong.Signature = Sign("right", other) // right key, another body
+	var k Keys
+	require.True(t, k.Verify("right", right, view))
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				if (g+i)%3 == 0 {
+					assert.False(t, k.Verify("right", wrong, view))
+				} else {
+					assert.True(t, k.Verify("right", right, view))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Len(t, k.keys, 1)
 }
