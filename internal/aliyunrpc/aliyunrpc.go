@@ -132,6 +132,8 @@ type Frontend struct {
 	cfg    Config
 	nonces *nonceCache
 	ids    *requestid.Source
+	v1     *aliyunsign.Verifier
+	v3     *acs3.Verifier
 }
 
 // New makes the frontend.
@@ -143,7 +145,7 @@ func New(cfg Config) *Frontend {
 		cfg.Credentials = AlibabaKeys
 	}
 	cfg.Errors = cfg.Errors.withGateway()
-	return &Frontend{cfg: cfg, nonces: newNonceCache(), ids: requestid.New()}
+	return &Frontend{cfg: cfg, nonces: newNonceCache(), ids: requestid.New(), v1: aliyunsign.NewVerifier(), v3: acs3.NewVerifier()}
 }
 
 // Vendor implements pipeline.Frontend.
@@ -305,7 +307,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	}
 	key := f.cfg.Credentials(acct)
 	// The string to sign leaves Signature out by itself.
-	good, sts := aliyunsign.Verify(key.Secret, call.Method, p, sig)
+	good, sts := f.v1.Verify(key.Secret, call.Method, p, sig)
 	if !good {
 		// The real gateway appends its string to sign; the Go SDK compares it
 		// with its own to tell a wrong secret from a signing bug.

@@ -73,7 +73,7 @@ func (f *Frontend) verifyV3(r *http.Request, call *pipeline.Call) error {
 		Method: r.Method, Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery,
 		Host: r.Host, Header: r.Header, Body: call.Body,
 	}
-	if err := acs3.Verify(key.Secret, auth, view); err != nil {
+	if err := f.v3.Verify(key.Secret, auth, view); err != nil {
 		var ae *acs3.Error
 		if errors.As(err, &ae) && ae.ServerCanonicalRequest != "" {
 			call.Reason = ae.Reason.String() + "; the server's canonical request:\n" + ae.ServerCanonicalRequest

@@ -141,9 +141,10 @@ type Config struct {
 
 // Frontend implements pipeline.Frontend for one product.
 type Frontend struct {
-	cfg   Config
-	known map[string]map[string]bool // lower-case action → parameters taken
-	ids   *requestid.Source
+	cfg    Config
+	known  map[string]map[string]bool // lower-case action → parameters taken
+	ids    *requestid.Source
+	verify *cmqsign.Verifier
 }
 
 // New makes the frontend. A missing row or credential picker panics: it is
@@ -161,7 +162,7 @@ func New(cfg Config) *Frontend {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	f := &Frontend{cfg: cfg, known: make(map[string]map[string]bool, len(cfg.Parameters)), ids: requestid.New()}
+	f := &Frontend{cfg: cfg, known: make(map[string]map[string]bool, len(cfg.Parameters)), ids: requestid.New(), verify: cmqsign.NewVerifier()}
 	common := commonParams()
 	for action, params := range cfg.Parameters {
 		known := make(map[string]bool, len(common)+len(params)) // sized: built for every action at start
@@ -312,7 +313,7 @@ func (f *Frontend) Verify(r *http.Request, call *pipeline.Call) error {
 	for i, pr := range call.Pairs {
 		params[i] = cmqsign.Param{Key: pr.Key, Value: pr.Value}
 	}
-	if !cmqsign.Verify(cred.SecretKey, cmqsign.RequestView{Method: r.Method, Host: r.Host, Path: r.URL.EscapedPath(), Params: params}) {
+	if !f.verify.Verify(cred.SecretKey, cmqsign.RequestView{Method: r.Method, Host: r.Host, Path: r.URL.EscapedPath(), Params: params}) {
 		call.Reason = "signature mismatch; the server's string to sign (host as received): " +
 			cmqsign.StringToSign(r.Method, r.Host, r.URL.EscapedPath(), params, false)
 		return e.Unauthenticated.New()

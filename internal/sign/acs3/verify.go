@@ -2,11 +2,15 @@ package acs3
 
 import (
 	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/mqmock/mqmock/internal/sign/hmacpool"
 )
 
 // RequestView is the part of a received request that the signature covers.
@@ -140,6 +144,23 @@ func requiredHeaders() []string {
 // their order are public, so stopping tells a caller only which form its
 // own request had.
 func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
+	return (*Verifier)(nil).Verify(accessKeySecret, auth, r)
+}
+
+// Verifier is Verify keeping, for each secret it verifies with, HMACs
+// already keyed for the next call (hmacpool). Its secrets are the caller's
+// configured ones, looked up by the request's AccessKeyId. Make one with
+// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+type Verifier struct{ macs *hmacpool.Cache }
+
+// NewVerifier makes a Verifier.
+func NewVerifier() *Verifier { return &Verifier{macs: hmacpool.NewCache(keyed)} }
+
+// keyed is V3's MAC: HMAC-SHA256 keyed with the secret as is.
+func keyed(secret string) *hmacpool.Keyed { return hmacpool.NewKeyed(sha256.New, []byte(secret)) }
+
+// Verify is the package's Verify.
+func (v *Verifier) Verify(accessKeySecret string, auth Authorization, r RequestView) error {
 	if auth.Algorithm != HMACSHA256 {
 		return &Error{Reason: UnsupportedAlgorithm, Algorithm: auth.Algorithm,
 			Detail: auth.Algorithm + " is not verified by mqmock; sign with " + HMACSHA256 + ", the SDK default"}
@@ -159,6 +180,15 @@ func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
 	}
 	uri := canonicalURI(r.Path)
 	values := canonicalHeaderValues(r, auth.SignedHeaders)
+	var k *hmacpool.Keyed
+	if v == nil {
+		k = keyed(accessKeySecret)
+	} else {
+		k = v.macs.For(accessKeySecret)
+	}
+	sc := k.Get()
+	defer k.Put(sc)
+	var sum [sha256.Size]byte
 	var first, firstSTS string
 	ok := false
 	for i, query := range canonicalQueries(parseQuery(r.RawQuery)) {
@@ -167,7 +197,9 @@ func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
 		if i == 0 {
 			first, firstSTS = cr, sts
 		}
-		if hmac.Equal(mac(accessKeySecret, sts), want) {
+		sc.MAC.Reset()
+		_, _ = io.WriteString(sc.MAC, sts)
+		if hmac.Equal(sc.MAC.Sum(sum[:0]), want) {
 			ok = true
 			break
 		}

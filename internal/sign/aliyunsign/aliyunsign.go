@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/sign/hmacpool"
 )
 
 const (
@@ -130,12 +132,36 @@ func Sign(secret, sts string) string {
 // to sign it used because the gateway's SignatureDoesNotMatch message ends
 // with "server string to sign is:<sts>", which is how users debug clients.
 func Verify(secret, method string, params map[string]string, signature string) (ok bool, serverStringToSign string) {
-	sts := appendStringToSign(make([]byte, 0, 1024), method, params)
-	m := hmac.New(sha1.New, []byte(secret+"&"))
-	_, _ = m.Write(sts)
+	return (*Verifier)(nil).Verify(secret, method, params, signature)
+}
+
+// Verifier is Verify keeping, for each secret it verifies with, HMACs
+// already keyed for the next call (hmacpool). Its secrets are the caller's
+// configured ones, looked up by the request's AccessKeyId. Make one with
+// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+type Verifier struct{ macs *hmacpool.Cache }
+
+// NewVerifier makes a Verifier.
+func NewVerifier() *Verifier { return &Verifier{macs: hmacpool.NewCache(keyed)} }
+
+// keyed is v1's MAC: HMAC-SHA1 keyed with the secret and "&".
+func keyed(secret string) *hmacpool.Keyed { return hmacpool.NewKeyed(sha1.New, []byte(secret+"&")) }
+
+// Verify is the package's Verify.
+func (v *Verifier) Verify(secret, method string, params map[string]string, signature string) (ok bool, serverStringToSign string) {
+	var k *hmacpool.Keyed
+	if v == nil {
+		k = keyed(secret)
+	} else {
+		k = v.macs.For(secret)
+	}
+	s := k.Get()
+	defer k.Put(s)
+	s.Buf = appendStringToSign(s.Buf, method, params)
+	_, _ = s.MAC.Write(s.Buf)
 	var sum [sha1.Size]byte
 	var text [28]byte // base64 of a SHA-1 sum
-	base64.StdEncoding.Encode(text[:], m.Sum(sum[:0]))
+	base64.StdEncoding.Encode(text[:], s.MAC.Sum(sum[:0]))
 	got := []string{signature}
 	if strings.Contains(signature, " ") {
 		got = append(got, strings.ReplaceAll(signature, " ", "+"))
@@ -145,7 +171,7 @@ func Verify(secret, method string, params map[string]string, signature string) (
 			ok = true
 		}
 	}
-	return ok, string(sts)
+	return ok, string(s.Buf)
 }
 
 // CommonParams returns the parameters every v1 request carries, as the

@@ -1,6 +1,7 @@
 package aliyunsign_test
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -216,14 +217,22 @@ func TestVerify(t *testing.T) {
 		{"signature still URL-encoded", secret, "POST", goParams(), "FNSCT%2FWHl6PJBI9J8m6UTL4EHTo%3D", false},
 		{"empty signature", secret, "POST", goParams(), "", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ok, sts := aliyunsign.Verify(tt.secret, tt.method, tt.params, tt.signature)
-			assert.Equal(t, tt.want, ok)
-			// The server string to sign is returned either way, for the
-			// SignatureDoesNotMatch message.
-			assert.Equal(t, aliyunsign.StringToSign(tt.method, tt.params), sts)
-		})
+	// One Verifier serves every case, twice over: its kept MACs and buffers
+	// carry nothing from one call (or secret) to the next.
+	v := aliyunsign.NewVerifier()
+	for round := range 2 {
+		for _, tt := range tests {
+			t.Run(fmt.Sprint(tt.name, " ", round), func(t *testing.T) {
+				ok, sts := aliyunsign.Verify(tt.secret, tt.method, tt.params, tt.signature)
+				assert.Equal(t, tt.want, ok)
+				// The server string to sign is returned either way, for the
+				// SignatureDoesNotMatch message.
+				assert.Equal(t, aliyunsign.StringToSign(tt.method, tt.params), sts)
+				kept, keptSTS := v.Verify(tt.secret, tt.method, tt.params, tt.signature)
+				assert.Equal(t, tt.want, kept)
+				assert.Equal(t, sts, keptSTS)
+			})
+		}
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"io"
 	"strings"
+
+	"github.com/mqmock/mqmock/internal/sign/hmacpool"
 )
 
 // RequestView is what the signature covers, as the server received it.
@@ -37,6 +39,25 @@ type RequestView struct {
 // A received Signature containing spaces is also tried with "+" in their
 // place: a client that forgot to encode "+" has it decoded to a space.
 func Verify(secretKey string, r RequestView) bool {
+	return (*Verifier)(nil).Verify(secretKey, r)
+}
+
+// Verifier is Verify keeping, for each secret it verifies with, HMACs
+// already keyed for the next call (hmacpool). Its secrets are the caller's
+// configured ones, looked up by the request's SecretId. Make one with
+// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+type Verifier struct{ sha1, sha256 *hmacpool.Cache }
+
+// NewVerifier makes a Verifier.
+func NewVerifier() *Verifier {
+	return &Verifier{
+		sha1:   hmacpool.NewCache(func(secret string) *hmacpool.Keyed { return hmacpool.NewKeyed(sha1.New, []byte(secret)) }),
+		sha256: hmacpool.NewCache(func(secret string) *hmacpool.Keyed { return hmacpool.NewKeyed(sha256.New, []byte(secret)) }),
+	}
+}
+
+// Verify is the package's Verify.
+func (v *Verifier) Verify(secretKey string, r RequestView) bool {
 	var received []string
 	var signatureMethod string
 	var haveMethod, haveUnderscore, haveAt bool
@@ -68,11 +89,20 @@ func Verify(secretKey string, r RequestView) bool {
 	// written, the host variants only in the prefix, so each query is
 	// built once and the prefix is fed to the MAC, not concatenated.
 	sortParams(rest)
-	newHash := sha1.New
-	if signatureMethod == MethodSHA256 {
-		newHash = sha256.New
+	var keyed *hmacpool.Keyed
+	switch sha256Method := signatureMethod == MethodSHA256; {
+	case v == nil && sha256Method:
+		keyed = hmacpool.NewKeyed(sha256.New, []byte(secretKey))
+	case v == nil:
+		keyed = hmacpool.NewKeyed(sha1.New, []byte(secretKey))
+	case sha256Method:
+		keyed = v.sha256.For(secretKey)
+	default:
+		keyed = v.sha1.For(secretKey)
 	}
-	mac := hmac.New(newHash, []byte(secretKey))
+	sc := keyed.Get()
+	defer keyed.Put(sc)
+	mac := sc.MAC
 	var sum [sha256.Size]byte
 	var text [44]byte // base64 of a SHA-256 sum
 	ok := false
@@ -104,7 +134,8 @@ func Verify(secretKey string, r RequestView) bool {
 			}
 		}
 	}
-	buf := appendQuery(make([]byte, 0, 512), rest, true)
+	buf := appendQuery(sc.Buf, rest, true)
+	defer func() { sc.Buf = buf }() // keep what it grew to (Put drops a large one)
 	check(buf)
 	if haveUnderscore && !ok {
 		buf = appendQuery(buf[:0], rest, false)
