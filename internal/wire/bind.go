@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -41,7 +42,7 @@ func (e *BindError) Error() string {
 // DecodeJSON decodes a JSON body into a tree (maps, slices, json.Number,
 // strings, bools) for Bind.
 func DecodeJSON(body []byte) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body)) // no copy of the body
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
