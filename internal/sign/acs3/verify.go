@@ -144,13 +144,13 @@ func requiredHeaders() []string {
 // their order are public, so stopping tells a caller only which form its
 // own request had.
 func Verify(accessKeySecret string, auth Authorization, r RequestView) error {
-	return (*Verifier)(nil).Verify(accessKeySecret, auth, r)
+	return NewVerifier().Verify(accessKeySecret, auth, r)
 }
 
 // Verifier is Verify keeping, for each secret it verifies with, HMACs
 // already keyed for the next call (hmacpool). Its secrets are the caller's
 // configured ones, looked up by the request's AccessKeyId. Make one with
-// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+// NewVerifier.
 type Verifier struct{ macs *hmacpool.Cache }
 
 // NewVerifier makes a Verifier.
@@ -180,12 +180,7 @@ func (v *Verifier) Verify(accessKeySecret string, auth Authorization, r RequestV
 	}
 	uri := canonicalURI(r.Path)
 	values := canonicalHeaderValues(r, auth.SignedHeaders)
-	var k *hmacpool.Keyed
-	if v == nil {
-		k = keyed(accessKeySecret)
-	} else {
-		k = v.macs.For(accessKeySecret)
-	}
+	k := v.macs.For(accessKeySecret)
 	sc := k.Get()
 	defer k.Put(sc)
 	var sum [sha256.Size]byte

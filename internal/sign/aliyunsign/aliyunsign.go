@@ -132,13 +132,13 @@ func Sign(secret, sts string) string {
 // to sign it used because the gateway's SignatureDoesNotMatch message ends
 // with "server string to sign is:<sts>", which is how users debug clients.
 func Verify(secret, method string, params map[string]string, signature string) (ok bool, serverStringToSign string) {
-	return (*Verifier)(nil).Verify(secret, method, params, signature)
+	return NewVerifier().Verify(secret, method, params, signature)
 }
 
 // Verifier is Verify keeping, for each secret it verifies with, HMACs
 // already keyed for the next call (hmacpool). Its secrets are the caller's
 // configured ones, looked up by the request's AccessKeyId. Make one with
-// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+// NewVerifier.
 type Verifier struct{ macs *hmacpool.Cache }
 
 // NewVerifier makes a Verifier.
@@ -149,12 +149,7 @@ func keyed(secret string) *hmacpool.Keyed { return hmacpool.NewKeyed(sha1.New, [
 
 // Verify is the package's Verify.
 func (v *Verifier) Verify(secret, method string, params map[string]string, signature string) (ok bool, serverStringToSign string) {
-	var k *hmacpool.Keyed
-	if v == nil {
-		k = keyed(secret)
-	} else {
-		k = v.macs.For(secret)
-	}
+	k := v.macs.For(secret)
 	s := k.Get()
 	defer k.Put(s)
 	s.Buf = appendStringToSign(s.Buf, method, params)

@@ -39,13 +39,13 @@ type RequestView struct {
 // A received Signature containing spaces is also tried with "+" in their
 // place: a client that forgot to encode "+" has it decoded to a space.
 func Verify(secretKey string, r RequestView) bool {
-	return (*Verifier)(nil).Verify(secretKey, r)
+	return NewVerifier().Verify(secretKey, r)
 }
 
 // Verifier is Verify keeping, for each secret it verifies with, HMACs
 // already keyed for the next call (hmacpool). Its secrets are the caller's
 // configured ones, looked up by the request's SecretId. Make one with
-// NewVerifier; a nil *Verifier keys a new HMAC on every call.
+// NewVerifier.
 type Verifier struct{ sha1, sha256 *hmacpool.Cache }
 
 // NewVerifier makes a Verifier.
@@ -89,17 +89,11 @@ func (v *Verifier) Verify(secretKey string, r RequestView) bool {
 	// written, the host variants only in the prefix, so each query is
 	// built once and the prefix is fed to the MAC, not concatenated.
 	sortParams(rest)
-	var keyed *hmacpool.Keyed
-	switch sha256Method := signatureMethod == MethodSHA256; {
-	case v == nil && sha256Method:
-		keyed = hmacpool.NewKeyed(sha256.New, []byte(secretKey))
-	case v == nil:
-		keyed = hmacpool.NewKeyed(sha1.New, []byte(secretKey))
-	case sha256Method:
-		keyed = v.sha256.For(secretKey)
-	default:
-		keyed = v.sha1.For(secretKey)
+	macs := v.sha1
+	if signatureMethod == MethodSHA256 {
+		macs = v.sha256
 	}
+	keyed := macs.For(secretKey)
 	sc := keyed.Get()
 	defer keyed.Put(sc)
 	mac := sc.MAC
