@@ -269,8 +269,13 @@ func (e *Emulator) listen(d doorSpec) string { return d.section(&e.cfg).Listen }
 func (e *Emulator) Start() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	// Plain TCP: Go's listeners default to MPTCP, which probes the kernel
+	// and opens MPTCP sockets at every start (about 0.5 ms here) for
+	// clients that connect over plain TCP anyway.
+	var lc net.ListenConfig
+	lc.SetMultipathTCP(false)
 	for _, d := range e.specs {
-		ln, err := net.Listen("tcp", e.listen(d))
+		ln, err := lc.Listen(context.Background(), "tcp", e.listen(d))
 		if err != nil {
 			for _, l := range e.listeners {
 				_ = l.Close()
