@@ -35,3 +35,18 @@ func JSONCall(c LocalCall) (*pipeline.Call, error) {
 	return &pipeline.Call{Ctx: context.Background(), Vendor: c.Vendor, Service: c.Service, Action: c.Action, Version: c.Version,
 		Region: c.Region, Tree: tree, Params: wire.Flatten(tree), Body: body, Account: c.Account, Received: c.Now}, nil
 }
+
+// Optional sets params[name] to *v when v is given: a declaration's unset
+// number stays out of the call, as a client leaves it out.
+func Optional[T any](params map[string]any, name string, v *T) {
+	if v != nil {
+		params[name] = *v
+	}
+}
+
+// OptionalString sets params[name] to v unless it is empty.
+func OptionalString(params map[string]any, name, v string) {
+	if v != "" {
+		params[name] = v
+	}
+}

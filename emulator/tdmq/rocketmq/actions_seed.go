@@ -30,7 +30,7 @@ func (g *Product) seed() error {
 				region = seedRegion
 			}
 			in := map[string]any{"Name": c.Name}
-			putStr(in, "Remark", c.Remark)
+			tcapi.OptionalString(in, "Remark", c.Remark)
 			res, err := g.seedCall(a, region, "CreateRocketMQCluster", in, g.createRocketMQCluster)
 			if err == nil {
 				err = g.store.declareCluster(res.(clusterIDResponse).ClusterId, c.ClusterID)
@@ -48,17 +48,17 @@ func (g *Product) seed() error {
 		}
 		for j, n := range r.Namespaces {
 			in := map[string]any{"ClusterId": n.ClusterID, "NamespaceId": n.NamespaceID}
-			putInt(in, "Ttl", n.Ttl)
-			putInt(in, "RetentionTime", n.RetentionTime)
-			putStr(in, "Remark", n.Remark)
+			tcapi.Optional(in, "Ttl", n.Ttl)
+			tcapi.Optional(in, "RetentionTime", n.RetentionTime)
+			tcapi.OptionalString(in, "Remark", n.Remark)
 			if _, err := g.seedCall(a, regionOf(n.ClusterID), "CreateRocketMQNamespace", in, g.createRocketMQNamespace); err != nil {
 				return seedError(i, "namespaces", j, n.ClusterID+"/"+n.NamespaceID, err)
 			}
 		}
 		for j, t := range r.Topics {
 			in := map[string]any{"ClusterId": t.ClusterID, "Namespace": t.Namespace, "Topic": t.Topic, "Type": t.Type}
-			putInt(in, "PartitionNum", t.PartitionNum)
-			putStr(in, "Remark", t.Remark)
+			tcapi.Optional(in, "PartitionNum", t.PartitionNum)
+			tcapi.OptionalString(in, "Remark", t.Remark)
 			if _, err := g.seedCall(a, regionOf(t.ClusterID), "CreateRocketMQTopicV2", in, g.createRocketMQTopicV2); err != nil {
 				return seedError(i, "topics", j, t.ClusterID+"/"+t.Namespace+"/"+t.Topic, err)
 			}
@@ -67,9 +67,9 @@ func (g *Product) seed() error {
 			read := gr.ReadEnable == nil || *gr.ReadEnable
 			in := map[string]any{"ClusterId": gr.ClusterID, "Namespace": gr.Namespace, "GroupId": gr.GroupID,
 				"ReadEnable": read, "BroadcastEnable": gr.BroadcastEnable}
-			putStr(in, "GroupType", gr.GroupType)
-			putInt(in, "RetryMaxTimes", gr.RetryMaxTimes)
-			putStr(in, "Remark", gr.Remark)
+			tcapi.OptionalString(in, "GroupType", gr.GroupType)
+			tcapi.Optional(in, "RetryMaxTimes", gr.RetryMaxTimes)
+			tcapi.OptionalString(in, "Remark", gr.Remark)
 			if _, err := g.seedCall(a, regionOf(gr.ClusterID), "CreateRocketMQGroupV2", in, g.createRocketMQGroupV2); err != nil {
 				return seedError(i, "groups", j, gr.ClusterID+"/"+gr.Namespace+"/"+gr.GroupID, err)
 			}
@@ -88,18 +88,6 @@ func (g *Product) seedCall(a *account.Account, region, action string, params map
 		return nil, err
 	}
 	return g.wrap(h)(call)
-}
-
-func putInt(in map[string]any, name string, v *int64) {
-	if v != nil {
-		in[name] = *v
-	}
-}
-
-func putStr(in map[string]any, name, v string) {
-	if v != "" {
-		in[name] = v
-	}
 }
 
 func seedError(acct int, kind string, i int, name string, err error) error {

@@ -45,8 +45,8 @@ func (g *Product) seed() error {
 				}
 				in["VpcList"] = vpcs
 			}
-			putStr(in, "Remark", d.Remark)
-			putInt(in, "MessageRetention", d.MessageRetention)
+			tcapi.OptionalString(in, "Remark", d.Remark)
+			tcapi.Optional(in, "MessageRetention", d.MessageRetention)
 			res, err := g.seedCall(a, region, "CreateInstance", in, g.createInstance)
 			if err == nil {
 				err = g.store.declareInstance(res.(createInstanceResp).InstanceId, d.InstanceID)
@@ -64,8 +64,8 @@ func (g *Product) seed() error {
 		}
 		for j, t := range r.Topics {
 			in := map[string]any{"InstanceId": t.InstanceID, "Topic": t.Topic, "TopicType": t.TopicType}
-			putInt(in, "QueueNum", t.QueueNum)
-			putStr(in, "Remark", t.Remark)
+			tcapi.Optional(in, "QueueNum", t.QueueNum)
+			tcapi.OptionalString(in, "Remark", t.Remark)
 			if _, err := g.seedCall(a, regionOf(t.InstanceID), "CreateTopic", in, g.createTopic); err != nil {
 				return seedError(i, "topics", j, t.InstanceID+"/"+t.Topic, err)
 			}
@@ -77,7 +77,7 @@ func (g *Product) seed() error {
 			}
 			in := map[string]any{"InstanceId": gr.InstanceID, "ConsumerGroup": gr.ConsumerGroup, "MaxRetryTimes": retries,
 				"ConsumeEnable": gr.ConsumeEnable == nil || *gr.ConsumeEnable, "ConsumeMessageOrderly": gr.ConsumeMessageOrderly}
-			putStr(in, "Remark", gr.Remark)
+			tcapi.OptionalString(in, "Remark", gr.Remark)
 			if _, err := g.seedCall(a, regionOf(gr.InstanceID), "CreateConsumerGroup", in, g.createConsumerGroup); err != nil {
 				return seedError(i, "groups", j, gr.InstanceID+"/"+gr.ConsumerGroup, err)
 			}
@@ -96,18 +96,6 @@ func (g *Product) seedCall(a *account.Account, region, action string, params map
 		return nil, err
 	}
 	return g.wrap(h)(call)
-}
-
-func putInt(in map[string]any, name string, v *int64) {
-	if v != nil {
-		in[name] = *v
-	}
-}
-
-func putStr(in map[string]any, name, v string) {
-	if v != "" {
-		in[name] = v
-	}
 }
 
 func seedError(acct int, kind string, i int, name string, err error) error {
