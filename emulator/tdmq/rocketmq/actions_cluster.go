@@ -23,7 +23,7 @@ func (g *Product) createRocketMQCluster(o op, call *pipeline.Call) (any, error) 
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	id, err := g.store.createCluster(o, clusterSpec{name: req.Name, remark: req.Remark, tags: tagsIn(req.TagList)})
+	id, err := g.store.createCluster(o, clusterSpec{name: req.Name, remark: req.Remark, tags: tcapi.Tags(req.TagList)})
 	if err != nil {
 		return nil, err
 	}

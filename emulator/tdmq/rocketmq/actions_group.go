@@ -52,7 +52,7 @@ func (g *Product) createRocketMQGroupV2(o op, call *pipeline.Call) (any, error) 
 	}
 	err := g.store.createGroup(o, newGroup{
 		cluster: req.ClusterId, namespaces: []string{req.Namespace}, name: req.GroupId, remark: str(req.Remark),
-		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: tagsIn(req.TagList),
+		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: tcapi.Tags(req.TagList),
 	})
 	if err != nil {
 		return nil, err

@@ -31,7 +31,7 @@ func (g *Product) createRocketMQVipInstance(o op, call *pipeline.Call) (any, err
 	id, err := g.store.createVipInstance(o, vipInstanceSpec{
 		name: req.Name, spec: req.Spec, storageSize: req.StorageSize, zoneIDs: req.ZoneIds,
 		vpc: vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}, timeSpan: req.TimeSpan, nodeCount: req.NodeCount,
-		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tagsIn(req.Tags),
+		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tcapi.Tags(req.Tags),
 	})
 	if err != nil {
 		return nil, err

@@ -160,24 +160,6 @@ func TestRocketMQ4Page(t *testing.T) {
 	assert.Equal(t, []int{}, pg)
 }
 
-func TestRocketMQ4MatchTags(t *testing.T) {
-	key, v1, v2 := "env", "ci", "prod"
-	tags := []tag{{"env", "ci"}, {"team", "a"}}
-	for _, tc := range []struct {
-		name    string
-		filters []*tagFilter
-		want    bool
-	}{
-		{"none", nil, true},
-		{"key and value", []*tagFilter{{TagKey: &key, TagValues: []*string{&v1}}}, true},
-		{"one of the values", []*tagFilter{{TagKey: &key, TagValues: []*string{&v2, &v1}}}, true},
-		{"wrong value", []*tagFilter{{TagKey: &key, TagValues: []*string{&v2}}}, false},
-		{"key only", []*tagFilter{{TagKey: &key}}, true},
-		{"missing key", []*tagFilter{{TagKey: &v2}}, false},
-	} {
-		assert.Equal(t, tc.want, matchTags(tags, tc.filters), tc.name)
-	}
-}
 
 // Messages live for the retention window (3 days) of virtual time: queries
 // stop returning them and the stats move MinOffset past them.

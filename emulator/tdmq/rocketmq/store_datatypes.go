@@ -1,15 +1,20 @@
 package rocketmq
 
+import "github.com/mqmock/mqmock/internal/tcapi"
+
 // 4.x data types with the SDK's field names and Go types (tdmq.md §6, "Data
 // types referenced by the tdmq actions above"). Integer (uint64) fields are
 // uint64 so they can never go negative; fields documented "may return null"
 // are always filled, so a client never meets a null it did not expect.
 
-// tag is the Tag data type.
-type tag struct {
-	TagKey   string `json:"TagKey"`
-	TagValue string `json:"TagValue"`
-}
+// tag, tagIn, filter and tagFilter are API 3.0's common data types, one
+// definition for every product (tcapi).
+type (
+	tag       = tcapi.Tag
+	tagIn     = tcapi.TagIn
+	filter    = tcapi.Filter
+	tagFilter = tcapi.TagFilter
+)
 
 // vpc is VpcInfo / VpcConfig (the same two fields).
 type vpc struct {
@@ -31,12 +36,6 @@ type publicAccessRule struct {
 	IpRule *string `json:"IpRule" mq:"required"`
 	Allow  *bool   `json:"Allow" mq:"required"`
 	Remark *string `json:"Remark"`
-}
-
-// tagIn is a Tag as a request carries it.
-type tagIn struct {
-	TagKey   *string `json:"TagKey"`
-	TagValue *string `json:"TagValue"`
 }
 
 // vpcIn is VpcInfo as a request carries it.
@@ -330,16 +329,4 @@ type producerInfo struct {
 	Language            string `json:"Language"`
 	Version             string `json:"Version"`
 	LastUpdateTimestamp int64  `json:"LastUpdateTimestamp"`
-}
-
-// filter is the API's Filter data type.
-type filter struct {
-	Name   *string   `json:"Name"`
-	Values []*string `json:"Values"`
-}
-
-// tagFilter is the API's TagFilter data type.
-type tagFilter struct {
-	TagKey    *string   `json:"TagKey"`
-	TagValues []*string `json:"TagValues"`
 }

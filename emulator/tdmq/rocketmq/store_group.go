@@ -1,6 +1,10 @@
 package rocketmq
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
+)
 
 // Consumer groups of a namespace. Names are unique within their namespace;
 // the quota counts every group of the cluster. Consumer clients never
@@ -107,7 +111,7 @@ func (s *store) describeGroups(o op, q groupQuery) (uint64, []rocketMQGroup, err
 			if q.filterOneGroup != nil && *q.filterOneGroup != "" && gr.Name != *q.filterOneGroup {
 				return false
 			}
-			if !contains(gr.Name, q.filterGroup) || !matchTags(gr.Tags, q.tagFilters) {
+			if !contains(gr.Name, q.filterGroup) || !tcapi.TagsMatch(gr.Tags, q.tagFilters) {
 				return false
 			}
 			if len(q.types) > 0 && !inList(gr.GroupType, q.types) {

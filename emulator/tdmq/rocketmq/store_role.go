@@ -4,6 +4,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"unicode/utf8"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Roles of a cluster. Every role action lists
@@ -143,7 +145,7 @@ func roleNameFilter(filters []*filter) ([]string, bool, error) {
 		if f == nil || f.Name == nil || *f.Name != "RoleName" {
 			return nil, false, invalidParams("Filters accept only RoleName")
 		}
-		names = append(names, filterValues(f)...)
+		names = append(names, tcapi.Strings(f.Values)...)
 		set = true
 	}
 	return names, set, nil

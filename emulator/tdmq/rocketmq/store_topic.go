@@ -1,6 +1,10 @@
 package rocketmq
 
-import "time"
+import (
+	"time"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
+)
 
 // Topics of a namespace. Names are unique within their namespace; the
 // quota counts every topic of the cluster.
@@ -96,7 +100,7 @@ func (s *store) describeTopics(o op, q topicQuery) (uint64, []rocketMQTopic, err
 			if len(q.types) > 0 && !inList(t.Type, q.types) {
 				return false
 			}
-			return contains(t.Name, q.name) && matchTags(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
+			return contains(t.Name, q.name) && tcapi.TagsMatch(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
 		}
 	}
 	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), keep)

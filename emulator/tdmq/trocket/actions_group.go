@@ -33,7 +33,7 @@ func (g *Product) createConsumerGroup(o op, call *pipeline.Call) (any, error) {
 	}
 	err := g.store.createConsumerGroup(o, groupSpec{
 		instanceID: *req.InstanceId, name: *req.ConsumerGroup, maxRetry: *req.MaxRetryTimes, enable: *req.ConsumeEnable,
-		orderly: *req.ConsumeMessageOrderly, remark: req.Remark, tags: tags(req.TagList), retryPolicy: req.RetryPolicy,
+		orderly: *req.ConsumeMessageOrderly, remark: req.Remark, tags: tcapi.Tags(req.TagList), retryPolicy: req.RetryPolicy,
 		liteTopic: req.LiteTopic,
 	})
 	if err != nil || o.dry {

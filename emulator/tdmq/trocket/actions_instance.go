@@ -37,7 +37,7 @@ func (g *Product) createInstance(o op, call *pipeline.Call) (any, error) {
 	}
 	id, err := g.store.createInstance(o, instanceSpec{
 		typ: *req.InstanceType, name: *req.Name, skuCode: *req.SkuCode, vpcs: req.VpcList, remark: req.Remark,
-		tags: tags(req.TagList), enablePublic: req.EnablePublic, billingFlow: req.BillingFlow, bandwidth: req.Bandwidth,
+		tags: tcapi.Tags(req.TagList), enablePublic: req.EnablePublic, billingFlow: req.BillingFlow, bandwidth: req.Bandwidth,
 		ipRules: req.IpRules, retention: req.MessageRetention, payMode: req.PayMode, renewFlag: req.RenewFlag,
 		timeSpan: req.TimeSpan, maxTopicNum: req.MaxTopicNum, zoneIDs: req.ZoneIds,
 	})

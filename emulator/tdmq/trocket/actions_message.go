@@ -144,7 +144,7 @@ func (g *Product) resendDeadLetterMessage(o op, call *pipeline.Call) (any, error
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	err := g.store.resendDeadLetterMessage(o, *req.InstanceId, strs(req.MessageIds), req.ConsumerGroup)
+	err := g.store.resendDeadLetterMessage(o, *req.InstanceId, tcapi.Strings(req.MessageIds), req.ConsumerGroup)
 	if err != nil || o.dry {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func (g *Product) createTopic(o op, call *pipeline.Call) (any, error) {
 	}
 	err := g.store.createTopic(o, topicSpec{
 		instanceID: *req.InstanceId, name: *req.Topic, typ: *req.TopicType, queueNum: req.QueueNum, remark: req.Remark,
-		msgTTL: req.MsgTTL, tags: tags(req.TagList), autoExpireDelete: req.AutoExpireDelete, autoExpireTime: req.AutoExpireTime,
+		msgTTL: req.MsgTTL, tags: tcapi.Tags(req.TagList), autoExpireDelete: req.AutoExpireDelete, autoExpireTime: req.AutoExpireTime,
 	})
 	if err != nil || o.dry {
 		return nil, err

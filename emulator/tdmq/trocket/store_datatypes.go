@@ -1,13 +1,19 @@
 package trocket
 
+import "github.com/mqmock/mqmock/internal/tcapi"
+
 // 5.x data types (tdmq.md §5 "Data types referenced by the trocket actions"),
 // with the SDK's field names and Go types: Integer = int64, Integer (uint64)
 // = uint64, Float = float64. Lists are never rendered as null.
 
-type tag struct {
-	TagKey   string `json:"TagKey"`
-	TagValue string `json:"TagValue"`
-}
+// tag, tagIn, filter and tagFilter are API 3.0's common data types, one
+// definition for every product (tcapi).
+type (
+	tag       = tcapi.Tag
+	tagIn     = tcapi.TagIn
+	filter    = tcapi.Filter
+	tagFilter = tcapi.TagFilter
+)
 
 type vpc struct {
 	VpcId    string `json:"VpcId"`
@@ -225,22 +231,4 @@ type producerInfo struct {
 	Version             string `json:"Version"`
 	LastUpdateTimestamp uint64 `json:"LastUpdateTimestamp"`
 	ChannelProtocol     string `json:"ChannelProtocol"`
-}
-
-// filter is the API's Filter data type.
-type filter struct {
-	Name   *string   `json:"Name"`
-	Values []*string `json:"Values"`
-}
-
-// tagFilter is the API's TagFilter data type.
-type tagFilter struct {
-	TagKey    *string   `json:"TagKey"`
-	TagValues []*string `json:"TagValues"`
-}
-
-// tagIn is a Tag as a request carries it.
-type tagIn struct {
-	TagKey   *string `json:"TagKey"`
-	TagValue *string `json:"TagValue"`
 }

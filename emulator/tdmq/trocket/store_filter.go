@@ -3,6 +3,8 @@ package trocket
 import (
 	"sort"
 	"strings"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Paging, Filters and TagFilters of the 5.x list actions (tdmq.md §2).
@@ -97,7 +99,7 @@ func filters(fs []*filter, allowed ...string) (filterSet, error) {
 		if !oneOf(name, allowed...) {
 			return nil, invalid("Filters.Name", "unsupported filter "+name+"; supported: "+strings.Join(allowed, ", "))
 		}
-		out[name] = append(out[name], strs(f.Values)...)
+		out[name] = append(out[name], tcapi.Strings(f.Values)...)
 	}
 	return out, nil
 }
@@ -125,39 +127,6 @@ func (fs filterSet) exact(name, v string) bool {
 	return oneOf(v, vals...)
 }
 
-// tagsMatch: every TagFilter names a key the resource has, with one of the
-// listed values (no values = any value).
-func tagsMatch(tfs []*tagFilter, tags []tag) bool {
-	for _, tf := range tfs {
-		if tf == nil {
-			continue
-		}
-		key, vals := str(tf.TagKey), strs(tf.TagValues)
-		found := false
-		for _, t := range tags {
-			if t.TagKey == key && (len(vals) == 0 || oneOf(t.TagValue, vals...)) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// tags copies request tags into stored ones.
-func tags(in []*tagIn) []tag {
-	out := make([]tag, 0, len(in))
-	for _, t := range in {
-		if t != nil {
-			out = append(out, tag{TagKey: str(t.TagKey), TagValue: str(t.TagValue)})
-		}
-	}
-	return out
-}
-
 func sortSubs(in *instance, ks []subKey) {
 	sort.Slice(ks, func(i, j int) bool {
 		if ks[i].topic != ks[j].topic {
@@ -173,15 +142,4 @@ func str(p *string) string {
 		return ""
 	}
 	return *p
-}
-
-// strs dereferences an optional string list, dropping nulls.
-func strs(ps []*string) []string {
-	out := make([]string, 0, len(ps))
-	for _, p := range ps {
-		if p != nil {
-			out = append(out, *p)
-		}
-	}
-	return out
 }

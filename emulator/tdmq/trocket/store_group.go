@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Consumer groups (tdmq.md §5 "Consumer groups"): names, quotas, retry
@@ -168,7 +170,7 @@ func (s *store) describeConsumerGroupList(o op, instanceID string, q listQuery, 
 				policy = gr.retryPolicy.PolicyType
 			}
 			if !fs.fuzzy("ConsumerGroupName", gr.name) || !fs.exact("ConsumeMessageOrderly", strconv.FormatBool(gr.orderly)) ||
-				!fs.exact("RetryPolicy", policy) || !tagsMatch(q.tagFilters, gr.tags) {
+				!fs.exact("RetryPolicy", policy) || !tcapi.TagsMatch(gr.tags, q.tagFilters) {
 				return false
 			}
 			if g.fromTopic != nil {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/tcapi"
 )
 
 // Topics (tdmq.md §5 "Topics"): names, types, quotas, retention, and what a
@@ -177,7 +179,7 @@ func (s *store) describeTopicList(o op, instanceID string, q listQuery, fromGrou
 	var keep func(*topic) bool
 	if !fs.empty(q.tagFilters) || fromGroup != nil {
 		keep = func(t *topic) bool {
-			if !fs.fuzzy("TopicName", t.name) || !fs.exact("TopicType", t.typ) || !tagsMatch(q.tagFilters, t.tags) {
+			if !fs.fuzzy("TopicName", t.name) || !fs.exact("TopicType", t.typ) || !tcapi.TagsMatch(t.tags, q.tagFilters) {
 				return false
 			}
 			if fromGroup != nil {

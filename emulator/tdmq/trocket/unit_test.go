@@ -68,20 +68,6 @@ func TestFiltersAndTags(t *testing.T) {
 	_, err = filters([]*filter{{Name: ptr("Colour")}}, "TopicName")
 	assert.Error(t, err)
 
-	tags := []tag{{"env", "prod"}, {"team", "mq"}}
-	for _, tc := range []struct {
-		tf   []*tagFilter
-		want bool
-	}{
-		{nil, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("prod")}}}, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("dev"), ptr("prod")}}}, true},
-		{[]*tagFilter{{TagKey: ptr("env")}}, true},
-		{[]*tagFilter{{TagKey: ptr("env"), TagValues: []*string{ptr("dev")}}}, false},
-		{[]*tagFilter{{TagKey: ptr("env")}, {TagKey: ptr("owner")}}, false},
-	} {
-		assert.Equal(t, tc.want, tagsMatch(tc.tf, tags), "%v", tc.tf)
-	}
 }
 
 func TestNameRules(t *testing.T) {
