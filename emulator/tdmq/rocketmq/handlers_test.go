@@ -160,7 +160,6 @@ func TestRocketMQ4Page(t *testing.T) {
 	assert.Equal(t, []int{}, pg)
 }
 
-
 // Messages live for the retention window (3 days) of virtual time: queries
 // stop returning them and the stats move MinOffset past them.
 func TestRocketMQ4MessageRetention(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mqmock/mqmock/internal/apierr"
+	"github.com/mqmock/mqmock/internal/lazysort"
 )
 
 // store is the 4.x state and every rule over it. Each method takes plain
@@ -464,23 +465,10 @@ type scope struct{ owner, region string }
 // scoped holds a scope's clusters in creation order: all of them, and the
 // dedicated and general ones (the VIP instances). byCreated holds them by
 // byCreatedOrder, for other products: per scope, so their lists read no
-// other account's clusters, and sorted again only when a create put one
-// out of order (the virtual clock may be set back) or a declaration
-// changed an id (byCreatedDirty).
+// other account's clusters.
 type scoped struct {
-	all, vip       []*cluster
-	byCreated      []*cluster
-	byCreatedDirty bool
-}
-
-// clustersByCreated lists the scope's clusters by byCreatedOrder; the
-// caller holds mu.
-func (sc *scoped) clustersByCreated() []*cluster {
-	if sc.byCreatedDirty {
-		slices.SortFunc(sc.byCreated, byCreatedOrder)
-		sc.byCreatedDirty = false
-	}
-	return sc.byCreated
+	all, vip  []*cluster
+	byCreated lazysort.List[*cluster]
 }
 
 // scoped returns the clusters o sees (never nil); the caller holds mu.
@@ -502,12 +490,7 @@ func (r *resources) addCluster(c *cluster) {
 		r.scopes[k] = sc
 	}
 	sc.all = append(sc.all, c)
-	// With the clock running forward a new cluster sorts last; only one
-	// created after the clock was set back costs a sort.
-	if n := len(sc.byCreated); n > 0 && byCreatedOrder(sc.byCreated[n-1], c) > 0 {
-		sc.byCreatedDirty = true
-	}
-	sc.byCreated = append(sc.byCreated, c)
+	sc.byCreated.Add(c, byCreatedOrder)
 	if c.Kind != kindVirtual {
 		sc.vip = append(sc.vip, c)
 	}
@@ -520,7 +503,7 @@ func (r *resources) removeCluster(c *cluster) {
 	if sc := r.scopes[scope{c.Owner, c.Region}]; sc != nil {
 		sc.all = without(sc.all, c)
 		sc.vip = without(sc.vip, c)
-		sc.byCreated = without(sc.byCreated, c)
+		sc.byCreated.Remove(c)
 	}
 }
 

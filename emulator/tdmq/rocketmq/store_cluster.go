@@ -111,7 +111,7 @@ func (s *store) declareCluster(generated, id string) error {
 	c.ID, c.ReadyAt = id, c.Created
 	s.clusters[id] = c
 	// The id is part of the (creation, id) order the fusion list reads.
-	s.scopes[scope{c.Owner, c.Region}].byCreatedDirty = true
+	s.scopes[scope{c.Owner, c.Region}].byCreated.Invalidate()
 	return nil
 }
 

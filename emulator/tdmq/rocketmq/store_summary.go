@@ -69,12 +69,12 @@ func (s *store) scan(account, region string, now time.Time, visit func(ClusterKe
 	if sc == nil {
 		return 0
 	}
-	for _, c := range sc.clustersByCreated() {
+	for _, c := range sc.byCreated.Sorted(byCreatedOrder) {
 		if !visit(ClusterKey{ID: c.ID, Name: c.Name, Kind: c.kindName(), Status: statusName(c.ready(now)), Created: c.Created, Ref: ClusterRef{c}}) {
 			break
 		}
 	}
-	return len(sc.byCreated)
+	return sc.byCreated.Len()
 }
 
 // summaries summarises the clusters refs name, in their order, as of now.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mqmock/mqmock/internal/lazysort"
 )
 
 // store is the 5.x state and every rule over it. Each method takes plain
@@ -40,14 +42,10 @@ type resources struct {
 }
 
 // scoped holds a scope's instances in creation order (all) and by
-// byCreatedOrder (byCreated), the order of DescribeFusionInstanceList:
-// sorted again only when a create put one out of order (the virtual clock
-// may be set back, so creation order is not enough) or a declaration
-// changed an id (byCreatedDirty).
+// byCreatedOrder (byCreated), the order of DescribeFusionInstanceList.
 type scoped struct {
-	all            []*instance
-	byCreated      []*instance
-	byCreatedDirty bool
+	all       []*instance
+	byCreated lazysort.List[*instance]
 }
 
 func newResources() resources {
@@ -65,12 +63,7 @@ func (r *resources) addInstance(in *instance) {
 		r.scopes[k] = sc
 	}
 	sc.all = append(sc.all, in)
-	// With the clock running forward a new instance sorts last; only one
-	// created after the clock was set back costs a sort.
-	if n := len(sc.byCreated); n > 0 && byCreatedOrder(sc.byCreated[n-1], in) > 0 {
-		sc.byCreatedDirty = true
-	}
-	sc.byCreated = append(sc.byCreated, in)
+	sc.byCreated.Add(in, byCreatedOrder)
 }
 
 // removeInstance forgets an instance; the caller holds mu.
@@ -79,7 +72,7 @@ func (r *resources) removeInstance(in *instance) {
 	r.instanceList = without(r.instanceList, in)
 	if sc := r.scopes[scope{in.owner, in.region}]; sc != nil {
 		sc.all = without(sc.all, in)
-		sc.byCreated = without(sc.byCreated, in)
+		sc.byCreated.Remove(in)
 	}
 }
 
@@ -141,11 +134,7 @@ func (r *resources) instancesByCreated(o op) []*instance {
 	if sc == nil {
 		return nil
 	}
-	if sc.byCreatedDirty {
-		slices.SortFunc(sc.byCreated, byCreatedOrder)
-		sc.byCreatedDirty = false
-	}
-	return sc.byCreated
+	return sc.byCreated.Sorted(byCreatedOrder)
 }
 
 // byCreatedOrder compares instances by (creation millisecond, id).

@@ -124,7 +124,7 @@ func (s *store) declareInstance(generated, id string) error {
 	in.id, in.readyAt = id, in.created
 	s.instances[id] = in
 	// The id is part of the (creation, id) order the fusion list reads.
-	s.scopes[scope{in.owner, in.region}].byCreatedDirty = true
+	s.scopes[scope{in.owner, in.region}].byCreated.Invalidate()
 	return nil
 }
 
