@@ -74,9 +74,9 @@ func TestKeysKeepOnlyVerifiedKeysAndStayBounded(t *testing.T) {
 	assert.Len(t, k.keys, 1)
 	id := keyID{"right", auth.Date, auth.Service}
 	// A planted key proves the second call uses the kept one.
-	k.keys[id] = newSigner(signingKey("other", auth.Date, auth.Service))
+	k.keys[id] = signer(signingKey("other", auth.Date, auth.Service))
 	assert.False(t, k.Verify("right", auth, view), "the kept key is used, not derived again")
-	k.keys[id] = newSigner(signingKey("right", auth.Date, auth.Service))
+	k.keys[id] = signer(signingKey("right", auth.Date, auth.Service))
 	assert.True(t, k.Verify("right", auth, view))
 
 	for i := range maxKeys + 10 {

@@ -45,13 +45,14 @@ func Verify(secretKey string, auth Authorization, r RequestView) bool {
 }
 
 // Keys keeps the signing keys of signatures that verified, by secret, date
-// and service: deriving one costs three HMACs, and a client signs a day's
-// calls with the same key. Only a verified signature adds a key, so a
+// and service, as MACs already keyed with them (hmacpool): deriving a key
+// costs three HMACs and keying a MAC with it two hash blocks and four
+// allocations, and a client signs a day's calls with the same key. Only a verified signature adds a key, so a
 // caller without the secret cannot grow it; it holds at most maxKeys. The
 // zero value is ready; a nil *Keys derives every time.
 type Keys struct {
 	mu   sync.Mutex
-	keys map[keyID]*signer
+	keys map[keyID]*hmacpool.Keyed
 }
 
 type keyID struct{ secret, date, service string }
@@ -59,20 +60,10 @@ type keyID struct{ secret, date, service string }
 // maxKeys bounds Keys: a day's keys of many accounts and services.
 const maxKeys = 256
 
-// signer is a signing key and the MACs keyed with it, reused from call to
-// call (hmacpool): keying an HMAC hashes two blocks and allocates two
-// digests and its pads, which was a third of what a verified call
-// allocated (issue 17).
-type signer struct {
-	key  []byte
-	macs *hmacpool.Keyed
-}
+// signer is the MACs keyed with a signing key.
+func signer(key []byte) *hmacpool.Keyed { return hmacpool.NewKeyed(sha256.New, key) }
 
-func newSigner(key []byte) *signer {
-	return &signer{key: key, macs: hmacpool.NewKeyed(sha256.New, key)}
-}
-
-func (k *Keys) signer(id keyID) (*signer, bool) {
+func (k *Keys) signer(id keyID) (*hmacpool.Keyed, bool) {
 	if k != nil {
 		k.mu.Lock()
 		s, ok := k.keys[id]
@@ -81,17 +72,17 @@ func (k *Keys) signer(id keyID) (*signer, bool) {
 			return s, true
 		}
 	}
-	return newSigner(signingKey(id.secret, id.date, id.service)), false
+	return signer(signingKey(id.secret, id.date, id.service)), false
 }
 
-func (k *Keys) remember(id keyID, s *signer) {
+func (k *Keys) remember(id keyID, s *hmacpool.Keyed) {
 	if k == nil {
 		return
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.keys == nil || len(k.keys) >= maxKeys {
-		k.keys = make(map[keyID]*signer)
+		k.keys = make(map[keyID]*hmacpool.Keyed)
 	}
 	k.keys[id] = s
 }
@@ -147,12 +138,12 @@ func (k *Keys) Verify(secretKey string, auth Authorization, r RequestView) bool 
 	unsigned := strings.TrimSpace(header(ContentSHA256Header)) == UnsignedPayload
 	payloadHash := PayloadHash(r.Body, unsigned)
 	id := keyID{secretKey, auth.Date, auth.Service}
-	signer, cached := k.signer(id)
+	macs, cached := k.signer(id)
 
 	// Every candidate reuses one buffer and one MAC: the canonical
 	// request and the string to sign are written, never concatenated.
-	sc := signer.macs.Get()
-	defer signer.macs.Put(sc)
+	sc := macs.Get()
+	defer macs.Put(sc)
 	mac, buf := sc.MAC, sc.Buf
 	defer func() { sc.Buf = buf }() // keep what it grew to (Put drops a large one)
 	var sum [sha256.Size]byte
@@ -197,7 +188,7 @@ candidates:
 		}
 	}
 	if ok && !cached {
-		k.remember(id, signer)
+		k.remember(id, macs)
 	}
 	return ok
 }
