@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Virtual (shared) 4.x clusters: CreateRocketMQCluster and the actions that
@@ -23,7 +24,7 @@ func (g *Product) createRocketMQCluster(o op, call *pipeline.Call) (any, error) 
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	id, err := g.store.createCluster(o, clusterSpec{name: req.Name, remark: req.Remark, tags: tcapi.Tags(req.TagList)})
+	id, err := g.store.createCluster(o, clusterSpec{name: req.Name, remark: req.Remark, tags: tcdata.Tags(req.TagList)})
 	if err != nil {
 		return nil, err
 	}

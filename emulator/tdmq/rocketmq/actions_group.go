@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Consumer groups of a namespace (store_group.go).
@@ -52,7 +53,7 @@ func (g *Product) createRocketMQGroupV2(o op, call *pipeline.Call) (any, error) 
 	}
 	err := g.store.createGroup(o, newGroup{
 		cluster: req.ClusterId, namespaces: []string{req.Namespace}, name: req.GroupId, remark: str(req.Remark),
-		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: tcapi.Tags(req.TagList),
+		groupType: req.GroupType, read: req.ReadEnable, broadcast: req.BroadcastEnable, retry: req.RetryMaxTimes, tags: tcdata.Tags(req.TagList),
 	})
 	if err != nil {
 		return nil, err

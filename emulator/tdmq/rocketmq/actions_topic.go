@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Topics of a namespace (store_topic.go).
@@ -43,7 +44,7 @@ func (g *Product) createRocketMQTopicV2(o op, call *pipeline.Call) (any, error) 
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	err := g.store.createTopic(o, newTopic{cluster: req.ClusterId, namespaces: []string{req.Namespace}, name: req.Topic, typ: req.Type, remark: str(req.Remark), partitions: req.PartitionNum, tags: tcapi.Tags(req.TagList)})
+	err := g.store.createTopic(o, newTopic{cluster: req.ClusterId, namespaces: []string{req.Namespace}, name: req.Topic, typ: req.Type, remark: str(req.Remark), partitions: req.PartitionNum, tags: tcdata.Tags(req.TagList)})
 	if err != nil {
 		return nil, err
 	}

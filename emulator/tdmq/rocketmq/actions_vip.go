@@ -3,6 +3,7 @@ package rocketmq
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Dedicated (VIP) 4.x clusters (store_vip.go).
@@ -31,7 +32,7 @@ func (g *Product) createRocketMQVipInstance(o op, call *pipeline.Call) (any, err
 	id, err := g.store.createVipInstance(o, vipInstanceSpec{
 		name: req.Name, spec: req.Spec, storageSize: req.StorageSize, zoneIDs: req.ZoneIds,
 		vpc: vpc{VpcId: req.VpcInfo.VpcId, SubnetId: req.VpcInfo.SubnetId}, timeSpan: req.TimeSpan, nodeCount: req.NodeCount,
-		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tcapi.Tags(req.Tags),
+		generalSkuCode: req.GeneralSkuCode, enablePublic: req.EnablePublic, bandwidth: req.Bandwidth, tags: tcdata.Tags(req.Tags),
 	})
 	if err != nil {
 		return nil, err

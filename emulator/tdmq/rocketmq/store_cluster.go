@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Virtual (shared) 4.x clusters: CreateRocketMQCluster and the rules of the
@@ -163,7 +163,7 @@ func (s *store) describeClusters(o op, q clusterQuery) (uint64, []rocketMQCluste
 	if q.idKeyword != nil || q.nameKeyword != nil || len(ids) > 0 || len(tagFilters) > 0 {
 		keep = func(c *cluster) bool {
 			return contains(c.ID, q.idKeyword) && contains(c.Name, q.nameKeyword) &&
-				(len(ids) == 0 || inList(c.ID, ids)) && tcapi.TagsMatch(c.Tags, tagFilters)
+				(len(ids) == 0 || inList(c.ID, ids)) && tcdata.TagsMatch(c.Tags, tagFilters)
 		}
 	}
 	total, pg := filterPage(s.scoped(o).all, q.offset, s.pageSize(q.limit), keep)

@@ -1,6 +1,6 @@
 package rocketmq
 
-import "github.com/mqmock/mqmock/internal/tcapi"
+import "github.com/mqmock/mqmock/internal/tcdata"
 
 // 4.x data types with the SDK's field names and Go types (tdmq.md §6, "Data
 // types referenced by the tdmq actions above"). Integer (uint64) fields are
@@ -8,12 +8,12 @@ import "github.com/mqmock/mqmock/internal/tcapi"
 // are always filled, so a client never meets a null it did not expect.
 
 // tag, tagIn, filter and tagFilter are API 3.0's common data types, one
-// definition for every product (tcapi).
+// definition for every product (tcdata).
 type (
-	tag       = tcapi.Tag
-	tagIn     = tcapi.TagIn
-	filter    = tcapi.Filter
-	tagFilter = tcapi.TagFilter
+	tag       = tcdata.Tag
+	tagIn     = tcdata.TagIn
+	filter    = tcdata.Filter
+	tagFilter = tcdata.TagFilter
 )
 
 // vpc is VpcInfo / VpcConfig (the same two fields).

@@ -3,7 +3,7 @@ package rocketmq
 import (
 	"strings"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Consumer groups of a namespace. Names are unique within their namespace;
@@ -111,7 +111,7 @@ func (s *store) describeGroups(o op, q groupQuery) (uint64, []rocketMQGroup, err
 			if q.filterOneGroup != nil && *q.filterOneGroup != "" && gr.Name != *q.filterOneGroup {
 				return false
 			}
-			if !contains(gr.Name, q.filterGroup) || !tcapi.TagsMatch(gr.Tags, q.tagFilters) {
+			if !contains(gr.Name, q.filterGroup) || !tcdata.TagsMatch(gr.Tags, q.tagFilters) {
 				return false
 			}
 			if len(q.types) > 0 && !inList(gr.GroupType, q.types) {

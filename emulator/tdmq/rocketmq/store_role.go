@@ -5,7 +5,7 @@ import (
 	"encoding/base64"
 	"unicode/utf8"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Roles of a cluster. Every role action lists
@@ -145,7 +145,7 @@ func roleNameFilter(filters []*filter) ([]string, bool, error) {
 		if f == nil || f.Name == nil || *f.Name != "RoleName" {
 			return nil, false, invalidParams("Filters accept only RoleName")
 		}
-		names = append(names, tcapi.Strings(f.Values)...)
+		names = append(names, tcdata.Strings(f.Values)...)
 		set = true
 	}
 	return names, set, nil

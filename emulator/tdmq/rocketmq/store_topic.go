@@ -3,7 +3,7 @@ package rocketmq
 import (
 	"time"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Topics of a namespace. Names are unique within their namespace; the
@@ -100,7 +100,7 @@ func (s *store) describeTopics(o op, q topicQuery) (uint64, []rocketMQTopic, err
 			if len(q.types) > 0 && !inList(t.Type, q.types) {
 				return false
 			}
-			return contains(t.Name, q.name) && tcapi.TagsMatch(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
+			return contains(t.Name, q.name) && tcdata.TagsMatch(t.Tags, q.tagFilters) && (q.group == nil || *q.group == "")
 		}
 	}
 	total, pg := filterPage(n.Topics.all(), q.offset, s.pageSize(q.limit), keep)

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Dedicated (VIP) 4.x clusters. With GeneralSkuCode the instance is a
@@ -106,7 +106,7 @@ func vipFilter(f *filter) (func(c *cluster, status uint64) bool, error) {
 	if f == nil || f.Name == nil {
 		return nil, errInvalidParameter.New().WithDetail(" (Filters.Name)")
 	}
-	vals := tcapi.Strings(f.Values)
+	vals := tcdata.Strings(f.Values)
 	switch lower(*f.Name) {
 	case "instanceids", "instanceid":
 		return func(c *cluster, _ uint64) bool { return inList(c.ID, vals) }, nil

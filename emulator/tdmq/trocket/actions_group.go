@@ -3,6 +3,7 @@ package trocket
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // 5.x consumer group actions (tdmq.md §5 "Consumer groups"). The SDK types
@@ -33,7 +34,7 @@ func (g *Product) createConsumerGroup(o op, call *pipeline.Call) (any, error) {
 	}
 	err := g.store.createConsumerGroup(o, groupSpec{
 		instanceID: *req.InstanceId, name: *req.ConsumerGroup, maxRetry: *req.MaxRetryTimes, enable: *req.ConsumeEnable,
-		orderly: *req.ConsumeMessageOrderly, remark: req.Remark, tags: tcapi.Tags(req.TagList), retryPolicy: req.RetryPolicy,
+		orderly: *req.ConsumeMessageOrderly, remark: req.Remark, tags: tcdata.Tags(req.TagList), retryPolicy: req.RetryPolicy,
 		liteTopic: req.LiteTopic,
 	})
 	if err != nil || o.dry {

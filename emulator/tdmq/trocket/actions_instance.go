@@ -3,6 +3,7 @@ package trocket
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // 5.x instance actions (tdmq.md §5 "Instances").
@@ -37,7 +38,7 @@ func (g *Product) createInstance(o op, call *pipeline.Call) (any, error) {
 	}
 	id, err := g.store.createInstance(o, instanceSpec{
 		typ: *req.InstanceType, name: *req.Name, skuCode: *req.SkuCode, vpcs: req.VpcList, remark: req.Remark,
-		tags: tcapi.Tags(req.TagList), enablePublic: req.EnablePublic, billingFlow: req.BillingFlow, bandwidth: req.Bandwidth,
+		tags: tcdata.Tags(req.TagList), enablePublic: req.EnablePublic, billingFlow: req.BillingFlow, bandwidth: req.Bandwidth,
 		ipRules: req.IpRules, retention: req.MessageRetention, payMode: req.PayMode, renewFlag: req.RenewFlag,
 		timeSpan: req.TimeSpan, maxTopicNum: req.MaxTopicNum, zoneIDs: req.ZoneIds,
 	})

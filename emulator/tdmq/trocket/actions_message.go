@@ -7,6 +7,7 @@ import (
 
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // 5.x message and producer actions (tdmq.md §5 "Messages and producers").
@@ -144,7 +145,7 @@ func (g *Product) resendDeadLetterMessage(o op, call *pipeline.Call) (any, error
 	if err := tcapi.Bind(call, &req); err != nil {
 		return nil, err
 	}
-	err := g.store.resendDeadLetterMessage(o, *req.InstanceId, tcapi.Strings(req.MessageIds), req.ConsumerGroup)
+	err := g.store.resendDeadLetterMessage(o, *req.InstanceId, tcdata.Strings(req.MessageIds), req.ConsumerGroup)
 	if err != nil || o.dry {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package trocket
 import (
 	"github.com/mqmock/mqmock/internal/pipeline"
 	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // 5.x topic actions (tdmq.md §5 "Topics").
@@ -31,7 +32,7 @@ func (g *Product) createTopic(o op, call *pipeline.Call) (any, error) {
 	}
 	err := g.store.createTopic(o, topicSpec{
 		instanceID: *req.InstanceId, name: *req.Topic, typ: *req.TopicType, queueNum: req.QueueNum, remark: req.Remark,
-		msgTTL: req.MsgTTL, tags: tcapi.Tags(req.TagList), autoExpireDelete: req.AutoExpireDelete, autoExpireTime: req.AutoExpireTime,
+		msgTTL: req.MsgTTL, tags: tcdata.Tags(req.TagList), autoExpireDelete: req.AutoExpireDelete, autoExpireTime: req.AutoExpireTime,
 	})
 	if err != nil || o.dry {
 		return nil, err

@@ -1,18 +1,18 @@
 package trocket
 
-import "github.com/mqmock/mqmock/internal/tcapi"
+import "github.com/mqmock/mqmock/internal/tcdata"
 
 // 5.x data types (tdmq.md §5 "Data types referenced by the trocket actions"),
 // with the SDK's field names and Go types: Integer = int64, Integer (uint64)
 // = uint64, Float = float64. Lists are never rendered as null.
 
 // tag, tagIn, filter and tagFilter are API 3.0's common data types, one
-// definition for every product (tcapi).
+// definition for every product (tcdata).
 type (
-	tag       = tcapi.Tag
-	tagIn     = tcapi.TagIn
-	filter    = tcapi.Filter
-	tagFilter = tcapi.TagFilter
+	tag       = tcdata.Tag
+	tagIn     = tcdata.TagIn
+	filter    = tcdata.Filter
+	tagFilter = tcdata.TagFilter
 )
 
 type vpc struct {

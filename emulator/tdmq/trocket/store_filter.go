@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Paging, Filters and TagFilters of the 5.x list actions (tdmq.md §2).
@@ -99,7 +99,7 @@ func filters(fs []*filter, allowed ...string) (filterSet, error) {
 		if !oneOf(name, allowed...) {
 			return nil, invalid("Filters.Name", "unsupported filter "+name+"; supported: "+strings.Join(allowed, ", "))
 		}
-		out[name] = append(out[name], tcapi.Strings(f.Values)...)
+		out[name] = append(out[name], tcdata.Strings(f.Values)...)
 	}
 	return out, nil
 }

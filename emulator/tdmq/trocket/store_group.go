@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Consumer groups (tdmq.md §5 "Consumer groups"): names, quotas, retry
@@ -170,7 +170,7 @@ func (s *store) describeConsumerGroupList(o op, instanceID string, q listQuery, 
 				policy = gr.retryPolicy.PolicyType
 			}
 			if !fs.fuzzy("ConsumerGroupName", gr.name) || !fs.exact("ConsumeMessageOrderly", strconv.FormatBool(gr.orderly)) ||
-				!fs.exact("RetryPolicy", policy) || !tcapi.TagsMatch(gr.tags, q.tagFilters) {
+				!fs.exact("RetryPolicy", policy) || !tcdata.TagsMatch(gr.tags, q.tagFilters) {
 				return false
 			}
 			if g.fromTopic != nil {

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Instances (tdmq.md §5 "Instances"): the rules of creating, changing,
@@ -262,7 +262,7 @@ func (s *store) describeInstanceList(o op, q listQuery) (int64, []instanceItem, 
 		keep = func(in *instance) bool {
 			return fs.fuzzy("InstanceName", in.name) && fs.exact("InstanceId", in.id) &&
 				fs.exact("InstanceType", in.typ) && fs.exact("InstanceStatus", in.status(o.now)) &&
-				tcapi.TagsMatch(in.tags, q.tagFilters)
+				tcdata.TagsMatch(in.tags, q.tagFilters)
 		}
 	}
 	total, pg, err := pageOf(s.inScope(o), q.offset, q.limit, keep)
@@ -355,7 +355,7 @@ func (f fusionFilter) match(name, id, typ, status, ver string) bool {
 
 // matchTags reads the tags only when a tag filter is given.
 func (f fusionFilter) matchTags(tags func() []tag) bool {
-	return len(f.tagFilters) == 0 || tcapi.TagsMatch(tags(), f.tagFilters)
+	return len(f.tagFilters) == 0 || tcdata.TagsMatch(tags(), f.tagFilters)
 }
 
 // fusionSlot is a row of the page that another product's instance fills:
@@ -473,7 +473,7 @@ func (s *store) modifyInstance(o op, id string, a instanceChange) error {
 		return invalid("SendReceiveRatio", "between 0 and 1")
 	}
 	var zones []int64
-	for _, z := range tcapi.Strings(a.zoneIDs) {
+	for _, z := range tcdata.Strings(a.zoneIDs) {
 		n, err := strconv.ParseInt(z, 10, 64)
 		if err != nil || n < 0 {
 			return invalid("ZoneIds", "zone ids are numbers")

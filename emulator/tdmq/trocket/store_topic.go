@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mqmock/mqmock/internal/tcapi"
+	"github.com/mqmock/mqmock/internal/tcdata"
 )
 
 // Topics (tdmq.md §5 "Topics"): names, types, quotas, retention, and what a
@@ -179,7 +179,7 @@ func (s *store) describeTopicList(o op, instanceID string, q listQuery, fromGrou
 	var keep func(*topic) bool
 	if !fs.empty(q.tagFilters) || fromGroup != nil {
 		keep = func(t *topic) bool {
-			if !fs.fuzzy("TopicName", t.name) || !fs.exact("TopicType", t.typ) || !tcapi.TagsMatch(t.tags, q.tagFilters) {
+			if !fs.fuzzy("TopicName", t.name) || !fs.exact("TopicType", t.typ) || !tcdata.TagsMatch(t.tags, q.tagFilters) {
 				return false
 			}
 			if fromGroup != nil {

@@ -1,9 +1,9 @@
-package tcapi
-
-// TencentCloud API 3.0's common data types, as every product behind this
-// protocol receives and answers them (tdmq.md §6: Tag, TagFilter, Filter).
-// One definition, so that a list mixing products (the fusion list of 4.x
-// and 5.x instances) applies one rule.
+// Package tcdata is TencentCloud API 3.0's common data types, as the
+// products behind that protocol receive and answer them, and their rules
+// (tdmq.md §6: Tag, TagFilter, Filter). One definition, so that a list
+// mixing products (the fusion list of 4.x and 5.x instances) applies one
+// rule. It knows nothing of HTTP, so the products' stores may use it.
+package tcdata
 
 // Tag is a resource tag as stored and answered.
 type Tag struct {

@@ -1,4 +1,4 @@
-package tcapi
+package tcdata
 
 import (
 	"testing"
